@@ -1,0 +1,79 @@
+/** One core function per API operation. Inputs arrive already parsed by the operation's zod schema. */
+import type { OpName, OpOutput, OpParsedInput } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import type { Workspace } from '../app/workspace';
+import { exportIncidents } from '../services/export';
+import { toNewIncident } from '../services/incident-input';
+
+export type Handlers = {
+  [K in OpName]: (input: OpParsedInput<K>) => Promise<OpOutput<K>> | OpOutput<K>;
+};
+
+function exportFileName(format: 'csv' | 'xlsx', now = new Date()): string {
+  const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  return `handelser-${stamp}.${format}`;
+}
+
+export function createHandlers(ws: Workspace): Handlers {
+  const changed = () => ws.events.emit({ type: 'data.changed', what: 'incidents' });
+  return {
+    'app.info': () => ws.info(),
+    'reference.get': () => ws.db().reference.reference(),
+    'places.list': ({ kommunId }) => ws.db().reference.places(kommunId),
+    'incidents.page': ({ filter, sort, startRow, endRow }) =>
+      ws.db().incidents.page(filter, sort, startRow, endRow),
+    'incidents.get': ({ id }) => ws.db().incidents.get(id),
+    'incidents.create': ({ input }) => {
+      const created = ws.writable().incidents.create(toNewIncident(input));
+      changed();
+      return created;
+    },
+    'incidents.update': ({ id, expectedUpdatedAt, input }) => {
+      const updated = ws.writable().incidents.update(id, expectedUpdatedAt, toNewIncident(input));
+      changed();
+      return updated;
+    },
+    'incidents.delete': ({ id }) => {
+      ws.writable().incidents.delete(id);
+      changed();
+      return { id };
+    },
+    'incidents.restore': ({ id }) => {
+      const restored = ws.writable().incidents.restore(id);
+      changed();
+      return restored;
+    },
+    'incidents.export': async ({ filter, sort, format }) => {
+      const { incidents, reference } = ws.db();
+      const fileName = exportFileName(format);
+      const target = await ws.platform.exportTarget(fileName);
+      if (!target) return { fileName, rows: 0, savedTo: null, downloadUrl: null };
+      const job = ws.jobs.start('export', `Exporterar ${fileName}`, 0);
+      try {
+        const rows = await exportIncidents(
+          {
+            repo: incidents,
+            kommuner: reference.kommuner(),
+            lpos: reference.lpos(),
+            onProgress: (done, total) => job.update(done, total),
+          },
+          filter,
+          sort,
+          format,
+          target.path,
+        );
+        job.finish();
+        return { fileName, rows, savedTo: target.downloadUrl ? null : target.path, downloadUrl: target.downloadUrl };
+      } catch (err) {
+        job.finish((err as Error).message);
+        throw new AppError('internal', `Exporten misslyckades: ${(err as Error).message}. Ingen fil skapades.`);
+      }
+    },
+    'db.recent': () => ws.recent.list(),
+    'db.open': ({ path }) => ws.open(path),
+    'db.create': ({ path }) => ws.create(path),
+    'db.openDemo': () => ws.openDemo(),
+    'db.choosePath': async ({ mode }) => ({ path: await ws.platform.choosePath(mode) }),
+    'jobs.list': () => ws.jobs.list(),
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * The open database and everything around it: first-start demo data, opening and creating files,
+ * recent files, jobs and events. The Electron main process and the browser host each own one.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DatabaseInfo } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { openDatabase, schemaVersion, type Db } from '../db/connection';
+import { IncidentRepo } from '../db/incident-repo';
+import { ReferenceRepo } from '../db/reference-repo';
+import { DEFAULT_DEMO_ROWS } from '../demo/generator';
+import { DEMO_SETTING, seedDemo } from '../demo/seed';
+import { EventHub, JobRegistry } from './events';
+import { RecentFiles } from './recent';
+
+export const DEMO_FILE_NAME = 'lagesbild-exempeldata.sqlite';
+
+/** What differs between the desktop and the browser host. */
+export interface PlatformServices {
+  /** A file chosen by the user (desktop dialog); null when cancelled. */
+  choosePath(mode: 'open' | 'create'): Promise<string | null>;
+  /** Where an export goes; null when the user cancelled the save dialog. */
+  exportTarget(fileName: string): Promise<{ path: string; downloadUrl: string | null } | null>;
+}
+
+export interface WorkspaceOptions {
+  dataDir: string;
+  platform: PlatformServices;
+  nativeBinding?: string | undefined;
+  demoRows?: number;
+}
+
+interface OpenDb {
+  db: Db;
+  path: string;
+  incidents: IncidentRepo;
+  reference: ReferenceRepo;
+}
+
+export class Workspace {
+  readonly events = new EventHub();
+  readonly jobs = new JobRegistry(this.events);
+  readonly recent: RecentFiles;
+  private current: OpenDb | null = null;
+  private seeding: Promise<void> | null = null;
+
+  constructor(readonly options: WorkspaceOptions) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    this.recent = new RecentFiles(options.dataDir);
+  }
+
+  get platform(): PlatformServices {
+    return this.options.platform;
+  }
+
+  /** Opens the last used file if it still opens, else the embedded demo database. */
+  async start(): Promise<DatabaseInfo> {
+    const last = this.recent.list()[0];
+    if (last && last.path !== this.demoPath() && fs.existsSync(last.path)) {
+      try {
+        return this.open(last.path);
+      } catch {
+        // Fall back to the demo database; the start screen still lists the file.
+      }
+    }
+    return this.openDemo();
+  }
+
+  demoPath(): string {
+    return path.join(this.options.dataDir, DEMO_FILE_NAME);
+  }
+
+  openDemo(): DatabaseInfo {
+    const file = this.demoPath();
+    this.switchTo(file, false);
+    const ref = this.db().reference;
+    if (ref.getSetting(DEMO_SETTING) === null) this.startSeeding();
+    return this.info();
+  }
+
+  open(file: string): DatabaseInfo {
+    const resolved = path.resolve(file);
+    if (!fs.existsSync(resolved)) throw new AppError('not_found', `Filen finns inte: ${resolved}`);
+    this.switchTo(resolved, true);
+    return this.info();
+  }
+
+  create(file: string): DatabaseInfo {
+    const resolved = path.resolve(file);
+    if (fs.existsSync(resolved)) {
+      throw new AppError('file_exists', `Filen finns redan: ${resolved}. Välj ett nytt namn eller öppna filen.`);
+    }
+    this.switchTo(resolved, false);
+    return this.info();
+  }
+
+  private switchTo(file: string, mustExist: boolean): void {
+    if (this.seeding) throw new AppError('db_busy', 'Exempeldata skapas just nu. Vänta tills det är klart.');
+    // Open the new file first: if it is refused, the current database stays open.
+    const db = openDatabase(file, { nativeBinding: this.options.nativeBinding, mustExist });
+    this.closeCurrent();
+    this.current = { db, path: file, incidents: new IncidentRepo(db), reference: new ReferenceRepo(db) };
+    this.recent.add(file);
+    this.events.emit({ type: 'data.changed', what: 'database' });
+  }
+
+  private startSeeding(): void {
+    const { db } = this.db();
+    const rows = this.options.demoRows ?? DEFAULT_DEMO_ROWS;
+    const job = this.jobs.start('seed', 'Skapar exempeldata', rows);
+    this.seeding = seedDemo(db, {
+      rows,
+      onProgress: (done) => job.update(done),
+      pause: () => new Promise((r) => setImmediate(r)),
+    })
+      .then(() => job.finish())
+      .catch((err: unknown) => job.finish(`Exempeldata kunde inte skapas: ${(err as Error).message}`))
+      .finally(() => {
+        this.seeding = null;
+        this.current?.incidents.version();
+        this.events.emit({ type: 'data.changed', what: 'incidents' });
+      });
+  }
+
+  /** Resolves when first-start seeding (if any) has finished. */
+  async ready(): Promise<void> {
+    await this.seeding;
+  }
+
+  db(): OpenDb {
+    if (!this.current) throw new AppError('db_unreadable', 'Ingen databas är öppen.');
+    return this.current;
+  }
+
+  /** Writes wait until seeding is done: the seed's transaction is open on the same connection. */
+  writable(): OpenDb {
+    if (this.seeding) throw new AppError('db_busy', 'Exempeldata skapas just nu. Vänta tills det är klart.');
+    return this.db();
+  }
+
+  info(): DatabaseInfo {
+    const cur = this.db();
+    return {
+      path: cur.path,
+      fileName: path.basename(cur.path),
+      isDemo: cur.reference.getSetting(DEMO_SETTING) !== null || (this.seeding !== null && cur.path === this.demoPath()),
+      schemaVersion: schemaVersion(cur.db),
+      incidentCount: cur.incidents.count({}),
+      seeding: this.seeding !== null,
+    };
+  }
+
+  private closeCurrent(): void {
+    if (!this.current) return;
+    try {
+      this.current.db.pragma('optimize');
+    } catch {
+      // optimize is advisory
+    }
+    this.current.db.close();
+    this.current = null;
+  }
+
+  async close(): Promise<void> {
+    await this.seeding?.catch(() => undefined);
+    this.closeCurrent();
+  }
+}

@@ -1,0 +1,65 @@
+import Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { syncTaxonomy } from './reference-repo';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path to a better-sqlite3 addon built for another ABI (Electron's main process). */
+  nativeBinding?: string | undefined;
+  /** Refuse to create a file that does not exist yet. */
+  mustExist?: boolean;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  let db: Db;
+  try {
+    db = new Database(file, {
+      fileMustExist: options.mustExist ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (err) {
+    throw new AppError('db_unreadable', `Databasfilen kunde inte öppnas: ${file} (${(err as Error).message})`);
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -131072');
+    db.pragma('temp_store = MEMORY');
+    migrate(db);
+    syncTaxonomy(db);
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof AppError) throw err;
+    throw new AppError(
+      'db_unreadable',
+      `Filen är inte en Lägesbild-databas eller är skadad: ${file} (${(err as Error).message})`,
+    );
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Each upgrade step runs in its own transaction; a newer database is refused, never altered. */
+export function migrate(db: Db): void {
+  const current = schemaVersion(db);
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new AppError(
+      'db_newer_version',
+      `Databasen har schemaversion ${current}, men den här versionen av Lägesbild känner bara till version ${LATEST_SCHEMA_VERSION}. Uppdatera programmet för att öppna filen; den har inte ändrats.`,
+    );
+  }
+  for (let v = current; v < LATEST_SCHEMA_VERSION; v++) {
+    const step = db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    });
+    step.immediate();
+  }
+}

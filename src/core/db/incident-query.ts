@@ -1,0 +1,109 @@
+/**
+ * SQL for filtering, sorting and keyset paging of incidents. Column names come only from the whitelists
+ * here; every value is a bound parameter.
+ */
+import type { IncidentFilter, IncidentSort, SortColumn } from '../../shared/domain';
+import { addDays, localDayStartUtc } from '../../shared/time';
+
+/** Sort keys: the column, then occurred_at for categorical columns, then id; one index serves each. */
+const SORT_KEYS: Record<SortColumn, readonly string[]> = {
+  occurredAt: ['occurred_at', 'id'],
+  reportedAt: ['reported_at', 'id'],
+  kommun: ['kommun_id', 'occurred_at', 'id'],
+  placeName: ['place_name', 'occurred_at', 'id'],
+  category: ['category', 'occurred_at', 'id'],
+  subcategory: ['subcategory', 'occurred_at', 'id'],
+  source: ['source', 'occurred_at', 'id'],
+  status: ['status', 'occurred_at', 'id'],
+  reporterOrg: ['reporter_org', 'occurred_at', 'id'],
+  id: ['id'],
+};
+
+export function sortKeyColumns(column: SortColumn): readonly string[] {
+  return SORT_KEYS[column];
+}
+
+export interface SqlPart {
+  sql: string;
+  params: unknown[];
+}
+
+function inList(column: string, values: readonly unknown[], params: unknown[]): string {
+  if (values.length === 1) {
+    params.push(values[0]);
+    return `${column} = ?`;
+  }
+  params.push(...values);
+  return `${column} IN (${values.map(() => '?').join(', ')})`;
+}
+
+/**
+ * Free text to an FTS5 query: each word becomes a quoted prefix term, so punctuation in the user's text
+ * can never be read as FTS syntax. Returns null when no searchable word remains.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text
+    .split(/[^\p{L}\p{N}]+/u)
+    .map((w) => w.trim())
+    .filter((w) => w.length > 0)
+    .slice(0, 12);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w}"*`).join(' ');
+}
+
+export function hasText(filter: IncidentFilter): boolean {
+  return filter.text !== undefined && ftsQuery(filter.text) !== null;
+}
+
+/** WHERE clause (without the keyword) for a filter over the incident table; "1" when nothing filters. */
+export function whereForFilter(filter: IncidentFilter): SqlPart {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (filter.lpoIds?.length) clauses.push(inList('lpo_id', filter.lpoIds, params));
+  if (filter.kommunIds?.length) clauses.push(inList('kommun_id', filter.kommunIds, params));
+  if (filter.sources?.length) clauses.push(inList('source', filter.sources, params));
+  if (filter.categories?.length) clauses.push(inList('category', filter.categories, params));
+  if (filter.fromDay) {
+    clauses.push('occurred_at >= ?');
+    params.push(localDayStartUtc(filter.fromDay));
+  }
+  if (filter.toDay) {
+    clauses.push('occurred_at < ?');
+    params.push(localDayStartUtc(addDays(filter.toDay, 1)));
+  }
+  const fts = filter.text !== undefined ? ftsQuery(filter.text) : null;
+  if (fts !== null) {
+    clauses.push('id IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)');
+    params.push(fts);
+  }
+  return { sql: clauses.length ? clauses.join(' AND ') : '1', params };
+}
+
+/** ORDER BY for a sort, walking forward or (reverse = true) from the end. */
+export function orderBy(sort: IncidentSort, reverse: boolean): string {
+  const desc = (sort.direction === 'desc') !== reverse;
+  return sortKeyColumns(sort.column)
+    .map((c) => `${c} ${desc ? 'DESC' : 'ASC'}`)
+    .join(', ');
+}
+
+/**
+ * "Strictly after this key in walking order" as a lexicographic comparison. The leading `c0 >= ?` lets
+ * SQLite use the index range; the OR chain decides ties.
+ */
+export function afterKey(sort: IncidentSort, reverse: boolean, key: readonly unknown[]): SqlPart {
+  const cols = sortKeyColumns(sort.column);
+  const desc = (sort.direction === 'desc') !== reverse;
+  const op = desc ? '<' : '>';
+  const params: unknown[] = [key[0]];
+  const lead = `${cols[0]} ${op}= ?`;
+  const build = (i: number): string => {
+    params.push(key[i]);
+    if (i === cols.length - 1) return `${cols[i]} ${op} ?`;
+    const strict = `${cols[i]} ${op} ?`;
+    params.push(key[i]);
+    return `(${strict} OR (${cols[i]} = ? AND ${build(i + 1)}))`;
+  };
+  const chain = build(0);
+  return { sql: `${lead} AND ${chain}`, params };
+}

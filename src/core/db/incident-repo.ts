@@ -1,0 +1,356 @@
+/** The incident repository: every read and write of incidents, their FTS index and their rollups. */
+import type { Db } from './connection';
+import type {
+  Incident,
+  IncidentFilter,
+  IncidentPage,
+  IncidentSort,
+  IncidentStatus,
+  Precision,
+  Source,
+} from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { toIsoUtc } from '../../shared/time';
+import { RollupDelta } from './rollup';
+import { countIncidents } from './incident-count';
+import { afterKey, orderBy, sortKeyColumns, whereForFilter } from './incident-query';
+import { PageAnchors } from './page-anchors';
+
+/** Row as stored: snake_case, integers and ISO strings. */
+export interface DbIncident {
+  id: number;
+  source: string;
+  source_ref: string | null;
+  category: string;
+  subcategory: string;
+  occurred_at: string;
+  reported_at: string;
+  kommun_id: number;
+  lpo_id: number;
+  place_id: number | null;
+  place_name: string;
+  lat: number | null;
+  lon: number | null;
+  precision: string | null;
+  description: string;
+  reporter_org: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** What a write needs; the repository fills lpo_id, place and timestamps. */
+export interface NewIncident {
+  source: Source;
+  sourceRef?: string | null;
+  category: string;
+  subcategory: string;
+  occurredAt: string;
+  reportedAt: string;
+  kommunId: number;
+  placeName: string;
+  lat: number | null;
+  lon: number | null;
+  precision: Precision | null;
+  description: string;
+  reporterOrg: string;
+  status: IncidentStatus;
+}
+
+export function toIncident(r: DbIncident): Incident {
+  return {
+    id: r.id,
+    source: r.source as Source,
+    sourceRef: r.source_ref,
+    category: r.category,
+    subcategory: r.subcategory,
+    occurredAt: r.occurred_at,
+    reportedAt: r.reported_at,
+    kommunId: r.kommun_id,
+    lpoId: r.lpo_id,
+    placeId: r.place_id,
+    placeName: r.place_name,
+    lat: r.lat,
+    lon: r.lon,
+    precision: r.precision as Precision | null,
+    description: r.description,
+    reporterOrg: r.reporter_org,
+    status: r.status as IncidentStatus,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+const COLUMNS =
+  'id, source, source_ref, category, subcategory, occurred_at, reported_at, kommun_id, lpo_id, place_id, place_name, lat, lon, precision, description, reporter_org, status, created_at, updated_at';
+
+export class IncidentRepo {
+  private readonly anchors = new PageAnchors();
+  private readonly insertStmt;
+  private readonly ftsInsert;
+  private readonly ftsDelete;
+  private readonly kommunLpo;
+  private readonly findPlace;
+  private readonly createPlace;
+  private readonly dataVersion;
+  /** Bumped on every write through this connection; PRAGMA data_version covers other connections. */
+  private localVersion = 0;
+  /** Place and LPO ids looked up during one bulk insert; cleared after it (a rollback could void them). */
+  private bulkCache: Map<string, number> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO incident (${COLUMNS}) VALUES (@id, @source, @source_ref, @category, @subcategory, @occurred_at, @reported_at, @kommun_id, @lpo_id, @place_id, @place_name, @lat, @lon, @precision, @description, @reporter_org, @status, @created_at, @updated_at)`,
+    );
+    this.ftsInsert = db.prepare(
+      'INSERT INTO incident_fts (rowid, description, place_name, reporter_org) VALUES (?, ?, ?, ?)',
+    );
+    this.ftsDelete = db.prepare(
+      `INSERT INTO incident_fts (incident_fts, rowid, description, place_name, reporter_org) VALUES ('delete', ?, ?, ?, ?)`,
+    );
+    this.kommunLpo = db.prepare('SELECT lpo_id FROM kommun WHERE id = ?').pluck();
+    this.findPlace = db.prepare('SELECT id FROM place WHERE kommun_id = ? AND name = ?').pluck();
+    this.createPlace = db.prepare('INSERT INTO place (kommun_id, name) VALUES (?, ?)');
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
+  }
+
+  /** Identifies the data as this connection sees it; page caches are valid only within one version. */
+  version(): string {
+    return `${this.dataVersion.get() as number}:${this.localVersion}`;
+  }
+
+  get(id: number): Incident {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM incident WHERE id = ?`).get(id) as DbIncident | undefined;
+    if (!row) throw new AppError('not_found', `Händelse ${id} finns inte (den kan ha tagits bort).`);
+    return toIncident(row);
+  }
+
+  count(filter: IncidentFilter): number {
+    return countIncidents(this.db, filter);
+  }
+
+  page(filter: IncidentFilter, sort: IncidentSort, startRow: number, endRow: number): IncidentPage {
+    const version = this.version();
+    const key = JSON.stringify([filter, sort]);
+    const total = this.anchors.total(key, version) ?? this.count(filter);
+    this.anchors.setTotal(key, version, total);
+    const end = Math.min(endRow, total);
+    const n = end - startRow;
+    if (n <= 0) return { rows: [], total };
+    const plan = this.anchors.plan(key, version, startRow, end);
+    const rows = this.runPage(filter, sort, plan.reverse, plan.key, n, plan.offset);
+    if (plan.reverse) rows.reverse();
+    const cols = sortKeyColumns(sort.column);
+    const keyOf = (r: DbIncident) => cols.map((c) => r[c as keyof DbIncident]);
+    if (rows.length > 0) {
+      this.anchors.record(key, version, startRow, keyOf(rows[0]!));
+      this.anchors.record(key, version, startRow + rows.length - 1, keyOf(rows[rows.length - 1]!));
+    }
+    return { rows: rows.map(toIncident), total };
+  }
+
+  /** The SQL of one page walk; exposed so tests can EXPLAIN it. */
+  pageSql(
+    filter: IncidentFilter,
+    sort: IncidentSort,
+    reverse: boolean,
+    key: readonly unknown[] | null,
+  ): { sql: string; params: unknown[] } {
+    const where = whereForFilter(filter);
+    const params = [...where.params];
+    let sql = `SELECT ${COLUMNS} FROM incident WHERE ${where.sql}`;
+    if (key) {
+      const after = afterKey(sort, reverse, key);
+      sql += ` AND ${after.sql}`;
+      params.push(...after.params);
+    }
+    sql += ` ORDER BY ${orderBy(sort, reverse)} LIMIT ? OFFSET ?`;
+    return { sql, params };
+  }
+
+  private runPage(
+    filter: IncidentFilter,
+    sort: IncidentSort,
+    reverse: boolean,
+    key: readonly unknown[] | null,
+    limit: number,
+    offset: number,
+  ): DbIncident[] {
+    const { sql, params } = this.pageSql(filter, sort, reverse, key);
+    return this.db.prepare(sql).all(...params, limit, offset) as DbIncident[];
+  }
+
+  /**
+   * Rows in sort order in keyset batches: for exports of any size. Each batch is a finished query, so a
+   * caller may await between batches while other requests use the connection.
+   */
+  *batches(filter: IncidentFilter, sort: IncidentSort, size = 2000): Generator<Incident[]> {
+    const cols = sortKeyColumns(sort.column);
+    let key: unknown[] | null = null;
+    for (;;) {
+      const rows = this.runPage(filter, sort, false, key, size, 0);
+      if (rows.length === 0) return;
+      yield rows.map(toIncident);
+      if (rows.length < size) return;
+      const last = rows[rows.length - 1]!;
+      key = cols.map((c) => last[c as keyof DbIncident]);
+    }
+  }
+
+  private placeIdFor(kommunId: number, placeName: string): number | null {
+    if (placeName === '') return null;
+    const cacheKey = `p${kommunId}\u0001${placeName}`;
+    const cached = this.bulkCache?.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const existing = this.findPlace.get(kommunId, placeName) as number | undefined;
+    const id = existing ?? Number(this.createPlace.run(kommunId, placeName).lastInsertRowid);
+    this.bulkCache?.set(cacheKey, id);
+    return id;
+  }
+
+  private lpoOf(kommunId: number): number {
+    const cached = this.bulkCache?.get(`k${kommunId}`);
+    if (cached !== undefined) return cached;
+    const lpo = this.kommunLpo.get(kommunId) as number | undefined;
+    if (lpo === undefined) {
+      throw new AppError('validation', `Kommunen (id ${kommunId}) finns inte i databasen.`, {
+        issues: [{ field: 'kommunId', message: 'Kommunen finns inte i databasen.' }],
+      });
+    }
+    this.bulkCache?.set(`k${kommunId}`, lpo);
+    return lpo;
+  }
+
+  private toRow(input: NewIncident, id: number | null, createdAt: string, updatedAt: string): DbIncident {
+    return {
+      id: id as number,
+      source: input.source,
+      source_ref: input.sourceRef ?? null,
+      category: input.category,
+      subcategory: input.subcategory,
+      occurred_at: input.occurredAt,
+      reported_at: input.reportedAt,
+      kommun_id: input.kommunId,
+      lpo_id: this.lpoOf(input.kommunId),
+      place_id: this.placeIdFor(input.kommunId, input.placeName),
+      place_name: input.placeName,
+      lat: input.lat,
+      lon: input.lon,
+      precision: input.precision,
+      description: input.description,
+      reporter_org: input.reporterOrg,
+      status: input.status,
+      created_at: createdAt,
+      updated_at: updatedAt,
+    };
+  }
+
+  private insertRow(row: DbIncident, rollup: RollupDelta): number {
+    const id = Number(this.insertStmt.run(row).lastInsertRowid);
+    this.ftsInsert.run(id, row.description, row.place_name, row.reporter_org);
+    rollup.add(row.kommun_id, row.category, row.source, row.occurred_at, 1);
+    return id;
+  }
+
+  private removeRow(row: DbIncident, rollup: RollupDelta): void {
+    this.ftsDelete.run(row.id, row.description, row.place_name, row.reporter_org);
+    this.db.prepare('DELETE FROM incident WHERE id = ?').run(row.id);
+    rollup.add(row.kommun_id, row.category, row.source, row.occurred_at, -1);
+  }
+
+  private stamp(): string {
+    return toIsoUtc(this.now().getTime());
+  }
+
+  private changed(): void {
+    this.localVersion++;
+  }
+
+  create(input: NewIncident): Incident {
+    const id = this.db.transaction(() => {
+      const rollup = new RollupDelta();
+      const ts = this.stamp();
+      const newId = this.insertRow(this.toRow(input, null, ts, ts), rollup);
+      rollup.flush(this.db);
+      return newId;
+    }).immediate();
+    this.changed();
+    return this.get(id);
+  }
+
+  /**
+   * Bulk insert for seeding and imports. Runs inside the caller's transaction, if any; the caller
+   * passes one RollupDelta for the whole batch and flushes it before committing.
+   */
+  insertMany(rows: Iterable<NewIncident>, rollup: RollupDelta, createdAt = this.stamp()): number {
+    let n = 0;
+    this.bulkCache = new Map();
+    try {
+      for (const input of rows) {
+        this.insertRow(this.toRow(input, null, createdAt, createdAt), rollup);
+        n++;
+      }
+    } finally {
+      this.bulkCache = null;
+      this.changed();
+    }
+    return n;
+  }
+
+  update(id: number, expectedUpdatedAt: string, input: NewIncident): Incident {
+    this.db.transaction(() => {
+      const old = this.db.prepare(`SELECT ${COLUMNS} FROM incident WHERE id = ?`).get(id) as DbIncident | undefined;
+      if (!old) throw new AppError('not_found', `Händelse ${id} finns inte (den kan ha tagits bort).`);
+      if (old.updated_at !== expectedUpdatedAt) {
+        throw new AppError(
+          'conflict',
+          `Händelse ${id} har ändrats sedan du öppnade den (${old.updated_at}). Ladda om och gör ändringen igen.`,
+        );
+      }
+      const rollup = new RollupDelta();
+      this.removeRow(old, rollup);
+      let ts = this.stamp();
+      // updated_at is the optimistic-lock token, so it must change even within the same second.
+      if (ts <= old.updated_at) ts = toIsoUtc(Date.parse(old.updated_at) + 1000);
+      const row = this.toRow({ ...input, sourceRef: old.source_ref }, id, old.created_at, ts);
+      this.insertRow(row, rollup);
+      rollup.flush(this.db);
+    }).immediate();
+    this.changed();
+    return this.get(id);
+  }
+
+  /** Moves the incident to the trash so the delete can be undone. */
+  delete(id: number): void {
+    this.db.transaction(() => {
+      const old = this.db.prepare(`SELECT ${COLUMNS} FROM incident WHERE id = ?`).get(id) as DbIncident | undefined;
+      if (!old) throw new AppError('not_found', `Händelse ${id} finns inte (den kan redan ha tagits bort).`);
+      const rollup = new RollupDelta();
+      this.removeRow(old, rollup);
+      this.db
+        .prepare('INSERT OR REPLACE INTO incident_trash (id, deleted_at, row_json) VALUES (?, ?, ?)')
+        .run(id, this.stamp(), JSON.stringify(old));
+      rollup.flush(this.db);
+    }).immediate();
+    this.changed();
+  }
+
+  restore(id: number): Incident {
+    this.db.transaction(() => {
+      const trashed = this.db.prepare('SELECT row_json FROM incident_trash WHERE id = ?').pluck().get(id) as
+        | string
+        | undefined;
+      if (trashed === undefined) throw new AppError('not_found', `Det finns ingen borttagen händelse ${id} att återställa.`);
+      const row = JSON.parse(trashed) as DbIncident;
+      const rollup = new RollupDelta();
+      this.insertRow(row, rollup);
+      this.db.prepare('DELETE FROM incident_trash WHERE id = ?').run(id);
+      rollup.flush(this.db);
+    }).immediate();
+    this.changed();
+    return this.get(id);
+  }
+}

@@ -1,0 +1,82 @@
+/** Writes the demo database: geography, places and generated incidents, all in one transaction. */
+import type { Db } from '../db/connection';
+import { IncidentRepo, type NewIncident } from '../db/incident-repo';
+import { ReferenceRepo } from '../db/reference-repo';
+import { RollupDelta } from '../db/rollup';
+import { DEFAULT_DEMO_SEED, generateDemoIncidents } from './generator';
+import { DEMO_KOMMUNER } from './geography';
+
+export const DEMO_SETTING = 'demo.seeded';
+
+export interface SeedOptions {
+  rows: number;
+  seed?: number;
+  chunkSize?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Awaited between chunks, so a host can serve requests while seeding runs. */
+  pause?: () => Promise<void>;
+}
+
+export function seedGeography(db: Db): Map<string, number> {
+  const ref = new ReferenceRepo(db);
+  const ids = new Map<string, number>();
+  const lpoIds = new Map<string, number>();
+  for (const k of DEMO_KOMMUNER) {
+    let lpoId = lpoIds.get(k.lpo);
+    if (lpoId === undefined) {
+      lpoId = ref.upsertLpo(k.lpo);
+      lpoIds.set(k.lpo, lpoId);
+    }
+    const id = ref.upsertKommun({ scbCode: k.scbCode, name: k.name, lpoId, lat: k.lat, lon: k.lon });
+    ids.set(k.scbCode, id);
+    ref.setPopulation(id, 2024, k.population20241231, '2024-12-31', 'SCB, folkmängd 31 december 2024');
+    for (const p of k.places) ref.upsertPlace(id, p.name, p.lat, p.lon);
+  }
+  return ids;
+}
+
+function* chunks<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let chunk: T[] = [];
+  for (const item of items) {
+    chunk.push(item);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length) yield chunk;
+}
+
+/**
+ * All or nothing: an interrupted seed leaves no half-filled database behind, and the
+ * `demo.seeded` marker is written in the same transaction as the rows.
+ */
+export async function seedDemo(db: Db, options: SeedOptions): Promise<number> {
+  const repo = new IncidentRepo(db);
+  const chunkSize = options.chunkSize ?? 5000;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const kommunIds = seedGeography(db);
+    const rollup = new RollupDelta();
+    let done = 0;
+    const rows: Iterable<NewIncident> = generateDemoIncidents({
+      rows: options.rows,
+      seed: options.seed ?? DEFAULT_DEMO_SEED,
+      kommunIds,
+    });
+    options.onProgress?.(0, options.rows);
+    for (const chunk of chunks(rows, chunkSize)) {
+      done += repo.insertMany(chunk, rollup, '2026-11-01T00:00:00Z');
+      options.onProgress?.(done, options.rows);
+      if (options.pause) await options.pause();
+    }
+    rollup.flush(db);
+    new ReferenceRepo(db).setSetting(DEMO_SETTING, JSON.stringify({ rows: options.rows, seed: options.seed ?? DEFAULT_DEMO_SEED }));
+    db.exec('COMMIT');
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+  db.exec('ANALYZE');
+  return options.rows;
+}

@@ -1,0 +1,193 @@
+/**
+ * The browser host: serves the built renderer and the same API operations over HTTP on 127.0.0.1,
+ * guarded by a random session token and Host/Origin checks. Used by the e2e tests and `npm run serve`.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { OP_NAMES } from '../shared/api';
+import type { ApiError, Result } from '../shared/errors';
+import { AppError } from '../shared/errors';
+import { dispatch } from '../core/api/dispatch';
+import { createHandlers } from '../core/api/handlers';
+import { Workspace, type PlatformServices } from '../core/app/workspace';
+
+export const TOKEN_HEADER = 'x-lagesbild-token';
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface HostOptions {
+  dataDir: string;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  demoRows?: number;
+  /** Largest accepted request body. */
+  maxBodyBytes?: number;
+}
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  token: string;
+  workspace: Workspace;
+  close(): Promise<void>;
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const data = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(data);
+}
+
+function refuse(res: http.ServerResponse, status: number, error: ApiError): void {
+  sendJson(res, status, { ok: false, error } satisfies Result<never>);
+}
+
+function tokenMatches(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  const downloads = new Map<string, { path: string; fileName: string }>();
+  const exportDir = path.join(options.dataDir, 'exports');
+  const platform: PlatformServices = {
+    async choosePath() {
+      throw new AppError('unsupported', 'I webbläsaren finns ingen fildialog: skriv sökvägen till filen i fältet.');
+    },
+    async exportTarget(fileName) {
+      fs.mkdirSync(exportDir, { recursive: true });
+      const id = crypto.randomBytes(12).toString('hex');
+      const file = path.join(exportDir, `${id}-${fileName}`);
+      downloads.set(id, { path: file, fileName });
+      return { path: file, downloadUrl: `/download/${id}?token=${encodeURIComponent(token)}` };
+    },
+  };
+  const workspace = new Workspace({ dataDir: options.dataDir, platform, demoRows: options.demoRows });
+  await workspace.start();
+  const handlers = createHandlers(workspace);
+  const maxBody = options.maxBodyBytes ?? 1_000_000;
+  let allowedHosts: Set<string> = new Set();
+
+  const server = http.createServer((req, res) => {
+    const host = req.headers.host ?? '';
+    if (!allowedHosts.has(host)) return refuse(res, 403, { code: 'unauthorized', message: 'Okänd värd.' });
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+      return refuse(res, 403, { code: 'unauthorized', message: 'Anrop från annan webbplats nekas.' });
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      const op = url.pathname.slice('/api/'.length);
+      if (op === 'events' && req.method === 'GET') {
+        if (!tokenMatches(url.searchParams.get('token'), token)) {
+          return refuse(res, 401, { code: 'unauthorized', message: 'Ogiltig sessionsnyckel.' });
+        }
+        res.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
+        res.write(': ansluten\n\n');
+        const unsubscribe = workspace.events.subscribe((ev) => res.write(`data: ${JSON.stringify(ev)}\n\n`));
+        req.on('close', unsubscribe);
+        return;
+      }
+      if (req.method !== 'POST') return refuse(res, 405, { code: 'unsupported', message: 'Använd POST.' });
+      if (!tokenMatches(req.headers[TOKEN_HEADER] as string | undefined, token)) {
+        return refuse(res, 401, { code: 'unauthorized', message: 'Ogiltig sessionsnyckel.' });
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > maxBody) {
+          refuse(res, 413, { code: 'validation', message: 'Förfrågan är för stor.' });
+          req.destroy();
+        } else chunks.push(c);
+      });
+      req.on('end', () => {
+        if (res.writableEnded) return;
+        let body: unknown;
+        try {
+          body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+        } catch {
+          return refuse(res, 400, { code: 'validation', message: 'Förfrågan är inte giltig JSON.' });
+        }
+        void dispatch(handlers, op, body).then((result) => sendJson(res, 200, result));
+      });
+      return;
+    }
+
+    if (url.pathname.startsWith('/download/')) {
+      const id = url.pathname.slice('/download/'.length);
+      const item = downloads.get(id);
+      if (!tokenMatches(url.searchParams.get('token'), token) || !item || !fs.existsSync(item.path)) {
+        return refuse(res, 404, { code: 'not_found', message: 'Filen finns inte.' });
+      }
+      res.writeHead(200, {
+        'content-type': item.fileName.endsWith('.csv')
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="${item.fileName}"`,
+        'cache-control': 'no-store',
+      });
+      fs.createReadStream(item.path).pipe(res);
+      return;
+    }
+
+    // Static renderer files; unknown paths get index.html (client-side routes).
+    const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+    let file = path.join(options.rendererDir, rel);
+    if (!file.startsWith(path.resolve(options.rendererDir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      file = path.join(options.rendererDir, 'index.html');
+    }
+    if (!fs.existsSync(file)) {
+      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Gränssnittet är inte byggt. Kör "npm run build" först.');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    fs.createReadStream(file).pipe(res);
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${encodeURIComponent(token)}`,
+    origin,
+    token,
+    workspace,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await workspace.close();
+    },
+  };
+}
+
+export const HOST_OPERATIONS = OP_NAMES;

@@ -1,0 +1,78 @@
+/**
+ * The single map of API operations. The Electron bridge, the browser host and the renderer client are
+ * all derived from it: adding an operation is one entry here plus one handler in src/core/api.
+ */
+import { z } from 'zod';
+import type {
+  DatabaseInfo,
+  ExportResult,
+  Incident,
+  IncidentPage,
+  JobProgress,
+  Place,
+  RecentFile,
+  Reference,
+} from './domain';
+import {
+  filePathSchema,
+  idSchema,
+  incidentFilterSchema,
+  incidentInputSchema,
+  incidentSortSchema,
+  pageInputSchema,
+  DEFAULT_SORT,
+} from './schemas';
+
+interface OpDef<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type only. */
+  output: O;
+}
+
+function op<O>() {
+  return <I extends z.ZodType>(input: I): OpDef<I, O> => ({ input, output: undefined as O });
+}
+
+const empty = z.object({}).default({});
+
+export const api = {
+  'app.info': op<DatabaseInfo>()(empty),
+  'reference.get': op<Reference>()(empty),
+  'places.list': op<Place[]>()(z.object({ kommunId: idSchema })),
+  'incidents.page': op<IncidentPage>()(pageInputSchema),
+  'incidents.get': op<Incident>()(z.object({ id: idSchema })),
+  'incidents.create': op<Incident>()(z.object({ input: incidentInputSchema })),
+  'incidents.update': op<Incident>()(
+    z.object({ id: idSchema, expectedUpdatedAt: z.string(), input: incidentInputSchema }),
+  ),
+  'incidents.delete': op<{ id: number }>()(z.object({ id: idSchema })),
+  'incidents.restore': op<Incident>()(z.object({ id: idSchema })),
+  'incidents.export': op<ExportResult>()(
+    z.object({
+      filter: incidentFilterSchema.default({}),
+      sort: incidentSortSchema.default(DEFAULT_SORT),
+      format: z.enum(['csv', 'xlsx'], { error: 'Välj CSV eller Excel.' }),
+    }),
+  ),
+  'db.recent': op<RecentFile[]>()(empty),
+  'db.open': op<DatabaseInfo>()(z.object({ path: filePathSchema })),
+  'db.create': op<DatabaseInfo>()(z.object({ path: filePathSchema })),
+  'db.openDemo': op<DatabaseInfo>()(empty),
+  'db.choosePath': op<{ path: string | null }>()(z.object({ mode: z.enum(['open', 'create']) })),
+  'jobs.list': op<JobProgress[]>()(empty),
+} as const;
+
+export type Api = typeof api;
+export type OpName = keyof Api;
+export type OpInput<K extends OpName> = z.input<Api[K]['input']>;
+export type OpParsedInput<K extends OpName> = z.output<Api[K]['input']>;
+export type OpOutput<K extends OpName> = Api[K]['output'];
+export const OP_NAMES = Object.keys(api) as OpName[];
+
+export function isOpName(name: string): name is OpName {
+  return Object.prototype.hasOwnProperty.call(api, name);
+}
+
+/** IPC channel names: one per operation, plus the event channel. */
+export const IPC_PREFIX = 'lagesbild:';
+export const IPC_EVENT_CHANNEL = 'lagesbild:event';

@@ -1,0 +1,165 @@
+/** Domain types and fixed vocabularies that cross the boundary (DTOs). Pure TypeScript. */
+
+export const SOURCES = [
+  'polisanmalan',
+  'polisens_handelse',
+  'est',
+  'tips',
+  'felanmalan',
+  'trygghetsvandring',
+] as const;
+export type Source = (typeof SOURCES)[number];
+
+export const SOURCE_LABELS: Record<Source, string> = {
+  polisanmalan: 'Polisanmälan',
+  polisens_handelse: 'Polisens händelse',
+  est: 'EST-rapport',
+  tips: 'Tips',
+  felanmalan: 'Felanmälan',
+  trygghetsvandring: 'Trygghetsvandring',
+};
+
+export const STATUSES = ['ny', 'hanteras', 'atgardad', 'avslutad'] as const;
+export type IncidentStatus = (typeof STATUSES)[number];
+export const STATUS_LABELS: Record<IncidentStatus, string> = {
+  ny: 'Ny',
+  hanteras: 'Hanteras',
+  atgardad: 'Åtgärdad',
+  avslutad: 'Avslutad',
+};
+
+export const PRECISIONS = ['exact', 'place', 'kommun'] as const;
+export type Precision = (typeof PRECISIONS)[number];
+export const PRECISION_LABELS: Record<Precision, string> = {
+  exact: 'Exakt position',
+  place: 'Platsens position',
+  kommun: 'Kommunens mittpunkt (ungefärlig)',
+};
+
+export interface Lpo {
+  id: number;
+  name: string;
+}
+
+export interface Kommun {
+  id: number;
+  scbCode: string;
+  name: string;
+  lpoId: number;
+  lat: number | null;
+  lon: number | null;
+  /** Latest known population and its year; population is stored per year. */
+  population: number | null;
+  populationYear: number | null;
+}
+
+export interface Place {
+  id: number;
+  kommunId: number;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+}
+
+export interface Incident {
+  id: number;
+  source: Source;
+  sourceRef: string | null;
+  category: string;
+  subcategory: string;
+  /** UTC instant, ISO 8601 with Z. */
+  occurredAt: string;
+  reportedAt: string;
+  kommunId: number;
+  lpoId: number;
+  placeId: number | null;
+  placeName: string;
+  lat: number | null;
+  lon: number | null;
+  precision: Precision | null;
+  description: string;
+  reporterOrg: string;
+  status: IncidentStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Columns the register can sort on: a whitelist, mapped to SQL only inside the repository. */
+export const SORT_COLUMNS = [
+  'occurredAt',
+  'reportedAt',
+  'kommun',
+  'placeName',
+  'category',
+  'subcategory',
+  'source',
+  'status',
+  'reporterOrg',
+  'id',
+] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+
+export interface IncidentSort {
+  column: SortColumn;
+  direction: 'asc' | 'desc';
+}
+
+export interface IncidentFilter {
+  lpoIds?: number[];
+  kommunIds?: number[];
+  sources?: Source[];
+  categories?: string[];
+  /** Local (Europe/Stockholm) calendar days, inclusive, YYYY-MM-DD. */
+  fromDay?: string;
+  toDay?: string;
+  text?: string;
+}
+
+export interface IncidentPage {
+  rows: Incident[];
+  total: number;
+}
+
+export interface DatabaseInfo {
+  path: string;
+  fileName: string;
+  isDemo: boolean;
+  schemaVersion: number;
+  incidentCount: number;
+  /** True while first-start demo data is being written. */
+  seeding: boolean;
+}
+
+export interface RecentFile {
+  path: string;
+  openedAt: string;
+}
+
+export interface Reference {
+  lpos: Lpo[];
+  kommuner: Kommun[];
+}
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+export interface ExportResult {
+  fileName: string;
+  rows: number;
+  /** Where the file is: a path on disk (desktop) or a download address (browser host). */
+  savedTo: string | null;
+  downloadUrl: string | null;
+}
+
+export interface JobProgress {
+  jobId: string;
+  kind: 'seed' | 'export';
+  label: string;
+  done: number;
+  total: number;
+  finished: boolean;
+  error: string | null;
+}
+
+export type AppEvent =
+  | { type: 'job.progress'; progress: JobProgress }
+  | { type: 'data.changed'; what: 'incidents' | 'database' };

@@ -1,0 +1,114 @@
+/** zod schemas for every input that crosses the boundary. Messages are Swedish and name the field. */
+import { z } from 'zod';
+import { PRECISIONS, SORT_COLUMNS, SOURCES, STATUSES } from './domain';
+import { CATEGORY_CODES, categoryOfSubcategory } from './taxonomy';
+import { isValidDay } from './time';
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+export const idSchema = z.number({ error: 'Id saknas.' }).int().positive();
+
+const isoUtc = (label: string) =>
+  z
+    .string({ error: `${label} saknas.` })
+    .regex(ISO_UTC, `${label} måste vara en giltig tidpunkt.`)
+    .refine((v) => !Number.isNaN(Date.parse(v)), `${label} måste vara en giltig tidpunkt.`);
+
+const dayString = (label: string) =>
+  z.string().refine(isValidDay, `${label} måste vara ett datum på formen ÅÅÅÅ-MM-DD.`);
+
+/** Five minutes of clock skew allowed before a time counts as "in the future". */
+const FUTURE_SKEW_MS = 5 * 60_000;
+
+export const incidentInputSchema = z
+  .object({
+    source: z.enum(SOURCES, { error: 'Välj en källa.' }),
+    category: z.string().refine((c) => CATEGORY_CODES.includes(c), 'Välj en kategori.'),
+    subcategory: z.string({ error: 'Välj en underkategori.' }).min(1, 'Välj en underkategori.'),
+    occurredAt: isoUtc('Tidpunkt för händelsen'),
+    reportedAt: isoUtc('Rapporteringstid'),
+    kommunId: z.number({ error: 'Välj en kommun.' }).int().positive('Välj en kommun.'),
+    placeName: z.string().trim().max(200, 'Platsens namn får vara högst 200 tecken.').default(''),
+    lat: z.number().min(55, 'Latitud måste ligga i Sverige (55–70).').max(70, 'Latitud måste ligga i Sverige (55–70).').nullable().default(null),
+    lon: z.number().min(10, 'Longitud måste ligga i Sverige (10–25).').max(25, 'Longitud måste ligga i Sverige (10–25).').nullable().default(null),
+    precision: z.enum(PRECISIONS).nullable().default(null),
+    description: z
+      .string()
+      .trim()
+      .min(1, 'Beskriv händelsen.')
+      .max(4000, 'Beskrivningen får vara högst 4 000 tecken.'),
+    reporterOrg: z.string().trim().max(200, 'Organisationen får vara högst 200 tecken.').default(''),
+    status: z.enum(STATUSES, { error: 'Välj en status.' }),
+  })
+  .superRefine((v, ctx) => {
+    if (categoryOfSubcategory(v.subcategory) !== v.category) {
+      ctx.addIssue({ code: 'custom', path: ['subcategory'], message: 'Underkategorin hör inte till vald kategori.' });
+    }
+    if (Date.parse(v.occurredAt) > Date.now() + FUTURE_SKEW_MS) {
+      ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'Tidpunkten ligger i framtiden.' });
+    }
+    if (Date.parse(v.reportedAt) < Date.parse(v.occurredAt)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reportedAt'],
+        message: 'Rapporteringstiden kan inte vara före händelsen.',
+      });
+    }
+    if ((v.lat === null) !== (v.lon === null)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [v.lat === null ? 'lat' : 'lon'],
+        message: 'Ange både latitud och longitud, eller ingen av dem.',
+      });
+    }
+    if (v.lat !== null && v.precision === null) {
+      ctx.addIssue({ code: 'custom', path: ['precision'], message: 'Ange hur exakt positionen är.' });
+    }
+  });
+export type IncidentInput = z.output<typeof incidentInputSchema>;
+export type IncidentInputRaw = z.input<typeof incidentInputSchema>;
+
+const idList = z.array(idSchema).max(500);
+
+export const incidentFilterSchema = z
+  .object({
+    lpoIds: idList.optional(),
+    kommunIds: idList.optional(),
+    sources: z.array(z.enum(SOURCES)).max(SOURCES.length).optional(),
+    categories: z
+      .array(z.string().refine((c) => CATEGORY_CODES.includes(c), 'Okänd kategori.'))
+      .max(CATEGORY_CODES.length)
+      .optional(),
+    fromDay: dayString('Från-datum').optional(),
+    toDay: dayString('Till-datum').optional(),
+    text: z.string().max(200, 'Söktexten får vara högst 200 tecken.').optional(),
+  })
+  .refine((f) => !f.fromDay || !f.toDay || f.fromDay <= f.toDay, {
+    path: ['toDay'],
+    message: 'Till-datum måste vara samma som eller efter från-datum.',
+  });
+
+export const incidentSortSchema = z.object({
+  column: z.enum(SORT_COLUMNS, { error: 'Okänd sorteringskolumn.' }),
+  direction: z.enum(['asc', 'desc']),
+});
+
+export const DEFAULT_SORT = { column: 'occurredAt', direction: 'desc' } as const;
+
+export const pageInputSchema = z
+  .object({
+    filter: incidentFilterSchema.default({}),
+    sort: incidentSortSchema.default(DEFAULT_SORT),
+    startRow: z.number().int().min(0),
+    endRow: z.number().int().min(1),
+  })
+  .refine((p) => p.endRow > p.startRow && p.endRow - p.startRow <= 1000, {
+    path: ['endRow'],
+    message: 'En sida får ha 1–1 000 rader.',
+  });
+
+export const filePathSchema = z
+  .string({ error: 'Ange en fil.' })
+  .trim()
+  .min(1, 'Ange en fil.')
+  .max(4096, 'Sökvägen är för lång.');
