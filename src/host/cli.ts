@@ -14,11 +14,11 @@ const demoRows = arg('demo-rows') ? Number(arg('demo-rows')) : undefined;
 
 async function main(): Promise<void> {
   const host = await startHost({
-  dataDir,
-  rendererDir: path.resolve(__dirname, '../../out/renderer'),
-  port,
-  ...(demoRows ? { demoRows } : {}),
-});
+    dataDir,
+    rendererDir: path.resolve(__dirname, '../../out/renderer'),
+    port,
+    ...(demoRows ? { demoRows } : {}),
+  });
   console.log(`Lägesbild körs. Öppna i webbläsaren:\n  ${host.url}\nData: ${dataDir}\nAvsluta med Ctrl+C.`);
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -8,6 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { OP_NAMES } from '../shared/api';
+import { CONTENT_SECURITY_POLICY } from '../shared/security';
 import type { ApiError, Result } from '../shared/errors';
 import { AppError } from '../shared/errors';
 import { dispatch } from '../core/api/dispatch';
@@ -15,8 +16,7 @@ import { createHandlers } from '../core/api/handlers';
 import { Workspace, type PlatformServices } from '../core/app/workspace';
 
 export const TOKEN_HEADER = 'x-lagesbild-token';
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+export { CONTENT_SECURITY_POLICY };
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -156,7 +156,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     // Static renderer files; unknown paths get index.html (client-side routes).
     const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
     let file = path.join(options.rendererDir, rel);
-    if (!file.startsWith(path.resolve(options.rendererDir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    if (
+      !file.startsWith(path.resolve(options.rendererDir)) ||
+      !fs.existsSync(file) ||
+      fs.statSync(file).isDirectory()
+    ) {
       file = path.join(options.rendererDir, 'index.html');
     }
     if (!fs.existsSync(file)) {

@@ -74,5 +74,4 @@ export function isOpName(name: string): name is OpName {
 }
 
 /** IPC channel names: one per operation, plus the event channel. */
-export const IPC_PREFIX = 'lagesbild:';
-export const IPC_EVENT_CHANNEL = 'lagesbild:event';
+export { IPC_EVENT_CHANNEL, IPC_PREFIX } from './ipc';

@@ -1,13 +1,6 @@
 /** Domain types and fixed vocabularies that cross the boundary (DTOs). Pure TypeScript. */
 
-export const SOURCES = [
-  'polisanmalan',
-  'polisens_handelse',
-  'est',
-  'tips',
-  'felanmalan',
-  'trygghetsvandring',
-] as const;
+export const SOURCES = ['polisanmalan', 'polisens_handelse', 'est', 'tips', 'felanmalan', 'trygghetsvandring'] as const;
 export type Source = (typeof SOURCES)[number];
 
 export const SOURCE_LABELS: Record<Source, string> = {
@@ -161,5 +154,4 @@ export interface JobProgress {
 }
 
 export type AppEvent =
-  | { type: 'job.progress'; progress: JobProgress }
-  | { type: 'data.changed'; what: 'incidents' | 'database' };
+  { type: 'job.progress'; progress: JobProgress } | { type: 'data.changed'; what: 'incidents' | 'database' };

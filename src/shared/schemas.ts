@@ -23,17 +23,27 @@ const FUTURE_SKEW_MS = 5 * 60_000;
 export const incidentInputSchema = z
   .object({
     source: z.enum(SOURCES, { error: 'Välj en källa.' }),
-    category: z.string().refine((c) => CATEGORY_CODES.includes(c), 'Välj en kategori.'),
+    category: z.string({ error: 'Välj en kategori.' }).refine((c) => CATEGORY_CODES.includes(c), 'Välj en kategori.'),
     subcategory: z.string({ error: 'Välj en underkategori.' }).min(1, 'Välj en underkategori.'),
     occurredAt: isoUtc('Tidpunkt för händelsen'),
     reportedAt: isoUtc('Rapporteringstid'),
     kommunId: z.number({ error: 'Välj en kommun.' }).int().positive('Välj en kommun.'),
     placeName: z.string().trim().max(200, 'Platsens namn får vara högst 200 tecken.').default(''),
-    lat: z.number().min(55, 'Latitud måste ligga i Sverige (55–70).').max(70, 'Latitud måste ligga i Sverige (55–70).').nullable().default(null),
-    lon: z.number().min(10, 'Longitud måste ligga i Sverige (10–25).').max(25, 'Longitud måste ligga i Sverige (10–25).').nullable().default(null),
+    lat: z
+      .number()
+      .min(55, 'Latitud måste ligga i Sverige (55–70).')
+      .max(70, 'Latitud måste ligga i Sverige (55–70).')
+      .nullable()
+      .default(null),
+    lon: z
+      .number()
+      .min(10, 'Longitud måste ligga i Sverige (10–25).')
+      .max(25, 'Longitud måste ligga i Sverige (10–25).')
+      .nullable()
+      .default(null),
     precision: z.enum(PRECISIONS).nullable().default(null),
     description: z
-      .string()
+      .string({ error: 'Beskriv händelsen.' })
       .trim()
       .min(1, 'Beskriv händelsen.')
       .max(4000, 'Beskrivningen får vara högst 4 000 tecken.'),

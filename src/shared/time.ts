@@ -63,7 +63,9 @@ export function stockholmOffsetHours(ms: number): number {
   const year = new Date(ms).getUTCFullYear();
   if (year < FIRST_EU_RULE_YEAR) {
     const p = localParts(ms);
-    return Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000) / 3600_000);
+    return Math.round(
+      (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000) / 3600_000,
+    );
   }
   let bounds = dstBounds.get(year);
   if (!bounds) {
@@ -105,14 +107,7 @@ export function localToUtc(local: string): string | null {
   for (const offsetHours of [2, 1]) {
     const candidate = wallAsUtc - offsetHours * 3600_000;
     const p = localParts(candidate);
-    if (
-      p.year === y &&
-      p.month === mo &&
-      p.day === d &&
-      p.hour === h &&
-      p.minute === mi &&
-      p.second === s
-    ) {
+    if (p.year === y && p.month === mo && p.day === d && p.hour === h && p.minute === mi && p.second === s) {
       return toIsoUtc(candidate);
     }
   }

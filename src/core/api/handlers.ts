@@ -20,8 +20,7 @@ export function createHandlers(ws: Workspace): Handlers {
     'app.info': () => ws.info(),
     'reference.get': () => ws.db().reference.reference(),
     'places.list': ({ kommunId }) => ws.db().reference.places(kommunId),
-    'incidents.page': ({ filter, sort, startRow, endRow }) =>
-      ws.db().incidents.page(filter, sort, startRow, endRow),
+    'incidents.page': ({ filter, sort, startRow, endRow }) => ws.db().incidents.page(filter, sort, startRow, endRow),
     'incidents.get': ({ id }) => ws.db().incidents.get(id),
     'incidents.create': ({ input }) => {
       const created = ws.writable().incidents.create(toNewIncident(input));

@@ -15,9 +15,7 @@ export class RecentFiles {
     try {
       const parsed = JSON.parse(fs.readFileSync(this.file, 'utf8')) as unknown;
       if (!Array.isArray(parsed)) return [];
-      return parsed.filter(
-        (r): r is RecentFile => typeof r?.path === 'string' && typeof r?.openedAt === 'string',
-      );
+      return parsed.filter((r): r is RecentFile => typeof r?.path === 'string' && typeof r?.openedAt === 'string');
     } catch {
       return [];
     }

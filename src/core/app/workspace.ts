@@ -144,7 +144,8 @@ export class Workspace {
     return {
       path: cur.path,
       fileName: path.basename(cur.path),
-      isDemo: cur.reference.getSetting(DEMO_SETTING) !== null || (this.seeding !== null && cur.path === this.demoPath()),
+      isDemo:
+        cur.reference.getSetting(DEMO_SETTING) !== null || (this.seeding !== null && cur.path === this.demoPath()),
       schemaVersion: schemaVersion(cur.db),
       incidentCount: cur.incidents.count({}),
       seeding: this.seeding !== null,

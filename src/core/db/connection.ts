@@ -23,6 +23,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw new AppError('db_unreadable', `Databasfilen kunde inte öppnas: ${file} (${(err as Error).message})`);
   }
   try {
+    // Refuse a newer file before any pragma: switching to WAL already rewrites the file header.
+    refuseNewer(db);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
@@ -46,8 +48,7 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Each upgrade step runs in its own transaction; a newer database is refused, never altered. */
-export function migrate(db: Db): void {
+function refuseNewer(db: Db): number {
   const current = schemaVersion(db);
   if (current > LATEST_SCHEMA_VERSION) {
     throw new AppError(
@@ -55,6 +56,12 @@ export function migrate(db: Db): void {
       `Databasen har schemaversion ${current}, men den här versionen av Lägesbild känner bara till version ${LATEST_SCHEMA_VERSION}. Uppdatera programmet för att öppna filen; den har inte ändrats.`,
     );
   }
+  return current;
+}
+
+/** Each upgrade step runs in its own transaction; a newer database is refused, never altered. */
+export function migrate(db: Db): void {
+  const current = refuseNewer(db);
   for (let v = current; v < LATEST_SCHEMA_VERSION; v++) {
     const step = db.transaction(() => {
       db.exec(MIGRATIONS[v]!);

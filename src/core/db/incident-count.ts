@@ -40,7 +40,10 @@ function sumRollup(db: Db, table: 'day' | 'month', filter: IncidentFilter, range
   clauses.push(...dimensionWhere(filter, params));
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
   const sql = `SELECT coalesce(sum(n), 0) FROM incident_rollup_${table} ${where}`;
-  return db.prepare(sql).pluck().get(...params) as number;
+  return db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 }
 
 const between = (from: string, to: string): Range => ({ op: 'between', from, to });
@@ -71,5 +74,8 @@ export function countFromRollups(db: Db, filter: IncidentFilter): number {
 export function countIncidents(db: Db, filter: IncidentFilter): number {
   if (!hasText(filter)) return countFromRollups(db, filter);
   const where = whereForFilter(filter);
-  return db.prepare(`SELECT count(*) FROM incident WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  return db
+    .prepare(`SELECT count(*) FROM incident WHERE ${where.sql}`)
+    .pluck()
+    .get(...where.params) as number;
 }

@@ -270,13 +270,15 @@ export class IncidentRepo {
   }
 
   create(input: NewIncident): Incident {
-    const id = this.db.transaction(() => {
-      const rollup = new RollupDelta();
-      const ts = this.stamp();
-      const newId = this.insertRow(this.toRow(input, null, ts, ts), rollup);
-      rollup.flush(this.db);
-      return newId;
-    }).immediate();
+    const id = this.db
+      .transaction(() => {
+        const rollup = new RollupDelta();
+        const ts = this.stamp();
+        const newId = this.insertRow(this.toRow(input, null, ts, ts), rollup);
+        rollup.flush(this.db);
+        return newId;
+      })
+      .immediate();
     this.changed();
     return this.get(id);
   }
@@ -301,55 +303,61 @@ export class IncidentRepo {
   }
 
   update(id: number, expectedUpdatedAt: string, input: NewIncident): Incident {
-    this.db.transaction(() => {
-      const old = this.db.prepare(`SELECT ${COLUMNS} FROM incident WHERE id = ?`).get(id) as DbIncident | undefined;
-      if (!old) throw new AppError('not_found', `Händelse ${id} finns inte (den kan ha tagits bort).`);
-      if (old.updated_at !== expectedUpdatedAt) {
-        throw new AppError(
-          'conflict',
-          `Händelse ${id} har ändrats sedan du öppnade den (${old.updated_at}). Ladda om och gör ändringen igen.`,
-        );
-      }
-      const rollup = new RollupDelta();
-      this.removeRow(old, rollup);
-      let ts = this.stamp();
-      // updated_at is the optimistic-lock token, so it must change even within the same second.
-      if (ts <= old.updated_at) ts = toIsoUtc(Date.parse(old.updated_at) + 1000);
-      const row = this.toRow({ ...input, sourceRef: old.source_ref }, id, old.created_at, ts);
-      this.insertRow(row, rollup);
-      rollup.flush(this.db);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const old = this.db.prepare(`SELECT ${COLUMNS} FROM incident WHERE id = ?`).get(id) as DbIncident | undefined;
+        if (!old) throw new AppError('not_found', `Händelse ${id} finns inte (den kan ha tagits bort).`);
+        if (old.updated_at !== expectedUpdatedAt) {
+          throw new AppError(
+            'conflict',
+            `Händelse ${id} har ändrats sedan du öppnade den (${old.updated_at}). Ladda om och gör ändringen igen.`,
+          );
+        }
+        const rollup = new RollupDelta();
+        this.removeRow(old, rollup);
+        let ts = this.stamp();
+        // updated_at is the optimistic-lock token, so it must change even within the same second.
+        if (ts <= old.updated_at) ts = toIsoUtc(Date.parse(old.updated_at) + 1000);
+        const row = this.toRow({ ...input, sourceRef: old.source_ref }, id, old.created_at, ts);
+        this.insertRow(row, rollup);
+        rollup.flush(this.db);
+      })
+      .immediate();
     this.changed();
     return this.get(id);
   }
 
   /** Moves the incident to the trash so the delete can be undone. */
   delete(id: number): void {
-    this.db.transaction(() => {
-      const old = this.db.prepare(`SELECT ${COLUMNS} FROM incident WHERE id = ?`).get(id) as DbIncident | undefined;
-      if (!old) throw new AppError('not_found', `Händelse ${id} finns inte (den kan redan ha tagits bort).`);
-      const rollup = new RollupDelta();
-      this.removeRow(old, rollup);
-      this.db
-        .prepare('INSERT OR REPLACE INTO incident_trash (id, deleted_at, row_json) VALUES (?, ?, ?)')
-        .run(id, this.stamp(), JSON.stringify(old));
-      rollup.flush(this.db);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const old = this.db.prepare(`SELECT ${COLUMNS} FROM incident WHERE id = ?`).get(id) as DbIncident | undefined;
+        if (!old) throw new AppError('not_found', `Händelse ${id} finns inte (den kan redan ha tagits bort).`);
+        const rollup = new RollupDelta();
+        this.removeRow(old, rollup);
+        this.db
+          .prepare('INSERT OR REPLACE INTO incident_trash (id, deleted_at, row_json) VALUES (?, ?, ?)')
+          .run(id, this.stamp(), JSON.stringify(old));
+        rollup.flush(this.db);
+      })
+      .immediate();
     this.changed();
   }
 
   restore(id: number): Incident {
-    this.db.transaction(() => {
-      const trashed = this.db.prepare('SELECT row_json FROM incident_trash WHERE id = ?').pluck().get(id) as
-        | string
-        | undefined;
-      if (trashed === undefined) throw new AppError('not_found', `Det finns ingen borttagen händelse ${id} att återställa.`);
-      const row = JSON.parse(trashed) as DbIncident;
-      const rollup = new RollupDelta();
-      this.insertRow(row, rollup);
-      this.db.prepare('DELETE FROM incident_trash WHERE id = ?').run(id);
-      rollup.flush(this.db);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const trashed = this.db.prepare('SELECT row_json FROM incident_trash WHERE id = ?').pluck().get(id) as
+          string | undefined;
+        if (trashed === undefined)
+          throw new AppError('not_found', `Det finns ingen borttagen händelse ${id} att återställa.`);
+        const row = JSON.parse(trashed) as DbIncident;
+        const rollup = new RollupDelta();
+        this.insertRow(row, rollup);
+        this.db.prepare('DELETE FROM incident_trash WHERE id = ?').run(id);
+        rollup.flush(this.db);
+      })
+      .immediate();
     this.changed();
     return this.get(id);
   }

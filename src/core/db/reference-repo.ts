@@ -24,7 +24,9 @@ export function syncTaxonomy(db: Db): void {
     const sub = db.prepare(
       'INSERT INTO subcategory (code, category_code, label, sort_order) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET label = excluded.label, sort_order = excluded.sort_order',
     );
-    const src = db.prepare('INSERT INTO source (code, label) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET label = excluded.label');
+    const src = db.prepare(
+      'INSERT INTO source (code, label) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET label = excluded.label',
+    );
     CATEGORIES.forEach((c, i) => {
       cat.run(c.code, c.label, i);
       c.subcategories.forEach((s, j) => sub.run(s.code, c.code, s.label, j));
@@ -66,7 +68,10 @@ export class ReferenceRepo {
         'INSERT INTO place (kommun_id, name, lat, lon) VALUES (?, ?, ?, ?) ON CONFLICT (kommun_id, name) DO UPDATE SET lat = excluded.lat, lon = excluded.lon',
       )
       .run(kommunId, name, lat, lon);
-    return this.db.prepare('SELECT id FROM place WHERE kommun_id = ? AND name = ?').pluck().get(kommunId, name) as number;
+    return this.db
+      .prepare('SELECT id FROM place WHERE kommun_id = ? AND name = ?')
+      .pluck()
+      .get(kommunId, name) as number;
   }
 
   lpos(): Lpo[] {

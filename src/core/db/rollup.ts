@@ -27,6 +27,14 @@ export class RollupDelta {
       `INSERT INTO incident_rollup_month (kommun_id, category, source, month, n) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (month, kommun_id, category, source) DO UPDATE SET n = n + excluded.n`,
     );
+    // A decrement must be a plain UPDATE: an upsert's candidate row (n < 0) fails CHECK (n >= 0) before
+    // SQLite ever looks at the conflict, so every delete would be refused.
+    const decDay = db.prepare(
+      'UPDATE incident_rollup_day SET n = n + ? WHERE day = ? AND kommun_id = ? AND category = ? AND source = ?',
+    );
+    const decMonth = db.prepare(
+      'UPDATE incident_rollup_month SET n = n + ? WHERE month = ? AND kommun_id = ? AND category = ? AND source = ?',
+    );
     const dropDay = db.prepare(
       'DELETE FROM incident_rollup_day WHERE day = ? AND kommun_id = ? AND category = ? AND source = ? AND n = 0',
     );
@@ -37,16 +45,22 @@ export class RollupDelta {
     for (const [key, n] of this.counts) {
       if (n === 0) continue;
       const [kommun, category, source, day] = key.split('\u0001') as [string, string, string, string];
-      upsertDay.run(Number(kommun), category, source, day, n);
-      if (n < 0) dropDay.run(day, Number(kommun), category, source);
+      if (n > 0) upsertDay.run(Number(kommun), category, source, day, n);
+      else {
+        decDay.run(n, day, Number(kommun), category, source);
+        dropDay.run(day, Number(kommun), category, source);
+      }
       const mkey = `${kommun}\u0001${category}\u0001${source}\u0001${day.slice(0, 7)}`;
       months.set(mkey, (months.get(mkey) ?? 0) + n);
     }
     for (const [key, n] of months) {
       if (n === 0) continue;
       const [kommun, category, source, month] = key.split('\u0001') as [string, string, string, string];
-      upsertMonth.run(Number(kommun), category, source, month, n);
-      if (n < 0) dropMonth.run(month, Number(kommun), category, source);
+      if (n > 0) upsertMonth.run(Number(kommun), category, source, month, n);
+      else {
+        decMonth.run(n, month, Number(kommun), category, source);
+        dropMonth.run(month, Number(kommun), category, source);
+      }
     }
     this.counts.clear();
   }

@@ -93,13 +93,31 @@ export function* generateDemoIncidents(options: GeneratorOptions): Generator<New
     return t;
   };
   const hourTables = new Map(
-    Object.entries(HOUR_WEIGHTS).map(([k, w]) => [k, new WeightedTable(w.map((_, i) => i), w)]),
+    Object.entries(HOUR_WEIGHTS).map(([k, w]) => [
+      k,
+      new WeightedTable(
+        w.map((_, i) => i),
+        w,
+      ),
+    ]),
   );
   const subTables = new Map(
-    CATEGORY_PROFILES.map((c) => [c.category, new WeightedTable(c.subcategories.map((s) => s[0]), c.subcategories.map((s) => s[1]))]),
+    CATEGORY_PROFILES.map((c) => [
+      c.category,
+      new WeightedTable(
+        c.subcategories.map((s) => s[0]),
+        c.subcategories.map((s) => s[1]),
+      ),
+    ]),
   );
   const sourceTables = new Map(
-    CATEGORY_PROFILES.map((c) => [c.category, new WeightedTable(c.sources.map((s) => s[0]), c.sources.map((s) => s[1]))]),
+    CATEGORY_PROFILES.map((c) => [
+      c.category,
+      new WeightedTable(
+        c.sources.map((s) => s[0]),
+        c.sources.map((s) => s[1]),
+      ),
+    ]),
   );
   const placeTables = new Map<string, WeightedTable<DemoPlace>>();
   const placeTableFor = (k: DemoKommun, emerging: boolean) => {
@@ -153,7 +171,11 @@ export function* generateDemoIncidents(options: GeneratorOptions): Generator<New
     }
 
     const delayMinutes =
-      source === 'polisens_handelse' ? 30 + rng.int(150) : source === 'polisanmalan' ? rng.int(48 * 60) : rng.int(72 * 60);
+      source === 'polisens_handelse'
+        ? 30 + rng.int(150)
+        : source === 'polisanmalan'
+          ? rng.int(48 * 60)
+          : rng.int(72 * 60);
     const placeName = withoutPlace ? '' : place.name;
     const where = placeName || kommun.name;
     const detail = rng.pick(profile.details);

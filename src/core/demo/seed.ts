@@ -71,7 +71,10 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<number> {
       if (options.pause) await options.pause();
     }
     rollup.flush(db);
-    new ReferenceRepo(db).setSetting(DEMO_SETTING, JSON.stringify({ rows: options.rows, seed: options.seed ?? DEFAULT_DEMO_SEED }));
+    new ReferenceRepo(db).setSetting(
+      DEMO_SETTING,
+      JSON.stringify({ rows: options.rows, seed: options.seed ?? DEFAULT_DEMO_SEED }),
+    );
     db.exec('COMMIT');
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');

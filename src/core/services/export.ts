@@ -71,20 +71,27 @@ export async function exportIncidents(
   const total = ctx.repo.count(filter);
   const tmp = `${outPath}.part`;
   let n = 0;
+  // Our own stream with an error listener: a failed open (missing folder, no permission, full disk) must
+  // reject the export, not hang it while the 'error' event goes unhandled.
+  const out = fs.createWriteStream(tmp, { encoding: 'utf8' });
+  const failed = new Promise<never>((_, reject) => out.on('error', reject));
+  failed.catch(() => undefined);
+  const orFail = <T>(p: Promise<T>): Promise<T> => Promise.race([p, failed]);
   try {
     if (format === 'csv') {
-      const out = fs.createWriteStream(tmp, { encoding: 'utf8' });
       const write = (s: string) =>
-        out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
+        orFail(out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
       await write('\uFEFF' + EXPORT_HEADERS.join(';') + '\r\n');
       for (const batch of ctx.repo.batches(filter, sort)) {
         await write(batch.map((i) => exportRow(i, kommuner, lpos).map(csvField).join(';') + '\r\n').join(''));
         n += batch.length;
         ctx.onProgress?.(n, total);
       }
-      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      await orFail(
+        new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve()))),
+      );
     } else {
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true });
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
       const ws = wb.addWorksheet('Händelser');
       ws.columns = EXPORT_HEADERS.map((h) => ({ header: h, width: h === 'Beskrivning' ? 60 : 18 }));
       ws.getRow(1).font = { bold: true };
@@ -93,14 +100,19 @@ export async function exportIncidents(
         for (const i of batch) ws.addRow(exportRow(i, kommuner, lpos)).commit();
         n += batch.length;
         ctx.onProgress?.(n, total);
-        await new Promise((r) => setImmediate(r));
+        await orFail(new Promise((r) => setImmediate(r)));
       }
       ws.commit();
-      await wb.commit();
+      await orFail(wb.commit());
     }
     // Only a complete file gets the real name: an interrupted export never leaves a half file behind.
     fs.renameSync(tmp, outPath);
   } catch (err) {
+    // Close the file before removing it (Windows cannot remove an open file).
+    if (!out.closed) {
+      out.destroy();
+      await new Promise<void>((r) => out.once('close', () => r()));
+    }
     fs.rmSync(tmp, { force: true });
     throw err;
   }

@@ -82,11 +82,12 @@ CREATE INDEX incident_reported ON incident(reported_at);
 CREATE INDEX incident_kommun_occurred ON incident(kommun_id, occurred_at);
 CREATE INDEX incident_lpo_occurred ON incident(lpo_id, occurred_at);
 CREATE INDEX incident_category_occurred ON incident(category, occurred_at);
-CREATE INDEX incident_subcategory ON incident(subcategory);
+CREATE INDEX incident_subcategory_occurred ON incident(subcategory, occurred_at);
 CREATE INDEX incident_source_occurred ON incident(source, occurred_at);
-CREATE INDEX incident_status ON incident(status);
-CREATE INDEX incident_place_name ON incident(place_name);
-CREATE INDEX incident_reporter_org ON incident(reporter_org);
+-- Each categorical sort key is (column, occurred_at, id); the rowid ends every index, so these serve it whole.
+CREATE INDEX incident_status_occurred ON incident(status, occurred_at);
+CREATE INDEX incident_place_name_occurred ON incident(place_name, occurred_at);
+CREATE INDEX incident_reporter_org_occurred ON incident(reporter_org, occurred_at);
 CREATE INDEX incident_place ON incident(place_id);
 
 -- Deleted incidents wait here so a delete can be undone; nothing is lost.

@@ -1,0 +1,57 @@
+/** The desktop's PlatformServices: native open and save dialogs, in Swedish. */
+import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import type { PlatformServices } from '../core/app/workspace';
+
+export const DATABASE_FILTER = { name: 'Lägesbild-databas', extensions: ['sqlite', 'db'] };
+
+const EXPORT_FILTERS: Record<string, { name: string; extensions: string[] }> = {
+  csv: { name: 'CSV-fil', extensions: ['csv'] },
+  xlsx: { name: 'Excel-arbetsbok', extensions: ['xlsx'] },
+};
+
+function showOpen(win: BrowserWindow | null, options: OpenDialogOptions) {
+  return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options);
+}
+
+function showSave(win: BrowserWindow | null, options: SaveDialogOptions) {
+  return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
+}
+
+export function createDesktopPlatform(getWindow: () => BrowserWindow | null): PlatformServices {
+  return {
+    async choosePath(mode) {
+      const win = getWindow();
+      if (mode === 'open') {
+        const result = await showOpen(win, {
+          title: 'Öppna databas',
+          buttonLabel: 'Öppna',
+          filters: [DATABASE_FILTER],
+          properties: ['openFile'],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      }
+      const result = await showSave(win, {
+        title: 'Skapa ny databas',
+        buttonLabel: 'Skapa',
+        defaultPath: 'lagesbild.sqlite',
+        filters: [DATABASE_FILTER],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+
+    async exportTarget(fileName) {
+      const extension = fileName.split('.').pop() ?? '';
+      const filter = EXPORT_FILTERS[extension];
+      const result = await showSave(getWindow(), {
+        title: 'Exportera händelser',
+        buttonLabel: 'Spara',
+        defaultPath: fileName,
+        filters: filter ? [filter] : [],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (result.canceled || !result.filePath) return null;
+      return { path: result.filePath, downloadUrl: null };
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The main window and the desktop security baseline around it: isolated sandboxed renderer, no new
+ * windows, no navigation away from the app, no permissions, a CSP header, and one vetted way to open
+ * links in the user's browser.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../shared/security';
+import { isAppNavigation, isSafeExternalUrl } from './security';
+
+export const WINDOW_TITLE = 'Lägesbild';
+
+/** What the window shows and the URL its own pages have (for navigation and IPC checks). */
+export interface WindowTarget {
+  appUrl: string;
+  load(win: BrowserWindow): Promise<void>;
+}
+
+/**
+ * The dev server URL from electron-vite in development, otherwise the built renderer. A packaged app
+ * ignores ELECTRON_RENDERER_URL so the environment cannot point it at another page.
+ */
+export function windowTarget(isPackaged: boolean, env: NodeJS.ProcessEnv = process.env, dir = __dirname): WindowTarget {
+  const devUrl = isPackaged ? undefined : env['ELECTRON_RENDERER_URL'];
+  if (devUrl) return { appUrl: devUrl, load: (win) => win.loadURL(devUrl) };
+  const file = join(dir, '../renderer/index.html');
+  return { appUrl: pathToFileURL(file).href, load: (win) => win.loadFile(file) };
+}
+
+export function windowOptions(dir = __dirname): BrowserWindowConstructorOptions {
+  return {
+    title: WINDOW_TITLE,
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: join(dir, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+    },
+  };
+}
+
+/** The one way the app opens something outside itself: https links to vetted hosts, in the browser. */
+export function openExternalIfSafe(url: string): boolean {
+  if (!isSafeExternalUrl(url)) return false;
+  shell.openExternal(url).catch((err: unknown) => console.error('Kunde inte öppna länken', url, err));
+  return true;
+}
+
+export function hardenWebContents(contents: WebContents, appUrl: string): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternalIfSafe(url);
+    return { action: 'deny' };
+  });
+  const guard = (event: { url: string; preventDefault(): void }) => {
+    if (isAppNavigation(event.url, appUrl)) return;
+    event.preventDefault();
+    openExternalIfSafe(event.url);
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-redirect', guard);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+export function hardenSession(ses: Session, appUrl: string): void {
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    if (!isAppNavigation(details.url, appUrl)) {
+      callback({});
+      return;
+    }
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+}
+
+export function createMainWindow(target: WindowTarget, dir = __dirname): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(dir));
+  hardenSession(win.webContents.session, target.appUrl);
+  hardenWebContents(win.webContents, target.appUrl);
+  win.once('ready-to-show', () => win.show());
+  target.load(win).catch((err: unknown) => console.error('Fönstret kunde inte laddas', err));
+  return win;
+}

@@ -1,0 +1,45 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { JobBar } from './components/JobBar';
+import { call } from './lib/client';
+import { useAppEvents } from './lib/events';
+import { useRoute } from './lib/route';
+import { DatabaseScreen } from './screens/DatabaseScreen';
+import { IncidentRegister } from './screens/IncidentRegister';
+
+export function App() {
+  const [route, go] = useRoute();
+  const [dataVersion, setDataVersion] = useState(0);
+  const bump = useCallback(() => setDataVersion((v) => v + 1), []);
+  const jobs = useAppEvents(bump);
+  const info = useQuery({ queryKey: ['app.info'], queryFn: () => call('app.info', {}) });
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1 className="brand">Lägesbild</h1>
+        <nav aria-label="Huvudmeny">
+          <a href="#/handelser" aria-current={route === 'handelser' ? 'page' : undefined}>
+            Händelser
+          </a>
+          <a href="#/databas" aria-current={route === 'databas' ? 'page' : undefined}>
+            Databas
+          </a>
+        </nav>
+        <div className="db-badge" title={info.data?.path}>
+          {info.data?.fileName}
+          {info.data?.isDemo && (
+            <span className="demo-label" data-testid="demo-label">
+              Exempeldata
+            </span>
+          )}
+        </div>
+      </header>
+      <JobBar jobs={jobs} />
+      <main className="app-main">
+        {route === 'handelser' && <IncidentRegister dataVersion={dataVersion} />}
+        {route === 'databas' && <DatabaseScreen onOpened={() => go('handelser')} />}
+      </main>
+    </div>
+  );
+}

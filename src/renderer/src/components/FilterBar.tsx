@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'react';
+import type { IncidentFilter, Reference, Source } from '../../../shared/domain';
+import { SOURCES, SOURCE_LABELS } from '../../../shared/domain';
+import { CATEGORIES } from '../../../shared/taxonomy';
+
+interface Props {
+  reference: Reference;
+  filter: IncidentFilter;
+  onChange: (filter: IncidentFilter) => void;
+}
+
+const one = <T,>(values: T[] | undefined): T | '' => values?.[0] ?? '';
+
+/** Filters of the register. Free text waits for a pause in typing before it asks the database. */
+export function FilterBar({ reference, filter, onChange }: Props) {
+  const [text, setText] = useState(filter.text ?? '');
+  const lpoId = one(filter.lpoIds);
+  const kommuner = reference.kommuner.filter((k) => lpoId === '' || k.lpoId === lpoId);
+
+  useEffect(() => {
+    const t = setTimeout(() => {
+      const trimmed = text.trim();
+      if (trimmed !== (filter.text ?? '')) onChange({ ...filter, text: trimmed || undefined });
+    }, 300);
+    return () => clearTimeout(t);
+  }, [text, filter, onChange]);
+
+  const set = (patch: Partial<IncidentFilter>) => onChange({ ...filter, ...patch });
+  const dateError =
+    filter.fromDay && filter.toDay && filter.fromDay > filter.toDay ? 'Till-datum måste vara efter från-datum.' : null;
+
+  return (
+    <form className="filters" role="search" aria-label="Filtrera händelser" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        LPO
+        <select
+          value={lpoId}
+          onChange={(e) => {
+            const v = e.target.value ? Number(e.target.value) : '';
+            set({ lpoIds: v === '' ? undefined : [v], kommunIds: undefined });
+          }}
+        >
+          <option value="">Alla</option>
+          {reference.lpos.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Kommun
+        <select
+          value={one(filter.kommunIds)}
+          onChange={(e) => set({ kommunIds: e.target.value ? [Number(e.target.value)] : undefined })}
+        >
+          <option value="">Alla</option>
+          {kommuner.map((k) => (
+            <option key={k.id} value={k.id}>
+              {k.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Källa
+        <select
+          value={one(filter.sources)}
+          onChange={(e) => set({ sources: e.target.value ? [e.target.value as Source] : undefined })}
+        >
+          <option value="">Alla</option>
+          {SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {SOURCE_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Kategori
+        <select
+          value={one(filter.categories)}
+          onChange={(e) => set({ categories: e.target.value ? [e.target.value] : undefined })}
+        >
+          <option value="">Alla</option>
+          {CATEGORIES.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Från
+        <input
+          type="date"
+          value={filter.fromDay ?? ''}
+          onChange={(e) => set({ fromDay: e.target.value || undefined })}
+        />
+      </label>
+      <label>
+        Till
+        <input
+          type="date"
+          value={filter.toDay ?? ''}
+          aria-invalid={dateError ? true : undefined}
+          onChange={(e) => set({ toDay: e.target.value || undefined })}
+        />
+      </label>
+      <label className="filter-text">
+        Sök i text
+        <input
+          type="search"
+          value={text}
+          placeholder="t.ex. klotter station"
+          onChange={(e) => setText(e.target.value)}
+        />
+      </label>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => {
+          setText('');
+          onChange({});
+        }}
+      >
+        Rensa filter
+      </button>
+      {dateError && (
+        <p className="field-error" role="alert">
+          {dateError}
+        </p>
+      )}
+    </form>
+  );
+}

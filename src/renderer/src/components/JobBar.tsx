@@ -1,0 +1,27 @@
+import type { JobProgress } from '../../../shared/domain';
+import { formatInteger } from '../../../shared/format';
+
+/** Progress of long-running work (seeding, exports), announced to screen readers. */
+export function JobBar({ jobs }: { jobs: JobProgress[] }) {
+  if (jobs.length === 0) return null;
+  return (
+    <div className="jobs" role="status" aria-live="polite">
+      {jobs.map((j) => {
+        const pct = j.total > 0 ? Math.round((100 * j.done) / j.total) : 0;
+        return (
+          <div key={j.jobId} className={j.error ? 'job job-error' : 'job'} data-testid="job">
+            <span className="job-label">{j.error ?? j.label}</span>
+            {!j.error && (
+              <>
+                <progress max={100} value={pct} aria-label={j.label} />
+                <span className="job-count">
+                  {formatInteger(j.done)} av {formatInteger(j.total)} ({pct} %)
+                </span>
+              </>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

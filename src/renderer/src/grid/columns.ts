@@ -1,0 +1,102 @@
+/** Column definitions of the incident register: what each column shows and which sort key it maps to. */
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { Incident, Kommun, Lpo, SortColumn } from '../../../shared/domain';
+import { SOURCE_LABELS, STATUS_LABELS } from '../../../shared/domain';
+import { categoryLabel, subcategoryLabel } from '../../../shared/taxonomy';
+import { formatLocalDateTime } from '../../../shared/time';
+
+/** Grid column id → the contract's sort column; columns missing here are not sortable. */
+export const SORTABLE: Readonly<Record<string, SortColumn>> = {
+  id: 'id',
+  occurredAt: 'occurredAt',
+  reportedAt: 'reportedAt',
+  kommun: 'kommun',
+  placeName: 'placeName',
+  category: 'category',
+  subcategory: 'subcategory',
+  source: 'source',
+  status: 'status',
+  reporterOrg: 'reporterOrg',
+};
+
+type Fmt = (p: ValueFormatterParams<Incident>) => string;
+
+export function incidentColumns(kommuner: Map<number, Kommun>, lpos: Map<number, Lpo>): ColDef<Incident>[] {
+  const time: Fmt = (p) => (p.value ? formatLocalDateTime(p.value as string) : '');
+  return [
+    { colId: 'id', field: 'id', headerName: 'Id', width: 90 },
+    {
+      colId: 'occurredAt',
+      field: 'occurredAt',
+      headerName: 'Inträffade',
+      width: 168,
+      valueFormatter: time,
+      sort: 'desc',
+    },
+    {
+      colId: 'lpo',
+      field: 'lpoId',
+      headerName: 'LPO',
+      width: 110,
+      sortable: false,
+      valueFormatter: (p) => lpos.get(p.value as number)?.name ?? '',
+    },
+    {
+      colId: 'kommun',
+      field: 'kommunId',
+      headerName: 'Kommun',
+      width: 130,
+      valueFormatter: (p) => kommuner.get(p.value as number)?.name ?? '',
+    },
+    { colId: 'placeName', field: 'placeName', headerName: 'Plats', width: 170 },
+    {
+      colId: 'category',
+      field: 'category',
+      headerName: 'Kategori',
+      width: 170,
+      valueFormatter: (p) => (p.value ? categoryLabel(p.value as string) : ''),
+    },
+    {
+      colId: 'subcategory',
+      field: 'subcategory',
+      headerName: 'Underkategori',
+      width: 160,
+      valueFormatter: (p) => (p.value ? subcategoryLabel(p.value as string) : ''),
+    },
+    {
+      colId: 'source',
+      field: 'source',
+      headerName: 'Källa',
+      width: 150,
+      valueFormatter: (p) => (p.value ? SOURCE_LABELS[p.value as Incident['source']] : ''),
+    },
+    {
+      colId: 'status',
+      field: 'status',
+      headerName: 'Status',
+      width: 110,
+      valueFormatter: (p) => (p.value ? STATUS_LABELS[p.value as Incident['status']] : ''),
+    },
+    { colId: 'description', field: 'description', headerName: 'Beskrivning', flex: 1, minWidth: 240, sortable: false },
+    { colId: 'reporterOrg', field: 'reporterOrg', headerName: 'Rapporterande organisation', width: 190 },
+    {
+      colId: 'reportedAt',
+      field: 'reportedAt',
+      headerName: 'Rapporterad',
+      width: 168,
+      valueFormatter: time,
+      hide: true,
+    },
+  ];
+}
+
+/** Swedish texts for the grid's own labels. */
+export const GRID_LOCALE: Record<string, string> = {
+  loadingOoo: 'Hämtar…',
+  noRowsToShow: 'Inga händelser matchar urvalet.',
+  page: 'Sida',
+  of: 'av',
+  to: 'till',
+  ariaSortableColumn: 'Tryck Enter för att sortera',
+  ariaRowSelect: 'Tryck mellanslag för att välja raden',
+};

@@ -1,0 +1,187 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { columnTexts, launchBrowser, openSession, screenshot, type Session } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function shownCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId('row-count').textContent()) ?? '';
+  return /\d/.test(text) ? Number(text.replace(/\D/g, '')) : -1;
+}
+
+async function firstRowsLoaded(page: Page): Promise<void> {
+  await page
+    .locator('.ag-grid-scrolling-container .ag-row[row-index="0"] [col-id="kommun"]')
+    .filter({ hasText: /\S/ })
+    .waitFor();
+}
+
+async function withSession(fn: (s: Session) => Promise<void>): Promise<void> {
+  const s = await openSession(browser);
+  try {
+    await fn(s);
+  } finally {
+    await s.close();
+  }
+}
+
+function kommunId(s: Session, name: string): number {
+  return s.host.workspace
+    .db()
+    .reference.kommuner()
+    .find((k) => k.name === name)!.id;
+}
+
+describe('händelseregistret i webbläsaren', () => {
+  it('visar exempeldatans händelser med antal och etikett', async () => {
+    await withSession(async ({ page }) => {
+      await firstRowsLoaded(page);
+      await expect.poll(() => shownCount(page)).toBe(3000);
+      await expect(page.getByTestId('demo-label').textContent()).resolves.toBe('Exempeldata');
+      const kommuner = await columnTexts(page, 'kommun');
+      expect(kommuner.length).toBeGreaterThan(10);
+      expect(kommuner.every((k) => k.length > 0)).toBe(true);
+      await screenshot(page, 'register');
+    });
+  });
+
+  it('sorterar på kommun åt båda hållen', async () => {
+    await withSession(async ({ page }) => {
+      await firstRowsLoaded(page);
+      const header = page.locator('.ag-header-cell[col-id="kommun"] .ag-header-cell-label');
+      await header.click();
+      await expect.poll(async () => (await columnTexts(page, 'kommun'))[0]).toBe('Bjuv');
+      await header.click();
+      await expect.poll(async () => (await columnTexts(page, 'kommun'))[0]).toBe('Staffanstorp');
+    });
+  });
+
+  it('filtrerar på kommun och på fritext med rätt antal', async () => {
+    await withSession(async (s) => {
+      const { page } = s;
+      await firstRowsLoaded(page);
+      await page.getByRole('search').getByLabel('Kommun').selectOption({ label: 'Perstorp' });
+      const expected = s.host.workspace.db().incidents.count({ kommunIds: [kommunId(s, 'Perstorp')] });
+      expect(expected).toBeGreaterThan(0);
+      await expect.poll(() => shownCount(page)).toBe(expected);
+      await expect.poll(async () => new Set(await columnTexts(page, 'kommun'))).toEqual(new Set(['Perstorp']));
+
+      await page.getByRole('button', { name: 'Rensa filter' }).click();
+      await expect.poll(() => shownCount(page)).toBe(3000);
+      await page.getByRole('search').getByLabel('Sök i text').fill('Teckomatorp');
+      const textCount = s.host.workspace.db().incidents.count({ text: 'Teckomatorp' });
+      expect(textCount).toBeGreaterThan(0);
+      await expect.poll(() => shownCount(page)).toBe(textCount);
+      await expect
+        .poll(async () => (await columnTexts(page, 'placeName')).every((p) => p === 'Teckomatorp'))
+        .toBe(true);
+    });
+  });
+
+  it('skapar en händelse med validering och hittar den', async () => {
+    await withSession(async ({ page }) => {
+      await firstRowsLoaded(page);
+      await page.getByRole('button', { name: 'Ny händelse' }).click();
+      const form = page.getByRole('form', { name: 'Ny händelse' });
+      await form.getByRole('button', { name: 'Spara' }).click();
+      await page.getByText('Beskriv händelsen.').waitFor();
+      await page.getByText('Välj en kommun.').waitFor();
+      await expect(form.getByLabel('Beskrivning').getAttribute('aria-invalid')).resolves.toBe('true');
+
+      await form.getByLabel('Källa').selectOption({ label: 'EST-rapport' });
+      await form.getByLabel('Kategori', { exact: true }).selectOption({ label: 'Skadegörelse' });
+      await form.getByLabel('Underkategori').selectOption({ label: 'Klotter' });
+      await form.getByLabel('Kommun', { exact: true }).selectOption({ label: 'Klippan' });
+      await form.getByLabel('Plats').fill('Klippans station');
+      await form.getByLabel('Inträffade (svensk tid)').fill('2026-06-06T20:41');
+      await form.getByLabel('Rapporterad (svensk tid)').fill('2026-06-07T08:15');
+      await form.getByLabel('Beskrivning').fill('Zebrarandigt klotter på perrongens väntkur.');
+      await form.getByLabel('Rapporterande organisation').fill('Fastighetsavdelningen');
+      await form.getByRole('button', { name: 'Spara' }).click();
+      const detail = page.getByTestId('detail-panel');
+      await detail.getByText('Zebrarandigt klotter på perrongens väntkur.').waitFor();
+      await detail.getByText('2026-06-06 20:41').waitFor();
+      await screenshot(page, 'detail-panel');
+
+      await page.getByRole('search').getByLabel('Sök i text').fill('zebrarandigt');
+      await expect.poll(() => shownCount(page)).toBe(1);
+      await detail.getByRole('button', { name: 'Stäng detaljer' }).click();
+      await expect.poll(async () => (await columnTexts(page, 'description'))[0]).toContain('Zebrarandigt');
+    });
+  });
+
+  it('redigerar en händelse', async () => {
+    await withSession(async (s) => {
+      const { page } = s;
+      await firstRowsLoaded(page);
+      await page.locator('.ag-grid-scrolling-container .ag-row[row-index="0"] [col-id="description"]').click();
+      const detail = page.getByTestId('detail-panel');
+      await detail.waitFor();
+      const id = Number(((await detail.locator('h2').textContent()) ?? '').replace(/\D/g, ''));
+      await detail.getByRole('button', { name: 'Redigera' }).click();
+      await page.getByLabel('Beskrivning').fill('Ändrad beskrivning efter kontroll på plats.');
+      await page.getByLabel('Status').selectOption({ label: 'Åtgärdad' });
+      await page.getByRole('button', { name: 'Spara' }).click();
+      await detail.getByText('Ändrad beskrivning efter kontroll på plats.').waitFor();
+      const stored = s.host.workspace.db().incidents.get(id);
+      expect(stored.description).toBe('Ändrad beskrivning efter kontroll på plats.');
+      expect(stored.status).toBe('atgardad');
+    });
+  });
+
+  it('tar bort efter bekräftelse och kan ångra', async () => {
+    await withSession(async (s) => {
+      const { page } = s;
+      await firstRowsLoaded(page);
+      await page.locator('.ag-grid-scrolling-container .ag-row[row-index="0"] [col-id="description"]').click();
+      const detail = page.getByTestId('detail-panel');
+      const id = Number(((await detail.locator('h2').textContent()) ?? '').replace(/\D/g, ''));
+      await detail.getByRole('button', { name: 'Ta bort' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Avbryt' }).click();
+      expect(s.host.workspace.db().incidents.count({})).toBe(3000);
+
+      await detail.getByRole('button', { name: 'Ta bort' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Ta bort' }).click();
+      await expect.poll(() => shownCount(page)).toBe(2999);
+      expect(() => s.host.workspace.db().incidents.get(id)).toThrow();
+
+      await page.getByRole('button', { name: 'Ångra' }).click();
+      await expect.poll(() => shownCount(page)).toBe(3000);
+      expect(s.host.workspace.db().incidents.get(id).id).toBe(id);
+    });
+  });
+
+  it('exporterar filtrerad vy till CSV som går att läsa tillbaka', async () => {
+    await withSession(async (s) => {
+      const { page } = s;
+      await firstRowsLoaded(page);
+      await page.getByRole('search').getByLabel('Kommun').selectOption({ label: 'Lomma' });
+      const expected = s.host.workspace.db().incidents.count({ kommunIds: [kommunId(s, 'Lomma')] });
+      await expect.poll(() => shownCount(page)).toBe(expected);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Exportera CSV' }).click(),
+      ]);
+      const file = await download.path();
+      const bytes = fs.readFileSync(file);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = bytes
+        .subarray(3)
+        .toString('utf8')
+        .split('\r\n')
+        .filter((l) => l.length > 0);
+      expect(lines[0]!.split(';').slice(0, 5)).toEqual(['Id', 'Inträffade', 'Rapporterad', 'LPO', 'Kommun']);
+      expect(lines.length).toBe(expected + 1);
+      const kommunCol = lines[0]!.split(';').indexOf('Kommun');
+      expect(new Set(lines.slice(1).map((l) => l.split(';')[kommunCol]))).toEqual(new Set(['Lomma']));
+    });
+  });
+});

@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, schemaVersion } from '../../src/core/db/connection';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/core/db/migrations';
+import { AppError } from '../../src/shared/errors';
+import { tempDir, type TempDir } from '../helpers/db';
+
+const TABLES = [
+  'lpo',
+  'kommun',
+  'population',
+  'category',
+  'subcategory',
+  'source',
+  'place',
+  'incident',
+  'incident_trash',
+  'incident_rollup_day',
+  'incident_rollup_month',
+  'setting',
+];
+
+function catchAppError(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(AppError);
+    return err as AppError;
+  }
+  throw new Error('expected an AppError, nothing was thrown');
+}
+
+let tmp: TempDir;
+afterEach(() => tmp?.cleanup());
+
+describe('migreringar', () => {
+  it('ger en ny fil senaste schemaversionen, WAL, foreign_keys och STRICT-tabeller', () => {
+    tmp = tempDir();
+    const file = tmp.file('ny.sqlite');
+    const db = openDatabase(file);
+    try {
+      expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+      expect(LATEST_SCHEMA_VERSION).toBeGreaterThanOrEqual(1);
+      expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+
+      const rows = db
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .all() as { name: string; sql: string }[];
+      const byName = new Map(rows.map((r) => [r.name, r.sql]));
+      for (const t of TABLES) {
+        expect(byName.has(t), `table ${t}`).toBe(true);
+        expect(byName.get(t), `table ${t}`).toMatch(/\)\s*STRICT(\s*,\s*WITHOUT ROWID)?\s*$/);
+      }
+      // Every ordinary table is STRICT; only FTS5 (a virtual table and its shadow tables) cannot be.
+      const notStrict = rows
+        .filter((r) => !/STRICT/.test(r.sql))
+        .map((r) => r.name)
+        .sort();
+      expect(notStrict.every((n) => n.startsWith('incident_fts'))).toBe(true);
+      expect(byName.get('incident_fts')).toContain('fts5');
+
+      // STRICT is really enforced: a text in an INTEGER column is refused.
+      expect(() =>
+        db.prepare("INSERT INTO category (code, label, sort_order) VALUES ('zz', 'Z', 'tre')").run(),
+      ).toThrow(/cannot store TEXT/);
+      // foreign_keys is really enforced.
+      expect(() =>
+        db.prepare("INSERT INTO kommun (scb_code, name, lpo_id) VALUES ('9999', 'Ingenstans', 12345)").run(),
+      ).toThrow(/FOREIGN KEY/);
+
+      // The taxonomy is synced into every opened database.
+      expect(db.prepare('SELECT count(*) FROM category').pluck().get()).toBeGreaterThan(5);
+      expect(db.prepare("SELECT category_code FROM subcategory WHERE code = 'klotter'").pluck().get()).toBe(
+        'skadegorelse',
+      );
+    } finally {
+      db.close();
+    }
+  });
+
+  it('kan öppnas igen utan att något ändras (idempotent)', () => {
+    tmp = tempDir();
+    const file = tmp.file('igen.sqlite');
+    const schemaOf = (d: Database.Database) =>
+      d.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all();
+    const first = openDatabase(file);
+    first.prepare("INSERT INTO setting (key, value) VALUES ('k', 'v')").run();
+    const schema1 = schemaOf(first);
+    const categories1 = first.prepare('SELECT * FROM category ORDER BY code').all();
+    first.close();
+
+    const second = openDatabase(file);
+    try {
+      expect(schemaVersion(second)).toBe(LATEST_SCHEMA_VERSION);
+      expect(schemaOf(second)).toEqual(schema1);
+      expect(second.prepare('SELECT * FROM category ORDER BY code').all()).toEqual(categories1);
+      expect(second.prepare("SELECT value FROM setting WHERE key = 'k'").pluck().get()).toBe('v');
+    } finally {
+      second.close();
+    }
+    const third = openDatabase(file, { mustExist: true });
+    expect(schemaVersion(third)).toBe(LATEST_SCHEMA_VERSION);
+    third.close();
+  });
+
+  it('vägrar en databas från en nyare version och lämnar filen orörd', () => {
+    tmp = tempDir();
+    const file = tmp.file('nyare.sqlite');
+    const newer = LATEST_SCHEMA_VERSION + 7;
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE framtid (x INTEGER) STRICT');
+    raw.pragma(`user_version = ${newer}`);
+    raw.close();
+    const before = fs.readFileSync(file);
+
+    const err = catchAppError(() => openDatabase(file));
+    expect(err.code).toBe('db_newer_version');
+    expect(err.message).toContain(String(newer));
+    expect(err.message).toContain('har inte ändrats');
+
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(newer);
+    expect(check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'incident'").pluck().get()).toBe(0);
+    check.close();
+  });
+
+  it('vägrar en fil som inte är SQLite', () => {
+    tmp = tempDir();
+    const file = tmp.file('skrap.sqlite');
+    const garbage = Buffer.alloc(8192);
+    for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919 + 13) % 251;
+    fs.writeFileSync(file, garbage);
+
+    const err = catchAppError(() => openDatabase(file));
+    expect(err.code).toBe('db_unreadable');
+    expect(fs.readFileSync(file).equals(garbage)).toBe(true);
+  });
+
+  it('vägrar en fil som saknas när mustExist är satt', () => {
+    tmp = tempDir();
+    const file = tmp.file('saknas.sqlite');
+    const err = catchAppError(() => openDatabase(file, { mustExist: true }));
+    expect(err.code).toBe('db_unreadable');
+    expect(fs.existsSync(file)).toBe(false);
+  });
+});
