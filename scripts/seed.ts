@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   const seed = Number(arg('seed') ?? DEFAULT_DEMO_SEED);
   const file = arg('db');
   if (!file) throw new Error('Ange --db <fil>, t.ex. npm run seed -- --rows 1000000 --db bench/1m.sqlite');
-  if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows måste vara ett positivt heltal (fick ${arg('rows')}).`);
+  if (!Number.isInteger(rows) || rows < 1)
+    throw new Error(`--rows måste vara ett positivt heltal (fick ${arg('rows')}).`);
   if (fs.existsSync(file)) throw new Error(`Filen finns redan: ${file}. Välj ett nytt namn.`);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = openDatabase(file);

@@ -108,11 +108,11 @@ describe('export till CSV', () => {
     expect(new Set(rows.slice(1).map((r) => r[4]))).toEqual(new Set(['Klippan']));
   });
 
-  it('behåller å, ä, ö och citerar semikolon, citattecken och inledande = eller -', async () => {
+  it('behåller å, ä, ö, citerar semikolon och citattecken, och oskadliggör formler (inledande = eller -)', async () => {
     const target = t.dir.file('svenska.csv');
     await exportIncidents(ctx, filter(), SORT, 'csv', target);
     const text = fs.readFileSync(target, 'utf8');
-    expect(text).toContain(';"=SUMMA(A1);""citat"" och åäö ÅÄÖ";"-Väktarbolaget";');
+    expect(text).toContain(`;"'=SUMMA(A1);""citat"" och åäö ÅÄÖ";"'-Väktarbolaget";`);
     const row = parseCsv(text.slice(1)).find((r) => r[0] === String(tricky.id))!;
     expect(row).toEqual([
       String(tricky.id),
@@ -125,8 +125,8 @@ describe('export till CSV', () => {
       'Klotter',
       'EST-rapport',
       'Ny',
-      TRICKY,
-      '-Väktarbolaget',
+      `'${TRICKY}`,
+      "'-Väktarbolaget",
       '56,191',
       '13,06',
     ]);

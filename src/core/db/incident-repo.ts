@@ -248,9 +248,9 @@ export class IncidentRepo {
     };
   }
 
-  private insertRow(row: DbIncident, rollup: RollupDelta): number {
+  private insertRow(row: DbIncident, rollup: RollupDelta, fts = true): number {
     const id = Number(this.insertStmt.run(row).lastInsertRowid);
-    this.ftsInsert.run(id, row.description, row.place_name, row.reporter_org);
+    if (fts) this.ftsInsert.run(id, row.description, row.place_name, row.reporter_org);
     rollup.add(row.kommun_id, row.category, row.source, row.occurred_at, 1);
     return id;
   }
@@ -287,12 +287,17 @@ export class IncidentRepo {
    * Bulk insert for seeding and imports. Runs inside the caller's transaction, if any; the caller
    * passes one RollupDelta for the whole batch and flushes it before committing.
    */
-  insertMany(rows: Iterable<NewIncident>, rollup: RollupDelta, createdAt = this.stamp()): number {
+  insertMany(
+    rows: Iterable<NewIncident>,
+    rollup: RollupDelta,
+    createdAt = this.stamp(),
+    options: { skipFts?: boolean } = {},
+  ): number {
     let n = 0;
     this.bulkCache = new Map();
     try {
       for (const input of rows) {
-        this.insertRow(this.toRow(input, null, createdAt, createdAt), rollup);
+        this.insertRow(this.toRow(input, null, createdAt, createdAt), rollup, !options.skipFts);
         n++;
       }
     } finally {
@@ -300,6 +305,11 @@ export class IncidentRepo {
       this.changed();
     }
     return n;
+  }
+
+  /** Rebuilds the free-text index from the table: after a bulk insert with `skipFts`. */
+  rebuildFts(): void {
+    this.db.exec(`INSERT INTO incident_fts (incident_fts) VALUES ('rebuild')`);
   }
 
   update(id: number, expectedUpdatedAt: string, input: NewIncident): Incident {

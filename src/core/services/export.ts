@@ -47,9 +47,11 @@ export function exportRow(i: Incident, kommuner: Map<number, Kommun>, lpos: Map<
 }
 
 function csvField(v: string | number): string {
-  // Decimal comma for Swedish Excel; quote anything that could break the row.
-  const s = typeof v === 'number' ? String(v).replace('.', ',') : v;
-  return /[";\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // Decimal comma for Swedish Excel. Text that Excel would run as a formula gets a leading apostrophe
+  // (shown as text, not executed); anything that could break the row is quoted.
+  if (typeof v === 'number') return String(v).replace('.', ',');
+  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[";\r\n']/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export interface ExportContext {
