@@ -91,5 +91,8 @@ const dataDirOverride = process.env['LAGESBILD_DATA_DIR'];
 // so a test run on its own folder neither meets a running app nor leaves traces in the user's profile.
 if (dataDirOverride) app.setPath('userData', dataDirOverride);
 
+// Swedish UI locale for Chromium's own controls (date fields show ÅÅÅÅ-MM-DD, not mm/dd/yyyy).
+app.commandLine.appendSwitch('lang', 'sv-SE');
+
 if (app.requestSingleInstanceLock()) main();
 else app.quit();

@@ -81,6 +81,7 @@ export interface Incident {
 export const SORT_COLUMNS = [
   'occurredAt',
   'reportedAt',
+  'lpo',
   'kommun',
   'placeName',
   'category',

@@ -13,6 +13,7 @@ const PAGE = 100;
 const REFERENCE_KEYS: Record<SortColumn, string[]> = {
   occurredAt: ['occurred_at', 'id'],
   reportedAt: ['reported_at', 'id'],
+  lpo: ['lpo_id', 'occurred_at', 'id'],
   kommun: ['kommun_id', 'occurred_at', 'id'],
   placeName: ['place_name', 'occurred_at', 'id'],
   category: ['category', 'occurred_at', 'id'],

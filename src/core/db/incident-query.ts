@@ -9,6 +9,7 @@ import { addDays, localDayStartUtc } from '../../shared/time';
 const SORT_KEYS: Record<SortColumn, readonly string[]> = {
   occurredAt: ['occurred_at', 'id'],
   reportedAt: ['reported_at', 'id'],
+  lpo: ['lpo_id', 'occurred_at', 'id'],
   kommun: ['kommun_id', 'occurred_at', 'id'],
   placeName: ['place_name', 'occurred_at', 'id'],
   category: ['category', 'occurred_at', 'id'],

@@ -5,11 +5,15 @@ import { SOURCE_LABELS, STATUS_LABELS } from '../../../shared/domain';
 import { categoryLabel, subcategoryLabel } from '../../../shared/taxonomy';
 import { formatLocalDateTime } from '../../../shared/time';
 
-/** Grid column id → the contract's sort column; columns missing here are not sortable. */
+/**
+ * Grid column id → the contract's sort column. Beskrivning is the one column not sortable: ordering free
+ * text means a large index for no real use; it is searched with the text filter instead.
+ */
 export const SORTABLE: Readonly<Record<string, SortColumn>> = {
   id: 'id',
   occurredAt: 'occurredAt',
   reportedAt: 'reportedAt',
+  lpo: 'lpo',
   kommun: 'kommun',
   placeName: 'placeName',
   category: 'category',
@@ -38,7 +42,6 @@ export function incidentColumns(kommuner: Map<number, Kommun>, lpos: Map<number,
       field: 'lpoId',
       headerName: 'LPO',
       width: 110,
-      sortable: false,
       valueFormatter: (p) => lpos.get(p.value as number)?.name ?? '',
     },
     {
