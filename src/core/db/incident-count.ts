@@ -4,7 +4,7 @@
  */
 import type { Db } from './connection';
 import type { IncidentFilter } from '../../shared/domain';
-import { hasText, whereForFilter } from './incident-query';
+import { ftsQuery, hasText, whereForFilter } from './incident-query';
 
 function lastDayOfMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -73,6 +73,16 @@ export function countFromRollups(db: Db, filter: IncidentFilter): number {
 
 export function countIncidents(db: Db, filter: IncidentFilter): number {
   if (!hasText(filter)) return countFromRollups(db, filter);
+  const onlyText = Object.entries(filter).every(
+    ([k, v]) => k === 'text' || v === undefined || (Array.isArray(v) && v.length === 0),
+  );
+  if (onlyText) {
+    // The FTS index alone knows how many rows match: no lookups into the incident table.
+    return db
+      .prepare('SELECT count(*) FROM incident_fts WHERE incident_fts MATCH ?')
+      .pluck()
+      .get(ftsQuery(filter.text!)) as number;
+  }
   const where = whereForFilter(filter);
   return db
     .prepare(`SELECT count(*) FROM incident WHERE ${where.sql}`)
