@@ -111,6 +111,8 @@ export class Workspace {
     const job = this.jobs.start('seed', 'Skapar exempeldata', rows);
     this.seeding = seedDemo(db, {
       rows,
+      // Small chunks: between them the main process answers the window (~50 ms at most per chunk).
+      chunkSize: 1000,
       onProgress: (done) => job.update(done),
       pause: () => new Promise((r) => setImmediate(r)),
     })
