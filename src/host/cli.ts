@@ -11,6 +11,7 @@ function arg(name: string): string | undefined {
 const dataDir = arg('data-dir') ?? path.join(os.homedir(), '.lagesbild');
 const port = Number(arg('port') ?? 0);
 const demoRows = arg('demo-rows') ? Number(arg('demo-rows')) : undefined;
+const openFile = arg('db');
 
 async function main(): Promise<void> {
   const host = await startHost({
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     rendererDir: path.resolve(__dirname, '../../out/renderer'),
     port,
     ...(demoRows ? { demoRows } : {}),
+    ...(openFile ? { openFile } : {}),
   });
   console.log(`Lägesbild körs. Öppna i webbläsaren:\n  ${host.url}\nData: ${dataDir}\nAvsluta med Ctrl+C.`);
   const stop = () => void host.close().then(() => process.exit(0));

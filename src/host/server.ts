@@ -34,6 +34,8 @@ export interface HostOptions {
   port?: number;
   token?: string;
   demoRows?: number;
+  /** Open this database file instead of the last used one (benchmarks, `--db`). */
+  openFile?: string;
   /** Largest accepted request body. */
   maxBodyBytes?: number;
 }
@@ -80,7 +82,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     },
   };
   const workspace = new Workspace({ dataDir: options.dataDir, platform, demoRows: options.demoRows });
-  await workspace.start();
+  if (options.openFile) workspace.open(options.openFile);
+  else await workspace.start();
   const handlers = createHandlers(workspace);
   const maxBody = options.maxBodyBytes ?? 1_000_000;
   let allowedHosts: Set<string> = new Set();

@@ -11,15 +11,18 @@ function lastDayOfMonth(month: string): string {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
-function dimensionWhere(filter: IncidentFilter, params: unknown[]): string[] {
+/** WHERE clauses over a rollup table for the filter's dimensions; `prefix` qualifies the columns. */
+export function dimensionWhere(filter: IncidentFilter, params: unknown[], prefix = ''): string[] {
   const clauses: string[] = [];
   const list = (col: string, values: readonly unknown[]) => {
     params.push(...values);
-    clauses.push(`${col} IN (${values.map(() => '?').join(', ')})`);
+    clauses.push(`${prefix}${col} IN (${values.map(() => '?').join(', ')})`);
   };
   if (filter.lpoIds?.length) {
     params.push(...filter.lpoIds);
-    clauses.push(`kommun_id IN (SELECT id FROM kommun WHERE lpo_id IN (${filter.lpoIds.map(() => '?').join(', ')}))`);
+    clauses.push(
+      `${prefix}kommun_id IN (SELECT id FROM kommun WHERE lpo_id IN (${filter.lpoIds.map(() => '?').join(', ')}))`,
+    );
   }
   if (filter.kommunIds?.length) list('kommun_id', filter.kommunIds);
   if (filter.sources?.length) list('source', filter.sources);
@@ -27,48 +30,54 @@ function dimensionWhere(filter: IncidentFilter, params: unknown[]): string[] {
   return clauses;
 }
 
-type Range = { op: 'between' | 'exclusive'; from: string; to: string } | null;
+export interface RollupSegment {
+  table: 'day' | 'month';
+  /** null = the whole table. */
+  range: { op: 'between' | 'exclusive'; from: string; to: string } | null;
+}
 
-function sumRollup(db: Db, table: 'day' | 'month', filter: IncidentFilter, range: Range): number {
+/**
+ * The filter's date range as disjoint pieces of the two rollup tables: whole months from the month
+ * table, partly covered edge months from the day table.
+ */
+export function rollupSegments(filter: IncidentFilter): RollupSegment[] {
+  if (!filter.fromDay && !filter.toDay) return [{ table: 'month', range: null }];
+  const fromDay = filter.fromDay ?? '0000-01-01';
+  const toDay = filter.toDay ?? '9999-12-31';
+  const fromMonth = fromDay.slice(0, 7);
+  const toMonth = toDay.slice(0, 7);
+  const between = (table: 'day' | 'month', from: string, to: string): RollupSegment => ({
+    table,
+    range: { op: 'between', from, to },
+  });
+  if (fromMonth === toMonth) return [between('day', fromDay, toDay)];
+  return [
+    fromDay.endsWith('-01')
+      ? between('month', fromMonth, fromMonth)
+      : between('day', fromDay, lastDayOfMonth(fromMonth)),
+    toDay === lastDayOfMonth(toMonth) ? between('month', toMonth, toMonth) : between('day', `${toMonth}-01`, toDay),
+    { table: 'month', range: { op: 'exclusive', from: fromMonth, to: toMonth } },
+  ];
+}
+
+function sumSegment(db: Db, filter: IncidentFilter, seg: RollupSegment): number {
   const params: unknown[] = [];
-  const col = table === 'day' ? 'day' : 'month';
+  const col = seg.table === 'day' ? 'day' : 'month';
   const clauses: string[] = [];
-  if (range) {
-    clauses.push(range.op === 'between' ? `${col} BETWEEN ? AND ?` : `${col} > ? AND ${col} < ?`);
-    params.push(range.from, range.to);
+  if (seg.range) {
+    clauses.push(seg.range.op === 'between' ? `${col} BETWEEN ? AND ?` : `${col} > ? AND ${col} < ?`);
+    params.push(seg.range.from, seg.range.to);
   }
   clauses.push(...dimensionWhere(filter, params));
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-  const sql = `SELECT coalesce(sum(n), 0) FROM incident_rollup_${table} ${where}`;
   return db
-    .prepare(sql)
+    .prepare(`SELECT coalesce(sum(n), 0) FROM incident_rollup_${seg.table} ${where}`)
     .pluck()
     .get(...params) as number;
 }
 
-const between = (from: string, to: string): Range => ({ op: 'between', from, to });
-
 export function countFromRollups(db: Db, filter: IncidentFilter): number {
-  const from = filter.fromDay;
-  const to = filter.toDay;
-  if (!from && !to) return sumRollup(db, 'month', filter, null);
-  const fromDay = from ?? '0000-01-01';
-  const toDay = to ?? '9999-12-31';
-  const fromMonth = fromDay.slice(0, 7);
-  const toMonth = toDay.slice(0, 7);
-  if (fromMonth === toMonth) return sumRollup(db, 'day', filter, between(fromDay, toDay));
-  let total = 0;
-  // Edge months: whole when the range covers them, by day otherwise.
-  total += fromDay.endsWith('-01')
-    ? sumRollup(db, 'month', filter, between(fromMonth, fromMonth))
-    : sumRollup(db, 'day', filter, between(fromDay, lastDayOfMonth(fromMonth)));
-  total +=
-    toDay === lastDayOfMonth(toMonth)
-      ? sumRollup(db, 'month', filter, between(toMonth, toMonth))
-      : sumRollup(db, 'day', filter, between(`${toMonth}-01`, toDay));
-  // Months strictly between the edge months.
-  total += sumRollup(db, 'month', filter, { op: 'exclusive', from: fromMonth, to: toMonth });
-  return total;
+  return rollupSegments(filter).reduce((sum, seg) => sum + sumSegment(db, filter, seg), 0);
 }
 
 export function countIncidents(db: Db, filter: IncidentFilter): number {

@@ -13,7 +13,8 @@ import { AppError } from '../../shared/errors';
 import { toIsoUtc } from '../../shared/time';
 import { RollupDelta } from './rollup';
 import { countIncidents } from './incident-count';
-import { afterKey, orderBy, sortKeyColumns, whereForFilter } from './incident-query';
+import { afterKey, hasText, orderBy, sortKeyColumns, whereForFilter } from './incident-query';
+import { buildHistogram, canRankSeek, seek, startAt } from './rank-seek';
 import { PageAnchors } from './page-anchors';
 
 /** Row as stored: snake_case, integers and ISO strings. */
@@ -81,6 +82,11 @@ export function toIncident(r: DbIncident): Incident {
   };
 }
 
+/** Below this many rows to skip, walking from a remembered key is cheaper than a rank seek. */
+const RANK_SEEK_MIN_OFFSET = 2000;
+/** Free-text hit lists up to this size are kept in memory (ids only: about 8 bytes each). */
+const MAX_MATERIALISED_HITS = 200_000;
+
 const COLUMNS =
   'id, source, source_ref, category, subcategory, occurred_at, reported_at, kommun_id, lpo_id, place_id, place_name, lat, lon, precision, description, reporter_org, status, created_at, updated_at';
 
@@ -135,14 +141,27 @@ export class IncidentRepo {
   page(filter: IncidentFilter, sort: IncidentSort, startRow: number, endRow: number): IncidentPage {
     const version = this.version();
     const key = JSON.stringify([filter, sort]);
-    const total = this.anchors.total(key, version) ?? this.count(filter);
+    const rankable = canRankSeek(filter, sort);
+    const histogram = () => this.anchors.derive(key, version, 'histogram', () => buildHistogram(this.db, filter, sort));
+    const hits = hasText(filter) ? this.textHits(key, version, filter, sort) : null;
+    const total =
+      hits?.length ?? this.anchors.total(key, version) ?? (rankable ? histogram().total : this.count(filter));
     this.anchors.setTotal(key, version, total);
     const end = Math.min(endRow, total);
     const n = end - startRow;
     if (n <= 0) return { rows: [], total };
+    if (hits) return { rows: this.rowsById(hits.slice(startRow, end)).map(toIncident), total };
+
     const plan = this.anchors.plan(key, version, startRow, end);
-    const rows = this.runPage(filter, sort, plan.reverse, plan.key, n, plan.offset);
-    if (plan.reverse) rows.reverse();
+    let rows: DbIncident[];
+    if (rankable && plan.offset > RANK_SEEK_MIN_OFFSET) {
+      const point = seek(this.db, filter, sort, histogram(), startRow);
+      const from = startAt(sort, point);
+      rows = this.runPage(filter, sort, false, null, n, point.offset, from);
+    } else {
+      rows = this.runPage(filter, sort, plan.reverse, plan.key, n, plan.offset);
+      if (plan.reverse) rows.reverse();
+    }
     const cols = sortKeyColumns(sort.column);
     const keyOf = (r: DbIncident) => cols.map((c) => r[c as keyof DbIncident]);
     if (rows.length > 0) {
@@ -152,16 +171,46 @@ export class IncidentRepo {
     return { rows: rows.map(toIncident), total };
   }
 
+  /**
+   * All hits of a free-text query in sort order, found once per query and data version: the database
+   * has to sort every hit for the first page anyway, and later pages become slices. Past
+   * MAX_MATERIALISED_HITS the usual index walk is used instead (null).
+   */
+  private textHits(key: string, version: string, filter: IncidentFilter, sort: IncidentSort): number[] | null {
+    return this.anchors.derive(key, version, 'hits', () => {
+      if (this.count(filter) > MAX_MATERIALISED_HITS) return null;
+      const where = whereForFilter(filter);
+      return this.db
+        .prepare(`SELECT id FROM incident WHERE ${where.sql} ORDER BY ${orderBy(sort, false)}`)
+        .pluck()
+        .all(...where.params) as number[];
+    });
+  }
+
+  private rowsById(ids: number[]): DbIncident[] {
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT ${COLUMNS} FROM incident WHERE id IN (${ids.map(() => '?').join(', ')})`)
+      .all(...ids) as DbIncident[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is DbIncident => r !== undefined);
+  }
+
   /** The SQL of one page walk; exposed so tests can EXPLAIN it. */
   pageSql(
     filter: IncidentFilter,
     sort: IncidentSort,
     reverse: boolean,
     key: readonly unknown[] | null,
+    start?: { sql: string; params: unknown[] },
   ): { sql: string; params: unknown[] } {
     const where = whereForFilter(filter);
     const params = [...where.params];
     let sql = `SELECT ${COLUMNS} FROM incident WHERE ${where.sql}`;
+    if (start) {
+      sql += ` AND ${start.sql}`;
+      params.push(...start.params);
+    }
     if (key) {
       const after = afterKey(sort, reverse, key);
       sql += ` AND ${after.sql}`;
@@ -178,8 +227,9 @@ export class IncidentRepo {
     key: readonly unknown[] | null,
     limit: number,
     offset: number,
+    start?: { sql: string; params: unknown[] },
   ): DbIncident[] {
-    const { sql, params } = this.pageSql(filter, sort, reverse, key);
+    const { sql, params } = this.pageSql(filter, sort, reverse, key, start);
     return this.db.prepare(sql).all(...params, limit, offset) as DbIncident[];
   }
 

@@ -7,6 +7,8 @@ interface QueryAnchors {
   version: string;
   total: number | null;
   keys: Map<number, readonly unknown[]>;
+  /** Per-query facts derived once and reused while the data version holds (rank histogram, hit list). */
+  derived: Map<string, unknown>;
 }
 
 export interface PagePlan {
@@ -25,7 +27,7 @@ export class PageAnchors {
   private entry(query: string, version: string): QueryAnchors {
     let e = this.queries.get(query);
     if (!e || e.version !== version) {
-      e = { version, total: null, keys: new Map() };
+      e = { version, total: null, keys: new Map(), derived: new Map() };
       this.queries.set(query, e);
       if (this.queries.size > MAX_QUERIES) {
         const oldest = this.queries.keys().next().value as string;
@@ -45,6 +47,13 @@ export class PageAnchors {
 
   setTotal(query: string, version: string, total: number): void {
     this.entry(query, version).total = total;
+  }
+
+  /** A value computed once per query and data version. */
+  derive<T>(query: string, version: string, name: string, compute: () => T): T {
+    const e = this.entry(query, version);
+    if (!e.derived.has(name)) e.derived.set(name, compute());
+    return e.derived.get(name) as T;
   }
 
   record(query: string, version: string, position: number, key: readonly unknown[]): void {

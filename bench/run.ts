@@ -1,0 +1,172 @@
+/**
+ * `npm run bench [-- --large] [-- --sizes 100000,1000000]`: each figure beside a raw baseline from the
+ * same run. Prints a table and writes bench/results.json. Not part of `npm test` (a smoke run is).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { dataset } from './datasets';
+import { measureGrid } from './grid';
+import { measureFirstRows, rendererBuilt } from './ui';
+
+export interface BenchResult {
+  name: string;
+  rows: number;
+  value: number | null;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
+  target: string;
+  ok: boolean;
+  note?: string;
+}
+
+export interface BenchOptions {
+  sizes: number[];
+  /** Size the UI figure compares the largest size against. */
+  uiSmallRows: number;
+  dataDir: string;
+  out: string;
+  repeats: number;
+  ui: boolean;
+  log: (m: string) => void;
+}
+
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Figures that belong to later issues: listed so nobody mistakes their absence for a pass. */
+function pendingFigures(rows: number): BenchResult[] {
+  const pending = (name: string, unit: string, target: string, note: string): BenchResult => ({
+    name,
+    rows,
+    value: null,
+    unit,
+    baseline: null,
+    ratio: null,
+    target,
+    ok: false,
+    note,
+  });
+  return [
+    pending('import.throughput', 'rader/s', 'ratio ≥ 0.6', 'saknas: importflödet byggs i importärendet'),
+    pending('import.peak_rss_mb', 'MB', '< 400', 'saknas: importflödet byggs i importärendet'),
+    pending('dashboard.compare_vs_naive', 'ms', 'ratio ≤ 0.1', 'saknas: instrumentpanelerna byggs i sitt ärende'),
+  ];
+}
+
+export async function runBench(o: BenchOptions): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const files = new Map<number, string>();
+  for (const rows of [...new Set([...o.sizes, ...(o.ui ? [o.uiSmallRows] : [])])].sort((a, b) => a - b)) {
+    files.set(rows, await dataset(o.dataDir, rows, o.log));
+  }
+  for (const rows of o.sizes) {
+    o.log(`mäter grid.page på ${rows} rader`);
+    const grid = await measureGrid(files.get(rows)!, o.repeats);
+    const worst = grid.reduce(
+      (w, g) => {
+        const ratio = Math.max(g.deep50Ms, g.deep95Ms) / g.firstMs;
+        return ratio > w.ratio ? { ratio, g } : w;
+      },
+      { ratio: 0, g: grid[0]! },
+    );
+    const all = grid.flatMap((g) => [g.firstMs, g.deep50Ms, g.deep95Ms]).sort((a, b) => a - b);
+    const medianMs = all[Math.floor(all.length / 2)]!;
+    const deepWorst = Math.max(worst.g.deep50Ms, worst.g.deep95Ms);
+    results.push({
+      name: 'grid.page.deep_vs_first',
+      rows,
+      value: round(deepWorst),
+      unit: 'ms',
+      baseline: round(worst.g.firstMs),
+      ratio: round(worst.ratio),
+      target: 'ratio ≤ 2',
+      ok: worst.ratio <= 2,
+      note: `sämst: ${worst.g.name}; ${grid.map((g) => `${g.name} ${round(g.firstMs, 1)}/${round(g.deep50Ms, 1)}/${round(g.deep95Ms, 1)} ms`).join('; ')}`,
+    });
+    results.push({
+      name: 'grid.page.median_ms',
+      rows,
+      value: round(medianMs),
+      unit: 'ms',
+      baseline: null,
+      ratio: null,
+      target: '≤ 5',
+      ok: medianMs <= 5,
+      note: `median av ${all.length} sidor (första, 50 %, 95 %) över ${grid.length} kombinationer`,
+    });
+    results.push(...pendingFigures(rows));
+  }
+  if (o.ui) {
+    const big = Math.max(...o.sizes);
+    if (!rendererBuilt()) throw new Error('out/renderer saknas: kör npm run build först.');
+    o.log(`mäter ui.first_rows: ${big} mot ${o.uiSmallRows} rader`);
+    const large = await measureFirstRows(files.get(big)!, o.repeats);
+    const small = await measureFirstRows(files.get(o.uiSmallRows)!, o.repeats);
+    results.push({
+      name: `ui.first_rows_${label(big)}_vs_${label(o.uiSmallRows)}`,
+      rows: big,
+      value: round(large),
+      unit: 'ms',
+      baseline: round(small),
+      ratio: round(large / small),
+      target: 'ratio ≤ 1.5',
+      ok: large / small <= 1.5,
+    });
+  }
+  fs.mkdirSync(path.dirname(o.out), { recursive: true });
+  fs.writeFileSync(o.out, JSON.stringify(results, null, 2) + '\n');
+  return results;
+}
+
+function label(rows: number): string {
+  return rows >= 1_000_000 ? `${rows / 1_000_000}m` : rows >= 1000 ? `${rows / 1000}k` : String(rows);
+}
+
+export function formatTable(results: BenchResult[]): string {
+  const head = ['figur', 'rader', 'värde', 'baslinje', 'kvot', 'mål', 'status'];
+  const rows = results.map((r) => [
+    r.name,
+    String(r.rows),
+    r.value === null ? '–' : `${r.value} ${r.unit}`,
+    r.baseline === null ? '–' : `${r.baseline} ${r.unit}`,
+    r.ratio === null ? '–' : String(r.ratio),
+    r.target,
+    r.value === null ? 'SAKNAS' : r.ok ? 'ok' : 'MISSAR MÅLET',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const sizes = arg('sizes')?.split(',').map(Number) ?? [100_000, 1_000_000];
+  if (process.argv.includes('--large')) sizes.push(10_000_000);
+  const started = Date.now();
+  const results = await runBench({
+    sizes,
+    uiSmallRows: 1000,
+    dataDir: arg('data-dir') ?? path.join(__dirname, 'data'),
+    out: arg('out') ?? path.join(__dirname, 'results.json'),
+    repeats: Number(arg('repeats') ?? 5),
+    ui: !process.argv.includes('--no-ui'),
+    log: (m) => console.log(m),
+  });
+  console.log(`\n${formatTable(results)}\n`);
+  console.log(
+    `Maskin: ${os.cpus().length} kärnor, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+  );
+  console.log(`Tid: ${((Date.now() - started) / 1000).toFixed(0)} s. Resultat: bench/results.json`);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(`Fel: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}
