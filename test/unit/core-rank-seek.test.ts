@@ -37,10 +37,14 @@ function referenceRows(filter: IncidentFilter, sort: IncidentSort, offset: numbe
 function referenceSorted(filter: IncidentFilter, sort: IncidentSort): Record<string, string | number>[] {
   const clauses: string[] = ['1'];
   const params: unknown[] = [];
-  if (filter.kommunIds) (clauses.push('kommun_id = ?'), params.push(filter.kommunIds[0]));
-  if (filter.lpoIds) (clauses.push('lpo_id = ?'), params.push(filter.lpoIds[0]));
-  if (filter.categories) (clauses.push('category = ?'), params.push(filter.categories[0]));
-  if (filter.sources) (clauses.push('source = ?'), params.push(filter.sources[0]));
+  const eq = (col: string, value: unknown) => {
+    clauses.push(`${col} = ?`);
+    params.push(value);
+  };
+  if (filter.kommunIds) eq('kommun_id', filter.kommunIds[0]);
+  if (filter.lpoIds) eq('lpo_id', filter.lpoIds[0]);
+  if (filter.categories) eq('category', filter.categories[0]);
+  if (filter.sources) eq('source', filter.sources[0]);
   const rows = t.db
     .prepare(`SELECT id, occurred_at, kommun_id, lpo_id, category, source FROM incident WHERE ${clauses.join(' AND ')}`)
     .all(...params) as Record<string, string | number>[];
