@@ -56,20 +56,39 @@ export function hasText(filter: IncidentFilter): boolean {
   return filter.text !== undefined && ftsQuery(filter.text) !== null;
 }
 
+/**
+ * Which filter columns may drive an index for this sort. Every composite index ends in occurred_at, so
+ * with the time sort any filter column can; with another sort only the sort's own leading column can.
+ * The others are written `+col`, which keeps SQLite on the index that delivers the sort order instead
+ * of one that needs a temporary B-tree over every matching row (measured: 2.6 s vs a few ms at 1M rows).
+ */
+function indexable(sort: IncidentSort | undefined, filter: IncidentFilter): (col: string) => boolean {
+  if (!sort || sort.column === 'occurredAt') return () => true;
+  const lead = sortKeyColumns(sort.column)[0]!;
+  const leadFiltered =
+    (lead === 'kommun_id' && !!filter.kommunIds?.length) ||
+    (lead === 'lpo_id' && !!filter.lpoIds?.length) ||
+    (lead === 'category' && !!filter.categories?.length) ||
+    (lead === 'source' && !!filter.sources?.length);
+  return (col) => col === lead || (col === 'occurred_at' && leadFiltered);
+}
+
 /** WHERE clause (without the keyword) for a filter over the incident table; "1" when nothing filters. */
-export function whereForFilter(filter: IncidentFilter): SqlPart {
+export function whereForFilter(filter: IncidentFilter, sort?: IncidentSort): SqlPart {
   const clauses: string[] = [];
   const params: unknown[] = [];
-  if (filter.lpoIds?.length) clauses.push(inList('lpo_id', filter.lpoIds, params));
-  if (filter.kommunIds?.length) clauses.push(inList('kommun_id', filter.kommunIds, params));
-  if (filter.sources?.length) clauses.push(inList('source', filter.sources, params));
-  if (filter.categories?.length) clauses.push(inList('category', filter.categories, params));
+  const canIndex = indexable(sort, filter);
+  const col = (c: string) => (canIndex(c) ? c : `+${c}`);
+  if (filter.lpoIds?.length) clauses.push(inList(col('lpo_id'), filter.lpoIds, params));
+  if (filter.kommunIds?.length) clauses.push(inList(col('kommun_id'), filter.kommunIds, params));
+  if (filter.sources?.length) clauses.push(inList(col('source'), filter.sources, params));
+  if (filter.categories?.length) clauses.push(inList(col('category'), filter.categories, params));
   if (filter.fromDay) {
-    clauses.push('occurred_at >= ?');
+    clauses.push(`${col('occurred_at')} >= ?`);
     params.push(localDayStartUtc(filter.fromDay));
   }
   if (filter.toDay) {
-    clauses.push('occurred_at < ?');
+    clauses.push(`${col('occurred_at')} < ?`);
     params.push(localDayStartUtc(addDays(filter.toDay, 1)));
   }
   const fts = filter.text !== undefined ? ftsQuery(filter.text) : null;
@@ -78,6 +97,23 @@ export function whereForFilter(filter: IncidentFilter): SqlPart {
     params.push(fts);
   }
   return { sql: clauses.length ? clauses.join(' AND ') : '1', params };
+}
+
+/**
+ * For the time sort, a walk that starts from a key (or a seek point) already bounds occurred_at on its
+ * own side, tighter than the filter's date: drop the filter's bound there. Two bounds on one side leave
+ * SQLite to guess which one to seek with, and a wrong guess scans from the range's edge.
+ */
+export function withoutRedundantBound(
+  filter: IncidentFilter,
+  sort: IncidentSort,
+  walkDescending: boolean,
+): IncidentFilter {
+  if (sort.column !== 'occurredAt') return filter;
+  const rest = { ...filter };
+  if (walkDescending) delete rest.toDay;
+  else delete rest.fromDay;
+  return rest;
 }
 
 /** ORDER BY for a sort, walking forward or (reverse = true) from the end. */

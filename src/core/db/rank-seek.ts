@@ -69,9 +69,20 @@ function compareLead(a: LeadValue, b: LeadValue): number {
 
 export function buildHistogram(db: Db, filter: IncidentFilter, sort: IncidentSort): RankHistogram {
   const lead = leadOf(sort);
+  // LPO buckets are summed from kommun buckets here: grouping through a join would need a sort in SQLite.
+  const lpoOfKommun =
+    lead === 'lpo_id'
+      ? new Map(
+          (db.prepare('SELECT id, lpo_id FROM kommun').all() as { id: number; lpo_id: number }[]).map((k) => [
+            k.id,
+            k.lpo_id,
+          ]),
+        )
+      : null;
+  const groupLead = lead === 'lpo_id' ? 'kommun_id' : lead;
   const merged = new Map<string, Bucket>();
   for (const seg of rollupSegments(filter)) {
-    const src = source(seg.table, lead);
+    const src = source(seg.table, groupLead);
     const params: unknown[] = [];
     const clauses = dimensionWhere(filter, params, 'r.');
     const col = seg.table === 'day' ? 'r.day' : 'r.month';
@@ -81,8 +92,9 @@ export function buildHistogram(db: Db, filter: IncidentFilter, sort: IncidentSor
     }
     const month = seg.table === 'day' ? 'substr(r.day, 1, 7)' : 'r.month';
     const sql = `SELECT ${src.lead} AS lead, ${month} AS month, sum(r.n) AS n FROM ${src.from}
-      ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} GROUP BY 1, 2`;
+      ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} GROUP BY ${month}${groupLead ? `, r.${groupLead}` : ''}`;
     for (const b of db.prepare(sql).all(...params) as Bucket[]) {
+      if (lpoOfKommun) b.lead = lpoOfKommun.get(b.lead as number) ?? null;
       const k = `${String(b.lead)}\u0001${b.month}`;
       const prev = merged.get(k);
       if (prev) prev.n += b.n;

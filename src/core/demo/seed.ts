@@ -62,6 +62,20 @@ function dropIndexesIfEmpty(db: Db): string[] {
 }
 
 /**
+ * Real files arrive roughly in time order, the generator draws times at random. Rewriting the fresh rows
+ * in time order gives ids and table pages the locality of real data: neighbouring rows in the register
+ * then share pages, which keeps cold reads of a page cheap on large files.
+ */
+function clusterByTime(db: Db): void {
+  const cols =
+    'source, source_ref, category, subcategory, occurred_at, reported_at, kommun_id, lpo_id, place_id, place_name, lat, lon, precision, description, reporter_org, status, created_at, updated_at';
+  db.exec(`CREATE TABLE incident_unsorted AS SELECT ${cols} FROM incident`);
+  db.exec('DELETE FROM incident');
+  db.exec(`INSERT INTO incident (${cols}) SELECT ${cols} FROM incident_unsorted ORDER BY occurred_at, rowid`);
+  db.exec('DROP TABLE incident_unsorted');
+}
+
+/**
  * All or nothing: an interrupted seed leaves no half-filled database behind, and the
  * `demo.seeded` marker is written in the same transaction as the rows.
  */
@@ -87,6 +101,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<number> {
       if (options.pause) await options.pause();
     }
     rollup.flush(db);
+    if (fresh) clusterByTime(db);
     for (const sql of indexes) db.exec(sql);
     if (fresh) repo.rebuildFts();
     new ReferenceRepo(db).setSetting(

@@ -123,6 +123,10 @@ CREATE TABLE incident_rollup_month (
   PRIMARY KEY (month, kommun_id, category, source)
 ) STRICT, WITHOUT ROWID;
 
+-- Histograms by category or source over months (rank seek) read these instead of sorting the table.
+CREATE INDEX incident_rollup_month_category ON incident_rollup_month(category, month, n);
+CREATE INDEX incident_rollup_month_source ON incident_rollup_month(source, month, n);
+
 CREATE TABLE setting (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
