@@ -121,10 +121,15 @@ describe('händelseregistret i webbläsaren', () => {
     await withSession(async (s) => {
       const { page } = s;
       await firstRowsLoaded(page);
-      await page.locator('.ag-grid-scrolling-container .ag-row[row-index="0"] [col-id="description"]').click();
+      // Keyboard only: focus a cell, Enter opens the detail panel.
+      await page.locator('.ag-grid-scrolling-container .ag-row[row-index="0"] [col-id="description"]').focus();
+      await page.keyboard.press('Enter');
       const detail = page.getByTestId('detail-panel');
       await detail.waitFor();
       const id = Number(((await detail.locator('h2').textContent()) ?? '').replace(/\D/g, ''));
+      expect(id).toBe(
+        Number(await page.locator('.ag-grid-scrolling-container .ag-row[row-index="0"] [col-id="id"]').textContent()),
+      );
       await detail.getByRole('button', { name: 'Redigera' }).click();
       await page.getByLabel('Beskrivning').fill('Ändrad beskrivning efter kontroll på plats.');
       await page.getByLabel('Status').selectOption({ label: 'Åtgärdad' });

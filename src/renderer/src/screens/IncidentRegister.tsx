@@ -164,6 +164,12 @@ export function IncidentRegister({ dataVersion }: { dataVersion: number }) {
             onColumnVisible={persistColumns}
             onSortChanged={persistColumns}
             onRowClicked={(e) => e.data && setPanel({ kind: 'detail', incident: e.data })}
+            onCellKeyDown={(e) => {
+              // Keyboard users open the detail panel with Enter on any cell of the row.
+              if ((e.event as KeyboardEvent | null)?.key === 'Enter' && e.data) {
+                setPanel({ kind: 'detail', incident: e.data });
+              }
+            }}
           />
         </div>
         {panel.kind !== 'none' && (
