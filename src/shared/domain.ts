@@ -75,6 +75,8 @@ export interface Incident {
   status: IncidentStatus;
   createdAt: string;
   updatedAt: string;
+  /** Link to the original, e.g. the event on polisen.se. */
+  sourceUrl: string | null;
 }
 
 /** Columns the register can sort on: a whitelist, mapped to SQL only inside the repository. */

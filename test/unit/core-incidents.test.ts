@@ -71,6 +71,7 @@ describe('IncidentRepo: skapa och läsa', () => {
       status: 'ny',
       createdAt: '2025-04-02T08:00:00Z',
       updatedAt: '2025-04-02T08:00:00Z',
+      sourceUrl: null,
     });
     expect(rawCount('place')).toBe(places);
     expect(repo.get(created.id)).toEqual(created);

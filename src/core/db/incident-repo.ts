@@ -38,6 +38,8 @@ export interface DbIncident {
   status: string;
   created_at: string;
   updated_at: string;
+  source_url: string | null;
+  import_id: number | null;
 }
 
 /** What a write needs; the repository fills lpo_id, place and timestamps. */
@@ -56,6 +58,10 @@ export interface NewIncident {
   description: string;
   reporterOrg: string;
   status: IncidentStatus;
+  /** Link to the original (Polisens händelse), absolute. */
+  sourceUrl?: string | null;
+  /** The import that brought the row, so the import can be undone. */
+  importId?: number | null;
 }
 
 export function toIncident(r: DbIncident): Incident {
@@ -79,6 +85,7 @@ export function toIncident(r: DbIncident): Incident {
     status: r.status as IncidentStatus,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    sourceUrl: r.source_url,
   };
 }
 
@@ -88,7 +95,7 @@ const RANK_SEEK_MIN_OFFSET = 300;
 const MAX_MATERIALISED_HITS = 200_000;
 
 const COLUMNS =
-  'id, source, source_ref, category, subcategory, occurred_at, reported_at, kommun_id, lpo_id, place_id, place_name, lat, lon, precision, description, reporter_org, status, created_at, updated_at';
+  'id, source, source_ref, category, subcategory, occurred_at, reported_at, kommun_id, lpo_id, place_id, place_name, lat, lon, precision, description, reporter_org, status, created_at, updated_at, source_url, import_id';
 
 export class IncidentRepo {
   private readonly anchors = new PageAnchors();
@@ -109,7 +116,7 @@ export class IncidentRepo {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.insertStmt = db.prepare(
-      `INSERT INTO incident (${COLUMNS}) VALUES (@id, @source, @source_ref, @category, @subcategory, @occurred_at, @reported_at, @kommun_id, @lpo_id, @place_id, @place_name, @lat, @lon, @precision, @description, @reporter_org, @status, @created_at, @updated_at)`,
+      `INSERT INTO incident (${COLUMNS}) VALUES (@id, @source, @source_ref, @category, @subcategory, @occurred_at, @reported_at, @kommun_id, @lpo_id, @place_id, @place_name, @lat, @lon, @precision, @description, @reporter_org, @status, @created_at, @updated_at, @source_url, @import_id)`,
     );
     this.ftsInsert = db.prepare(
       'INSERT INTO incident_fts (rowid, description, place_name, reporter_org) VALUES (?, ?, ?, ?)',
@@ -297,6 +304,8 @@ export class IncidentRepo {
       status: input.status,
       created_at: createdAt,
       updated_at: updatedAt,
+      source_url: input.sourceUrl ?? null,
+      import_id: input.importId ?? null,
     };
   }
 
@@ -380,7 +389,12 @@ export class IncidentRepo {
         let ts = this.stamp();
         // updated_at is the optimistic-lock token, so it must change even within the same second.
         if (ts <= old.updated_at) ts = toIsoUtc(Date.parse(old.updated_at) + 1000);
-        const row = this.toRow({ ...input, sourceRef: old.source_ref }, id, old.created_at, ts);
+        const row = this.toRow(
+        { ...input, sourceRef: old.source_ref, sourceUrl: old.source_url, importId: old.import_id },
+        id,
+        old.created_at,
+        ts,
+      );
         this.insertRow(row, rollup);
         rollup.flush(this.db);
       })

@@ -68,7 +68,7 @@ function dropIndexesIfEmpty(db: Db): string[] {
  */
 function clusterByTime(db: Db): void {
   const cols =
-    'source, source_ref, category, subcategory, occurred_at, reported_at, kommun_id, lpo_id, place_id, place_name, lat, lon, precision, description, reporter_org, status, created_at, updated_at';
+    'source, source_ref, category, subcategory, occurred_at, reported_at, kommun_id, lpo_id, place_id, place_name, lat, lon, precision, description, reporter_org, status, created_at, updated_at, source_url, import_id';
   db.exec(`CREATE TABLE incident_unsorted AS SELECT ${cols} FROM incident`);
   db.exec('DELETE FROM incident');
   db.exec(`INSERT INTO incident (${cols}) SELECT ${cols} FROM incident_unsorted ORDER BY occurred_at, rowid`);
