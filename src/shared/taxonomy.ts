@@ -146,8 +146,17 @@ export function subcategoryLabel(code: string): string {
   return code;
 }
 
-/** Polisens event types (DOMAIN.md) onto the taxonomy: [category, subcategory]. The import issue completes the list. */
+/**
+ * Polisens event types (DOMAIN.md) onto the taxonomy: [category, subcategory]. Covers the types the feed
+ * uses; an unknown type is imported as Övrigt/Annat with a warning. Summaries ("Sammanfattning …") are
+ * not events and never reach the map. Choices where the taxonomy has no exact home: killings, rape,
+ * unlawful deprivation of liberty and violence against officials count as Misshandel; bomb threats and
+ * indecency as Olaga hot; weapon and knife law, trespass, alarms, accidents, rescues and administrative
+ * items (Uppdatering, Gränskontroll, Polisinsats …) as Övrigt/Annat; Trafikhinder is not an accident and
+ * goes to Övrigt as well.
+ */
 export const POLICE_TYPE_MAP: Readonly<Record<string, readonly [string, string]>> = {
+  // Trafik
   Trafikolycka: ['trafik', 'trafikolycka'],
   'Trafikolycka, personskada': ['trafik', 'trafikolycka'],
   'Trafikolycka, singel': ['trafik', 'trafikolycka'],
@@ -155,28 +164,98 @@ export const POLICE_TYPE_MAP: Readonly<Record<string, readonly [string, string]>
   'Trafikolycka, vilt': ['trafik', 'trafikolycka'],
   Rattfylleri: ['trafik', 'rattfylleri'],
   Trafikkontroll: ['trafik', 'trafikkontroll'],
+  'Kontroll person/fordon': ['trafik', 'trafikkontroll'],
   Trafikbrott: ['trafik', 'olovlig_trafik'],
+  'Olovlig körning': ['trafik', 'olovlig_trafik'],
+  // Brand
   Brand: ['brand', 'brand_annan'],
+  'Brand automatlarm': ['brand', 'brand_annan'],
+  // Våld och hot
   Misshandel: ['vald', 'misshandel'],
   'Misshandel, grov': ['vald', 'misshandel'],
+  'Mord/dråp': ['vald', 'misshandel'],
+  'Mord/dråp, försök': ['vald', 'misshandel'],
+  'Våld/hot mot tjänsteman': ['vald', 'misshandel'],
+  Våldtäkt: ['vald', 'misshandel'],
+  'Våldtäkt, försök': ['vald', 'misshandel'],
+  'Olaga frihetsberövande': ['vald', 'misshandel'],
   'Olaga hot': ['vald', 'olaga_hot'],
+  Bombhot: ['vald', 'olaga_hot'],
+  Sedlighetsbrott: ['vald', 'olaga_hot'],
   Rån: ['vald', 'ran'],
   'Rån väpnat': ['vald', 'ran'],
+  'Rån övrigt': ['vald', 'ran'],
+  'Rån, försök': ['vald', 'ran'],
   Skottlossning: ['vald', 'skottlossning'],
+  'Skottlossning, misstänkt': ['vald', 'skottlossning'],
   Explosion: ['vald', 'explosion'],
+  Detonation: ['vald', 'explosion'],
+  'Sprängämne, misstänkt': ['vald', 'explosion'],
+  // Stöld och inbrott
   Stöld: ['tillgrepp', 'stold'],
+  'Stöld, försök': ['tillgrepp', 'stold'],
+  'Stöld, ringa': ['tillgrepp', 'stold'],
+  Häleri: ['tillgrepp', 'stold'],
   'Stöld/inbrott': ['tillgrepp', 'inbrott'],
+  'Stöld/inbrott bostad': ['tillgrepp', 'inbrott'],
   Inbrott: ['tillgrepp', 'inbrott'],
   'Inbrott, försök': ['tillgrepp', 'inbrott'],
+  'Inbrott bostad': ['tillgrepp', 'inbrott'],
+  'Motorfordon, stöld': ['tillgrepp', 'fordon'],
+  'Motorfordon, stöld, försök': ['tillgrepp', 'fordon'],
+  'Motorfordon, anträffat stulet': ['tillgrepp', 'fordon'],
+  // Skadegörelse
   Skadegörelse: ['skadegorelse', 'annan_skadegorelse'],
+  'Sabotage mot blåljusverksamhet': ['skadegorelse', 'annan_skadegorelse'],
+  // Narkotika
   Narkotikabrott: ['narkotika', 'narkotikabrott'],
+  // Ordningsstörning
   Ordningslagen: ['ordning', 'ordningslagen'],
   Alkohollagen: ['ordning', 'alkohollagen'],
   'Fylleri/LOB': ['ordning', 'berusning'],
   Bråk: ['ordning', 'brak'],
+  'Ofog barn/ungdom': ['ordning', 'brak'],
+  'Ofredande/förargelse': ['ordning', 'brak'],
+  // Bedrägeri
   Bedrägeri: ['bedrageri', 'bedrageri_alla'],
+  Förfalskningsbrott: ['bedrageri', 'bedrageri_alla'],
+  'Missbruk av urkund': ['bedrageri', 'bedrageri_alla'],
+  Ekobrott: ['bedrageri', 'bedrageri_alla'],
+  // Övrigt
   'Försvunnen person': ['ovrigt', 'forsvunnen'],
   Övrigt: ['ovrigt', 'ovrigt_annat'],
+  'Efterlyst person': ['ovrigt', 'ovrigt_annat'],
+  'Anträffad död': ['ovrigt', 'ovrigt_annat'],
+  'Anträffat gods': ['ovrigt', 'ovrigt_annat'],
+  Arbetsplatsolycka: ['ovrigt', 'ovrigt_annat'],
+  'Sjukdom/olycksfall': ['ovrigt', 'ovrigt_annat'],
+  Kroppsskada: ['ovrigt', 'ovrigt_annat'],
+  'Vållande till kroppsskada': ['ovrigt', 'ovrigt_annat'],
+  Djur: ['ovrigt', 'ovrigt_annat'],
+  'Djur skadat/omhändertaget': ['ovrigt', 'ovrigt_annat'],
+  'Lagen om hundar och katter': ['ovrigt', 'ovrigt_annat'],
+  Fjällräddning: ['ovrigt', 'ovrigt_annat'],
+  Räddningsinsats: ['ovrigt', 'ovrigt_annat'],
+  Naturkatastrof: ['ovrigt', 'ovrigt_annat'],
+  'Spridning smittsamma kemikalier': ['ovrigt', 'ovrigt_annat'],
+  Miljöbrott: ['ovrigt', 'ovrigt_annat'],
+  'Farligt föremål, misstänkt': ['ovrigt', 'ovrigt_annat'],
+  Knivlagen: ['ovrigt', 'ovrigt_annat'],
+  Vapenlagen: ['ovrigt', 'ovrigt_annat'],
+  'Olaga intrång/hemfridsbrott': ['ovrigt', 'ovrigt_annat'],
+  Hemfridsbrott: ['ovrigt', 'ovrigt_annat'],
+  Larm: ['ovrigt', 'ovrigt_annat'],
+  'Larm inbrott': ['ovrigt', 'ovrigt_annat'],
+  'Larm överfall': ['ovrigt', 'ovrigt_annat'],
+  'Varningslarm/haveri': ['ovrigt', 'ovrigt_annat'],
+  Trafikhinder: ['ovrigt', 'ovrigt_annat'],
+  Kontroll: ['ovrigt', 'ovrigt_annat'],
+  Gränskontroll: ['ovrigt', 'ovrigt_annat'],
+  Utlänningslagen: ['ovrigt', 'ovrigt_annat'],
+  Sjölagen: ['ovrigt', 'ovrigt_annat'],
+  'Polisinsats/kommendering': ['ovrigt', 'ovrigt_annat'],
+  'Tillfälligt obemannat': ['ovrigt', 'ovrigt_annat'],
+  Uppdatering: ['ovrigt', 'ovrigt_annat'],
 };
 
 /** EST report categories (the common EST reporting tool) onto the taxonomy. */

@@ -368,6 +368,16 @@ export class IncidentRepo {
     return n;
   }
 
+  /** Removes every incident one import brought (undo of that import), rollups and FTS included. */
+  removeImported(importId: number): number {
+    const rows = this.db.prepare(`SELECT ${COLUMNS} FROM incident WHERE import_id = ?`).all(importId) as DbIncident[];
+    const rollup = new RollupDelta();
+    for (const row of rows) this.removeRow(row, rollup);
+    rollup.flush(this.db);
+    this.changed();
+    return rows.length;
+  }
+
   /** Rebuilds the free-text index from the table: after a bulk insert with `skipFts`. */
   rebuildFts(): void {
     this.db.exec(`INSERT INTO incident_fts (incident_fts) VALUES ('rebuild')`);
@@ -390,11 +400,11 @@ export class IncidentRepo {
         // updated_at is the optimistic-lock token, so it must change even within the same second.
         if (ts <= old.updated_at) ts = toIsoUtc(Date.parse(old.updated_at) + 1000);
         const row = this.toRow(
-        { ...input, sourceRef: old.source_ref, sourceUrl: old.source_url, importId: old.import_id },
-        id,
-        old.created_at,
-        ts,
-      );
+          { ...input, sourceRef: old.source_ref, sourceUrl: old.source_url, importId: old.import_id },
+          id,
+          old.created_at,
+          ts,
+        );
         this.insertRow(row, rollup);
         rollup.flush(this.db);
       })

@@ -26,8 +26,30 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: bom ? 'utf-8-bom' : 'utf-8' };
   } catch {
     if (bom) throw new AppError('validation', 'Filen säger att den är UTF-8 men innehåller ogiltiga tecken.');
-    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(body), encoding: 'windows-1252' };
   }
+}
+
+/** Windows-1252 bytes 0x80–0x9F (WHATWG index): €, curly quotes, en/em dash, Š, Ž, Œ, ™ and friends. */
+const CP1252_80_9F = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/**
+ * Windows-1252 by table, not `new TextDecoder('windows-1252')`: Node ≥ 20.18.3 / 22.13 decodes that label as
+ * Latin-1, so 0x80–0x9F (e.g. the en dash 0x96 in "Malung–Sälen") became C1 control characters
+ * (nodejs/node#56542, #60888).
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const codes = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    codes[i] = b >= 0x80 && b <= 0x9f ? CP1252_80_9F[b - 0x80]! : b;
+  }
+  let text = '';
+  for (let i = 0; i < codes.length; i += 8192) text += String.fromCharCode(...codes.subarray(i, i + 8192));
+  return text;
 }
 
 export interface CsvRecord {
@@ -36,12 +58,28 @@ export interface CsvRecord {
   fields: string[];
 }
 
-/** The separator used by the first line: ';' (Swedish Excel), ',' or tab. */
+/**
+ * The separator the file uses: ';' (Swedish Excel), ',' or tab, whichever occurs most outside quotes in the
+ * first 20 lines (ties: ';' before ',' before tab). Not just the first line: PX-Web puts a title line
+ * (`"Folkmängd efter region, ålder och år"`) before the header, and its quoted commas are not separators.
+ */
 export function detectDelimiter(text: string): string {
-  const first = text.split(/\r?\n/, 1)[0] ?? '';
-  const counts = [';', ',', '\t'].map((d) => [d, first.split(d).length - 1] as const);
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0]![1] > 0 ? counts[0]![0] : ';';
+  const counts = new Map<string, number>([
+    [';', 0],
+    [',', 0],
+    ['\t', 0],
+  ]);
+  let quoted = false;
+  let lines = 0;
+  for (let i = 0; i < text.length && i < 100_000 && lines < 20; i++) {
+    const c = text[i]!;
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === '\n') lines++;
+    else if (counts.has(c)) counts.set(c, counts.get(c)! + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  return best[1] > 0 ? best[0] : ';';
 }
 
 /** RFC 4180-style parsing; an unterminated quote refuses the file, naming the line it starts on. */
@@ -113,13 +151,16 @@ export function parseSwedishNumber(raw: string): number | null {
   return Number(normalised);
 }
 
-/** Comparable kommun name: lower case, en/em dashes as hyphens, " kommun" dropped, spaces folded. */
+/**
+ * Comparable kommun name: lower case, " kommun" dropped, and hyphens, Unicode dashes (non-breaking hyphen,
+ * en/em dash, minus) and runs of spaces all one space, so "Malung–Sälen" = "Malung-Sälen" and
+ * "Upplands‑Väsby" = "Upplands Väsby".
+ */
 export function normaliseKommunName(raw: string): string {
   return raw
     .trim()
     .toLocaleLowerCase('sv-SE')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\s+/g, ' ')
+    .replace(/[\s\-\u2010-\u2015\u2212]+/g, ' ')
     .replace(/ kommun$/, '');
 }
 
@@ -127,7 +168,10 @@ export function normaliseKommunName(raw: string): string {
  * The kommun a name means, accepting "Klippan", "Klippan kommun", "Klippans kommun" (genitive) and
  * "1276 Klippan" (PX-Web). Undefined when no kommun fits.
  */
-export function matchKommun<K extends { name: string; scbCode: string }>(raw: string, kommuner: readonly K[]): K | undefined {
+export function matchKommun<K extends { name: string; scbCode: string }>(
+  raw: string,
+  kommuner: readonly K[],
+): K | undefined {
   const code = /^(\d{4})\b/.exec(raw.trim());
   if (code) return kommuner.find((k) => k.scbCode === code[1]);
   const name = normaliseKommunName(raw);

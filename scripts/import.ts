@@ -1,0 +1,79 @@
+/**
+ * `npm run import -- <file> [--format polisen|incidents|bra|scb] [--db <file>] [--json] [--skip-invalid]
+ * [--year 2024]`: the same pipeline as the app, headless. Exits 1 when the file was refused.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../src/core/db/connection';
+import { DEMO_FILE_NAME } from '../src/core/app/workspace';
+import { commitImport } from '../src/core/imports/pipeline';
+import { IMPORT_FORMATS, type ImportFormat } from '../src/core/imports/types';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+export function runImportCli(
+  args: string[],
+  defaultDb = path.join(os.homedir(), '.lagesbild', DEMO_FILE_NAME),
+): CliResult {
+  const json = args.includes('--json');
+  const valued = new Set(['--format', '--db', '--year']);
+  const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
+  const fail = (message: string): CliResult => ({
+    code: 1,
+    stdout: json ? JSON.stringify({ error: message }) : `Importen avbröts: ${message}`,
+  });
+  const file = positional[0];
+  if (!file) return fail('ange en fil: npm run import -- <fil> [--format polisen|bra|scb] [--db <fil>] [--json]');
+  const format = option(args, 'format');
+  if (format !== undefined && !IMPORT_FORMATS.includes(format as ImportFormat)) {
+    return fail(`okänt format "${format}" (välj ${IMPORT_FORMATS.join(', ')})`);
+  }
+  const dbFile = option(args, 'db') ?? defaultDb;
+  if (!fs.existsSync(file)) return fail(`filen finns inte: ${file}`);
+  if (!fs.existsSync(dbFile)) return fail(`databasen finns inte: ${dbFile}`);
+  const year = option(args, 'year');
+  const db = openDatabase(dbFile, { mustExist: true });
+  try {
+    const report = commitImport(db, {
+      fileName: path.basename(file),
+      bytes: fs.readFileSync(file),
+      format: format as ImportFormat | undefined,
+      skipInvalid: args.includes('--skip-invalid'),
+      year: year ? Number(year) : undefined,
+    });
+    const body = {
+      added: report.added,
+      updated: report.updated,
+      duplicates: report.duplicates,
+      skipped: report.skipped,
+      warnings: report.warnings,
+    };
+    if (json) return { code: 0, stdout: JSON.stringify(body) };
+    const lines = [
+      `Import ${report.importId} (${report.format}) av ${path.basename(file)}:`,
+      `  tillagda ${report.added}, uppdaterade ${report.updated}, dubbletter ${report.duplicates}, överhoppade ${report.skipped.length}`,
+      ...report.skipped.slice(0, 20).map((s) => `  rad ${s.row}: ${s.reason}`),
+      ...report.warnings.map((w) => `  varning: ${w}`),
+    ];
+    return { code: 0, stdout: lines.join('\n') };
+  } catch (err) {
+    return fail(err instanceof Error ? err.message : String(err));
+  } finally {
+    db.close();
+  }
+}
+
+if (require.main === module) {
+  const result = runImportCli(process.argv.slice(2));
+  console.log(result.stdout);
+  process.exit(result.code);
+}

@@ -1,0 +1,263 @@
+/**
+ * One pipeline for every format: detect → parse → preview → commit in one transaction → report, with an
+ * import log and "ångra denna import". Used by the UI (through the API) and by `npm run import`.
+ */
+import crypto from 'node:crypto';
+import type { Db } from '../db/connection';
+import { IncidentRepo, type NewIncident } from '../db/incident-repo';
+import { ReferenceRepo } from '../db/reference-repo';
+import { RollupDelta } from '../db/rollup';
+import { AppError } from '../../shared/errors';
+import { toIsoUtc } from '../../shared/time';
+import { parseBra } from './bra';
+import { parsePolisen } from './polisen';
+import { parseScb } from './scb';
+import type { BraRow, ImportFormat, ParseContext, ParseResult, PopulationRow, RowProblem } from './types';
+
+export interface ImportRequest {
+  fileName: string;
+  bytes: Uint8Array;
+  format?: ImportFormat | undefined;
+  /** "Hoppa över ogiltiga rader": invalid rows are skipped and listed instead of refusing the file. */
+  skipInvalid?: boolean;
+  /** Brå files do not say which year they cover. */
+  year?: number | undefined;
+}
+
+export interface ImportReport {
+  importId: number | null;
+  format: ImportFormat;
+  added: number;
+  updated: number;
+  duplicates: number;
+  skipped: RowProblem[];
+  warnings: string[];
+}
+
+type IncidentRow = NewIncident & { sourceRef: string };
+type Parsed =
+  | { format: 'polisen' | 'incidents'; result: ParseResult<IncidentRow> }
+  | { format: 'bra'; result: ParseResult<BraRow> }
+  | { format: 'scb'; result: ParseResult<PopulationRow> };
+
+export function contentHash(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Format from the file name and its first bytes, when the user did not say. */
+export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
+  const head = Buffer.from(bytes.subarray(0, 2000))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (/\.json$/i.test(fileName) || head.startsWith('[')) return 'polisen';
+  const firstLine = (head.split(/\r?\n/)[0] ?? '').toLocaleLowerCase('sv-SE');
+  if (/^"?kommun"?[;,\t]"?antal/.test(firstLine)) return 'bra';
+  if (/region/.test(firstLine) || /folkmängd/.test(firstLine)) return 'scb';
+  throw new AppError(
+    'validation',
+    `Formatet för ${fileName} gick inte att känna igen. Välj format: polisen (JSON), bra (Brå CSV) eller scb (SCB CSV).`,
+  );
+}
+
+function context(db: Db): ParseContext {
+  return { kommuner: new ReferenceRepo(db).kommuner().map((k) => ({ id: k.id, name: k.name, scbCode: k.scbCode })) };
+}
+
+export function parseFile(db: Db, req: ImportRequest): Parsed {
+  const format = req.format ?? detectFormat(req.fileName, req.bytes);
+  const ctx = context(db);
+  switch (format) {
+    case 'polisen':
+      return { format, result: parsePolisen(req.bytes, ctx) };
+    case 'bra': {
+      if (!req.year) throw new AppError('validation', 'Ange vilket år Brå-filen gäller (t.ex. --year 2024).');
+      return { format, result: parseBra(req.bytes, ctx, { year: req.year }) };
+    }
+    case 'scb':
+      return { format, result: parseScb(req.bytes, ctx) };
+    case 'incidents':
+      throw new AppError('unsupported', 'Import av händelser från CSV/xlsx med kolumnmappning är inte byggd ännu.');
+  }
+}
+
+function refuseInvalid(invalid: RowProblem[]): never {
+  const shown = invalid
+    .slice(0, 5)
+    .map((p) => `rad ${p.row}: ${p.reason}`)
+    .join('; ');
+  const more = invalid.length > 5 ? ` (och ${invalid.length - 5} till)` : '';
+  throw new AppError(
+    'validation',
+    `Filen har ${invalid.length} ogiltiga rader och importerades inte: ${shown}${more}. Välj "hoppa över ogiltiga rader" för att importera resten.`,
+  );
+}
+
+/** Parses and checks without writing: what the preview shows. */
+export function previewImport(db: Db, req: ImportRequest): Parsed & { hash: string; alreadyImported: boolean } {
+  const parsed = parseFile(db, req);
+  const hash = contentHash(req.bytes);
+  const alreadyImported =
+    db.prepare('SELECT 1 FROM import_log WHERE content_hash = ? AND undone_at IS NULL').get(hash) !== undefined;
+  return { ...parsed, hash, alreadyImported };
+}
+
+interface WriteCounts {
+  added: number;
+  updated: number;
+  duplicates: number;
+  /** What an update replaced, so the import can be undone. */
+  previous: unknown[];
+}
+
+function writeIncidents(
+  db: Db,
+  rows: { value: IncidentRow }[],
+  importId: number,
+  now: Date,
+  stamp: string,
+): WriteCounts {
+  const exists = db.prepare('SELECT 1 FROM incident WHERE source = ? AND source_ref = ?').pluck();
+  const seen = new Set<string>();
+  const fresh: NewIncident[] = [];
+  let duplicates = 0;
+  for (const { value } of rows) {
+    const key = `${value.source}\u0001${value.sourceRef}`;
+    if (seen.has(key) || exists.get(value.source, value.sourceRef) !== undefined) duplicates++;
+    else fresh.push({ ...value, importId });
+    seen.add(key);
+  }
+  const rollup = new RollupDelta();
+  const added = new IncidentRepo(db, () => now).insertMany(fresh, rollup, stamp);
+  rollup.flush(db);
+  return { added, updated: 0, duplicates, previous: [] };
+}
+
+function writeBra(db: Db, rows: { value: BraRow }[], importId: number): WriteCounts {
+  const get = db.prepare('SELECT count, per_100k FROM bra_reported_crime WHERE kommun_id = ? AND year = ?');
+  const put = db.prepare(
+    `INSERT INTO bra_reported_crime (kommun_id, year, count, per_100k, import_id) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (kommun_id, year) DO UPDATE SET count = excluded.count, per_100k = excluded.per_100k, import_id = excluded.import_id`,
+  );
+  const c: WriteCounts = { added: 0, updated: 0, duplicates: 0, previous: [] };
+  for (const { value: r } of rows) {
+    const old = get.get(r.kommunId, r.year) as { count: number | null; per_100k: number | null } | undefined;
+    if (old && old.count === r.count && old.per_100k === r.per100k) {
+      c.duplicates++;
+      continue;
+    }
+    c.previous.push({ kommunId: r.kommunId, year: r.year, old: old ?? null });
+    put.run(r.kommunId, r.year, r.count, r.per100k, importId);
+    if (old) c.updated++;
+    else c.added++;
+  }
+  return c;
+}
+
+function writeScb(db: Db, rows: { value: PopulationRow }[], fileName: string): WriteCounts {
+  const get = db.prepare('SELECT population, ref_date, source FROM population WHERE kommun_id = ? AND year = ?');
+  const ref = new ReferenceRepo(db);
+  const c: WriteCounts = { added: 0, updated: 0, duplicates: 0, previous: [] };
+  for (const { value: r } of rows) {
+    const old = get.get(r.kommunId, r.year) as { population: number; ref_date: string; source: string } | undefined;
+    if (old && old.population === r.population) {
+      c.duplicates++;
+      continue;
+    }
+    c.previous.push({ kommunId: r.kommunId, year: r.year, old: old ?? null });
+    ref.setPopulation(r.kommunId, r.year, r.population, `${r.year}-12-31`, `SCB (import ${fileName})`);
+    if (old) c.updated++;
+    else c.added++;
+  }
+  return c;
+}
+
+/** All or nothing: one transaction for the rows, the rollups and the import log entry. */
+export function commitImport(db: Db, req: ImportRequest, now = new Date()): ImportReport {
+  const parsed = parseFile(db, req);
+  const { result } = parsed;
+  if (result.invalid.length > 0 && !req.skipInvalid) refuseInvalid(result.invalid);
+  const skipped = [...result.skipped, ...result.invalid].sort((a, b) => a.row - b.row);
+  const stamp = toIsoUtc(now.getTime());
+  return db
+    .transaction((): ImportReport => {
+      const importId = Number(
+        db
+          .prepare(
+            `INSERT INTO import_log (file_name, content_hash, format, imported_at, added, updated, duplicates, skipped, report_json)
+             VALUES (?, ?, ?, ?, 0, 0, 0, 0, '{}')`,
+          )
+          .run(req.fileName, contentHash(req.bytes), parsed.format, stamp).lastInsertRowid,
+      );
+      const counts =
+        parsed.format === 'bra'
+          ? writeBra(db, parsed.result.rows, importId)
+          : parsed.format === 'scb'
+            ? writeScb(db, parsed.result.rows, req.fileName)
+            : writeIncidents(db, parsed.result.rows, importId, now, stamp);
+      const { added, updated, duplicates, previous } = counts;
+      const report: ImportReport = {
+        importId,
+        format: parsed.format,
+        added,
+        updated,
+        duplicates,
+        skipped,
+        warnings: result.warnings,
+      };
+      db.prepare(
+        'UPDATE import_log SET added = ?, updated = ?, duplicates = ?, skipped = ?, report_json = ? WHERE id = ?',
+      ).run(added, updated, duplicates, skipped.length, JSON.stringify({ ...report, previous }), importId);
+      return report;
+    })
+    .immediate();
+}
+
+/** "Ångra denna import": removes what the import added and puts back what it changed. */
+export function undoImport(db: Db, importId: number, now = new Date()): { removed: number; restored: number } {
+  return db
+    .transaction(() => {
+      const log = db.prepare('SELECT format, report_json, undone_at FROM import_log WHERE id = ?').get(importId) as
+        { format: ImportFormat; report_json: string; undone_at: string | null } | undefined;
+      if (!log) throw new AppError('not_found', `Import ${importId} finns inte.`);
+      if (log.undone_at) throw new AppError('conflict', `Import ${importId} är redan ångrad (${log.undone_at}).`);
+      let removed = 0;
+      let restored = 0;
+      if (log.format === 'polisen' || log.format === 'incidents') {
+        const repo = new IncidentRepo(db, () => now);
+        removed = repo.removeImported(importId);
+      } else {
+        const { previous } = JSON.parse(log.report_json) as {
+          previous: { kommunId: number; year: number; old: Record<string, unknown> | null }[];
+        };
+        for (const p of previous) {
+          if (log.format === 'bra') {
+            if (p.old) {
+              db.prepare(
+                'UPDATE bra_reported_crime SET count = ?, per_100k = ?, import_id = NULL WHERE kommun_id = ? AND year = ?',
+              ).run(p.old.count ?? null, p.old.per_100k ?? null, p.kommunId, p.year);
+              restored++;
+            } else {
+              db.prepare('DELETE FROM bra_reported_crime WHERE kommun_id = ? AND year = ?').run(p.kommunId, p.year);
+              removed++;
+            }
+          } else if (p.old) {
+            new ReferenceRepo(db).setPopulation(
+              p.kommunId,
+              p.year,
+              p.old.population as number,
+              p.old.ref_date as string,
+              p.old.source as string,
+            );
+            restored++;
+          } else {
+            db.prepare('DELETE FROM population WHERE kommun_id = ? AND year = ?').run(p.kommunId, p.year);
+            removed++;
+          }
+        }
+      }
+      db.prepare('UPDATE import_log SET undone_at = ? WHERE id = ?').run(toIsoUtc(now.getTime()), importId);
+      return { removed, restored };
+    })
+    .immediate();
+}

@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedGeography } from '../../src/core/demo/seed';
+import { commitImport, detectFormat, previewImport, undoImport } from '../../src/core/imports/pipeline';
+import { localDay } from '../../src/shared/time';
+import { runImportCli } from '../../scripts/import';
+import { tempDb, type TempDb } from '../helpers/db';
+
+let t: TempDb;
+beforeEach(() => {
+  t = tempDb();
+  seedGeography(t.db);
+});
+afterEach(() => t.cleanup());
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const count = (sql: string, ...p: unknown[]) =>
+  t.db
+    .prepare(sql)
+    .pluck()
+    .get(...p) as number;
+
+function event(id: number, name: string, datetime: string, type: string, place: string, extra: object = {}) {
+  return {
+    id,
+    datetime,
+    name,
+    summary: `Händelse ${id}.`,
+    url: `/aktuellt/handelser/${id}/`,
+    type,
+    location: { name: place, gps: '56.0,13.1' },
+    ...extra,
+  };
+}
+
+const EVENTS = [
+  event(501, '06 juni 20.41, Misshandel, Svalöv', '2025-06-07 7:32:06 +02:00', 'Misshandel', 'Svalöv'),
+  event(502, '31 december 23.50, Skadegörelse, Klippan', '2026-01-01 0:15:00 +01:00', 'Skadegörelse', 'Klippan'),
+  event(
+    503,
+    '07 juni 06.00, Sammanfattning natt, Skåne län',
+    '2025-06-07 6:10:00 +02:00',
+    'Sammanfattning natt',
+    'Skåne län',
+  ),
+  event(504, '07 juni 01.15, Rattfylleri, Lomma', '2025-06-07 2:01:00 +02:00', 'Rattfylleri', 'Lomma'),
+];
+const eventsFile = () => utf8(JSON.stringify(EVENTS));
+
+/** The rollups must still equal the incident table after every import and undo. */
+function expectRollupsConsistent() {
+  const rows = t.db.prepare('SELECT kommun_id, category, source, occurred_at FROM incident').all() as {
+    kommun_id: number;
+    category: string;
+    source: string;
+    occurred_at: string;
+  }[];
+  const expected = new Map<string, number>();
+  for (const r of rows) {
+    const k = `${r.kommun_id}|${r.category}|${r.source}|${localDay(r.occurred_at)}`;
+    expected.set(k, (expected.get(k) ?? 0) + 1);
+  }
+  const actual = new Map(
+    (
+      t.db.prepare('SELECT kommun_id, category, source, day, n FROM incident_rollup_day').all() as Record<
+        string,
+        string | number
+      >[]
+    ).map((r) => [`${r.kommun_id}|${r.category}|${r.source}|${r.day}`, r.n as number]),
+  );
+  expect(actual).toEqual(expected);
+}
+
+describe('importflödet för Polisens händelser', () => {
+  it('importerar, hoppar över sammanfattningar och län, och lägger inte till något vid omimport', () => {
+    const first = commitImport(t.db, { fileName: 'handelser.json', bytes: eventsFile() });
+    expect(first.format).toBe('polisen');
+    expect(first.added).toBe(3);
+    expect(first.duplicates).toBe(0);
+    expect(first.skipped.map((s) => s.row)).toEqual([3]);
+    expect(count('SELECT count(*) FROM incident')).toBe(3);
+    const newYear = t.db
+      .prepare("SELECT occurred_at, source_url, import_id FROM incident WHERE source_ref = '502'")
+      .get() as Record<string, unknown>;
+    expect(newYear.occurred_at).toBe('2025-12-31T22:50:00Z');
+    expect(newYear.source_url).toBe('https://polisen.se/aktuellt/handelser/502/');
+    expect(newYear.import_id).toBe(first.importId);
+    expectRollupsConsistent();
+
+    expect(previewImport(t.db, { fileName: 'handelser.json', bytes: eventsFile() }).alreadyImported).toBe(true);
+    const again = commitImport(t.db, { fileName: 'handelser.json', bytes: eventsFile() });
+    expect([again.added, again.duplicates]).toEqual([0, 3]);
+    expect(count('SELECT count(*) FROM incident')).toBe(3);
+    expect(count('SELECT count(*) FROM import_log')).toBe(2);
+  });
+
+  it('ångrar en import: raderna, sökindex och rollups försvinner, och filen kan importeras igen', () => {
+    const report = commitImport(t.db, { fileName: 'handelser.json', bytes: eventsFile() });
+    expect(undoImport(t.db, report.importId!)).toEqual({ removed: 3, restored: 0 });
+    expect(count('SELECT count(*) FROM incident')).toBe(0);
+    expect(count("SELECT count(*) FROM incident_fts WHERE incident_fts MATCH 'Händelse'")).toBe(0);
+    expectRollupsConsistent();
+    expect(() => undoImport(t.db, report.importId!)).toThrow(/redan ångrad/);
+    expect(commitImport(t.db, { fileName: 'handelser.json', bytes: eventsFile() }).added).toBe(3);
+  });
+
+  it('vägrar en fil med ogiltiga rader utan att ändra något, men importerar resten på begäran', () => {
+    const broken = utf8(JSON.stringify([...EVENTS, { id: 'x', name: 7 }]));
+    expect(() => commitImport(t.db, { fileName: 'trasig.json', bytes: broken })).toThrow(/ogiltiga rader.*rad 5/);
+    expect(count('SELECT count(*) FROM incident')).toBe(0);
+    expect(count('SELECT count(*) FROM import_log')).toBe(0);
+    const report = commitImport(t.db, { fileName: 'trasig.json', bytes: broken, skipInvalid: true });
+    expect(report.added).toBe(3);
+    expect(report.skipped.map((s) => s.row)).toEqual([3, 5]);
+  });
+
+  it('vägrar trasig JSON med ett svenskt meddelande och lämnar databasen orörd', () => {
+    expect(() => commitImport(t.db, { fileName: 'avbruten.json', bytes: utf8('[{"id": 1, "name": "06 ju') })).toThrow();
+    expect(count('SELECT count(*) FROM import_log')).toBe(0);
+  });
+});
+
+describe('Brå och SCB', () => {
+  const bra = (klippan: string) =>
+    utf8(
+      `\uFEFFKommun;Antal;Per 100 000 inv.\r\nKlippans kommun;${klippan};9 999,5\r\nHela landet;1 500 000;14 000\r\nPerstorp;..;..\r\n`,
+    );
+
+  it('lägger in Brå-statistik, känner igen dubbletter och ändringar, och ångrar till förra värdet', () => {
+    const first = commitImport(t.db, { fileName: 'bra-2024.csv', bytes: bra('1 771'), year: 2024 });
+    expect([first.format, first.added, first.updated]).toEqual(['bra', 2, 0]);
+    const klippan = t.db.prepare(
+      "SELECT b.count, b.per_100k FROM bra_reported_crime b JOIN kommun k ON k.id = b.kommun_id WHERE k.name = 'Klippan'",
+    );
+    expect(klippan.get()).toEqual({ count: 1771, per_100k: 9999.5 });
+    expect(commitImport(t.db, { fileName: 'bra-2024.csv', bytes: bra('1 771'), year: 2024 }).duplicates).toBe(2);
+    const changed = commitImport(t.db, { fileName: 'bra-2024b.csv', bytes: bra('1 800'), year: 2024 });
+    expect([changed.added, changed.updated]).toEqual([0, 1]);
+    undoImport(t.db, changed.importId!);
+    expect(klippan.get()).toEqual({ count: 1771, per_100k: 9999.5 });
+  });
+
+  it('kräver år för Brå-filer', () => {
+    expect(() => commitImport(t.db, { fileName: 'bra.csv', bytes: bra('1') })).toThrow(/vilket år/);
+  });
+
+  it('lägger in folkmängd från SCB och ångrar', () => {
+    const scb = utf8('"region";"år";"Folkmängd"\n"1276 Klippan";"2025";"17800"\n"1275 Perstorp";"2024";"7300"\n');
+    const report = commitImport(t.db, { fileName: 'scb.csv', bytes: scb });
+    expect([report.format, report.added, report.updated]).toEqual(['scb', 1, 1]);
+    const pop = (code: string, year: number) =>
+      count(
+        'SELECT p.population FROM population p JOIN kommun k ON k.id = p.kommun_id WHERE k.scb_code = ? AND p.year = ?',
+        code,
+        year,
+      );
+    expect(pop('1276', 2025)).toBe(17800);
+    expect(pop('1275', 2024)).toBe(7300);
+    undoImport(t.db, report.importId!);
+    expect(pop('1275', 2024)).toBe(7235);
+    expect(pop('1276', 2025)).toBeUndefined();
+  });
+});
+
+describe('formatigenkänning och kommandoraden', () => {
+  it('känner igen format från namn och innehåll', () => {
+    expect(detectFormat('x.json', utf8('[]'))).toBe('polisen');
+    expect(detectFormat('x.csv', utf8('\uFEFFKommun;Antal;Per 100 000 inv.\r\n'))).toBe('bra');
+    expect(detectFormat('x.csv', utf8('"region";"år";"Folkmängd"\n'))).toBe('scb');
+    expect(() => detectFormat('x.txt', utf8('hej'))).toThrow(/känna igen/);
+  });
+
+  it('skriver rapporten som JSON och avslutar med fel när filen vägras', () => {
+    const file = t.dir.file('handelser.json');
+    fs.writeFileSync(file, eventsFile());
+    t.db.close();
+    const ok = runImportCli([file, '--db', t.path, '--json']);
+    expect(ok.code).toBe(0);
+    const body = JSON.parse(ok.stdout) as Record<string, unknown>;
+    expect(Object.keys(body)).toEqual(['added', 'updated', 'duplicates', 'skipped', 'warnings']);
+    expect(body.added).toBe(3);
+    expect(body.skipped).toEqual([{ row: 3, reason: expect.any(String) }]);
+    fs.writeFileSync(file, '[{"id": 1');
+    const refused = runImportCli([file, '--db', t.path, '--json', '--format', 'polisen']);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout).error).toMatch(/\S/);
+    expect(runImportCli(['--db', t.path]).code).toBe(1);
+  });
+});
