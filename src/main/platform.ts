@@ -3,6 +3,7 @@ import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOpti
 import type { PlatformServices } from '../core/app/workspace';
 
 export const DATABASE_FILTER = { name: 'Lägesbild-databas', extensions: ['sqlite', 'db'] };
+export const IMPORT_FILTER = { name: 'Importfil (JSON, CSV, Excel)', extensions: ['json', 'csv', 'txt', 'xlsx'] };
 
 const EXPORT_FILTERS: Record<string, { name: string; extensions: string[] }> = {
   csv: { name: 'CSV-fil', extensions: ['csv'] },
@@ -21,11 +22,11 @@ export function createDesktopPlatform(getWindow: () => BrowserWindow | null): Pl
   return {
     async choosePath(mode) {
       const win = getWindow();
-      if (mode === 'open') {
+      if (mode === 'open' || mode === 'import') {
         const result = await showOpen(win, {
-          title: 'Öppna databas',
-          buttonLabel: 'Öppna',
-          filters: [DATABASE_FILTER],
+          title: mode === 'open' ? 'Öppna databas' : 'Välj fil att importera',
+          buttonLabel: mode === 'open' ? 'Öppna' : 'Välj',
+          filters: [mode === 'open' ? DATABASE_FILTER : IMPORT_FILTER],
           properties: ['openFile'],
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);

@@ -13,6 +13,7 @@ import type {
   RecentFile,
   Reference,
 } from './domain';
+import { IMPORT_FORMATS, type ImportLogEntry, type ImportPreview, type ImportReport } from './imports';
 import {
   filePathSchema,
   idSchema,
@@ -34,6 +35,17 @@ function op<O>() {
 }
 
 const empty = z.object({}).default({});
+
+const importFileSchema = z.object({
+  path: filePathSchema,
+  format: z.enum(IMPORT_FORMATS, { error: 'Okänt format.' }).optional(),
+  year: z
+    .number()
+    .int()
+    .min(1900, 'Ange ett år mellan 1900 och 2100.')
+    .max(2100, 'Ange ett år mellan 1900 och 2100.')
+    .optional(),
+});
 
 export const api = {
   'app.info': op<DatabaseInfo>()(empty),
@@ -58,8 +70,12 @@ export const api = {
   'db.open': op<DatabaseInfo>()(z.object({ path: filePathSchema })),
   'db.create': op<DatabaseInfo>()(z.object({ path: filePathSchema })),
   'db.openDemo': op<DatabaseInfo>()(empty),
-  'db.choosePath': op<{ path: string | null }>()(z.object({ mode: z.enum(['open', 'create']) })),
+  'db.choosePath': op<{ path: string | null }>()(z.object({ mode: z.enum(['open', 'create', 'import']) })),
   'jobs.list': op<JobProgress[]>()(empty),
+  'imports.preview': op<ImportPreview>()(importFileSchema),
+  'imports.commit': op<ImportReport>()(importFileSchema.extend({ skipInvalid: z.boolean().default(false) })),
+  'imports.log': op<ImportLogEntry[]>()(empty),
+  'imports.undo': op<{ removed: number; restored: number }>()(z.object({ id: idSchema })),
 } as const;
 
 export type Api = typeof api;

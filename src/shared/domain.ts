@@ -148,7 +148,7 @@ export interface ExportResult {
 
 export interface JobProgress {
   jobId: string;
-  kind: 'seed' | 'export';
+  kind: 'seed' | 'export' | 'import';
   label: string;
   done: number;
   total: number;
@@ -157,4 +157,5 @@ export interface JobProgress {
 }
 
 export type AppEvent =
-  { type: 'job.progress'; progress: JobProgress } | { type: 'data.changed'; what: 'incidents' | 'database' };
+  | { type: 'job.progress'; progress: JobProgress }
+  | { type: 'data.changed'; what: 'incidents' | 'database' | 'imports' };

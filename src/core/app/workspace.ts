@@ -19,7 +19,7 @@ export const DEMO_FILE_NAME = 'lagesbild-exempeldata.sqlite';
 /** What differs between the desktop and the browser host. */
 export interface PlatformServices {
   /** A file chosen by the user (desktop dialog); null when cancelled. */
-  choosePath(mode: 'open' | 'create'): Promise<string | null>;
+  choosePath(mode: 'open' | 'create' | 'import'): Promise<string | null>;
   /** Where an export goes; null when the user cancelled the save dialog. */
   exportTarget(fileName: string): Promise<{ path: string; downloadUrl: string | null } | null>;
 }

@@ -12,6 +12,7 @@ import { toIsoUtc } from '../../shared/time';
 import { parseBra } from './bra';
 import { parsePolisen } from './polisen';
 import { parseScb } from './scb';
+import type { ImportReport } from '../../shared/imports';
 import type { BraRow, ImportFormat, ParseContext, ParseResult, PopulationRow, RowProblem } from './types';
 
 export interface ImportRequest {
@@ -24,15 +25,7 @@ export interface ImportRequest {
   year?: number | undefined;
 }
 
-export interface ImportReport {
-  importId: number | null;
-  format: ImportFormat;
-  added: number;
-  updated: number;
-  duplicates: number;
-  skipped: RowProblem[];
-  warnings: string[];
-}
+export type { ImportReport };
 
 type IncidentRow = NewIncident & { sourceRef: string };
 type Parsed =

@@ -5,15 +5,9 @@
  */
 import type { NewIncident } from '../db/incident-repo';
 
-export const IMPORT_FORMATS = ['polisen', 'incidents', 'bra', 'scb'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+import type { RowProblem } from '../../shared/imports';
 
-/** A row that could not be used; with "hoppa över ogiltiga rader" it is skipped and listed. */
-export interface RowProblem {
-  /** 1-based record number in the file (JSON array index + 1, or CSV line number incl. header). */
-  row: number;
-  reason: string;
-}
+export { IMPORT_FORMATS, type ImportFormat, type RowProblem } from '../../shared/imports';
 
 /** What a kommun looks like to a parser: names in any case, with the SCB code. */
 export interface KommunRef {

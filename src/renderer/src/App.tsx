@@ -5,6 +5,7 @@ import { call } from './lib/client';
 import { useAppEvents } from './lib/events';
 import { useRoute } from './lib/route';
 import { DatabaseScreen } from './screens/DatabaseScreen';
+import { ImportScreen } from './screens/ImportScreen';
 import { IncidentRegister } from './screens/IncidentRegister';
 
 export function App() {
@@ -22,6 +23,9 @@ export function App() {
           <a href="#/handelser" aria-current={route === 'handelser' ? 'page' : undefined}>
             Händelser
           </a>
+          <a href="#/import" aria-current={route === 'import' ? 'page' : undefined}>
+            Import
+          </a>
           <a href="#/databas" aria-current={route === 'databas' ? 'page' : undefined}>
             Databas
           </a>
@@ -38,6 +42,7 @@ export function App() {
       <JobBar jobs={jobs} />
       <main className="app-main">
         {route === 'handelser' && <IncidentRegister dataVersion={dataVersion} />}
+        {route === 'import' && <ImportScreen />}
         {route === 'databas' && <DatabaseScreen onOpened={() => go('handelser')} />}
       </main>
     </div>

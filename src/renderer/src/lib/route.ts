@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
-export type Route = 'handelser' | 'databas';
-const ROUTES: readonly Route[] = ['handelser', 'databas'];
+export type Route = 'handelser' | 'import' | 'databas';
+const ROUTES: readonly Route[] = ['handelser', 'import', 'databas'];
 
 function current(): Route {
   const r = window.location.hash.replace(/^#\/?/, '') as Route;

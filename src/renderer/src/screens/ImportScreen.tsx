@@ -1,0 +1,253 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { formatInteger } from '../../../shared/format';
+import {
+  IMPORT_FORMAT_LABELS,
+  type ImportFormat,
+  type ImportPreview,
+  type ImportReport,
+} from '../../../shared/imports';
+import { formatLocalDateTime } from '../../../shared/time';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ProblemList } from '../components/ProblemList';
+import { ApiCallError, call, errorMessage } from '../lib/client';
+
+const FORMATS: ImportFormat[] = ['polisen', 'bra', 'scb'];
+
+/** Choose file → preview → confirm → import report; and the import log with "Ångra denna import". */
+export function ImportScreen() {
+  const queryClient = useQueryClient();
+  const [path, setPath] = useState('');
+  const [format, setFormat] = useState<ImportFormat | ''>('');
+  const [year, setYear] = useState('');
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [undoId, setUndoId] = useState<number | null>(null);
+  const log = useQuery({ queryKey: ['imports.log'], queryFn: () => call('imports.log', {}) });
+
+  const request = () => ({
+    path: path.trim(),
+    ...(format ? { format } : {}),
+    ...(year.trim() ? { year: Number(year) } : {}),
+  });
+  const fail = (err: unknown) => setMessage({ kind: 'error', text: errorMessage(err) });
+  const previewMut = useMutation({
+    mutationFn: () => call('imports.preview', request()),
+    onMutate: () => {
+      setMessage(null);
+      setReport(null);
+      setPreview(null);
+    },
+    onSuccess: (p) => {
+      setPreview(p);
+      setSkipInvalid(false);
+    },
+    onError: fail,
+  });
+  const commitMut = useMutation({
+    mutationFn: () => call('imports.commit', { ...request(), skipInvalid }),
+    onSuccess: (r) => {
+      setReport(r);
+      setPreview(null);
+      void queryClient.invalidateQueries();
+    },
+    onError: fail,
+  });
+  const undoMut = useMutation({
+    mutationFn: (id: number) => call('imports.undo', { id }),
+    onSuccess: (r, id) => {
+      setMessage({ kind: 'info', text: `Import ${id} är ångrad: ${r.removed} borttagna, ${r.restored} återställda.` });
+      void queryClient.invalidateQueries();
+    },
+    onError: fail,
+  });
+
+  async function choose() {
+    try {
+      const res = await call('db.choosePath', { mode: 'import' });
+      if (res.path) setPath(res.path);
+    } catch (err) {
+      if (err instanceof ApiCallError && err.error.code === 'unsupported') {
+        setMessage({ kind: 'info', text: err.message });
+        document.getElementById('import-path')?.focus();
+      } else fail(err);
+    }
+  }
+
+  const blocked = !!preview && preview.invalid.length > 0 && !skipInvalid;
+  return (
+    <div className="import-screen">
+      <section aria-labelledby="import-file">
+        <h2 id="import-file">Importera fil</h2>
+        <form
+          className="path-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!path.trim()) setMessage({ kind: 'error', text: 'Ange sökvägen till filen som ska importeras.' });
+            else previewMut.mutate();
+          }}
+        >
+          <label htmlFor="import-path">Fil</label>
+          <input
+            id="import-path"
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            placeholder="/home/namn/handelser.json"
+          />
+          <button type="button" className="secondary" onClick={() => void choose()}>
+            Välj fil…
+          </button>
+          <label htmlFor="import-format">Format</label>
+          <select id="import-format" value={format} onChange={(e) => setFormat(e.target.value as ImportFormat | '')}>
+            <option value="">Känn igen automatiskt</option>
+            {FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {IMPORT_FORMAT_LABELS[f]}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="import-year">År (Brå)</label>
+          <input id="import-year" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} size={6} />
+          <button type="submit" disabled={previewMut.isPending}>
+            Förhandsgranska
+          </button>
+        </form>
+        {message && (
+          <p
+            className={message.kind === 'error' ? 'form-error' : 'form-info'}
+            role={message.kind === 'error' ? 'alert' : 'status'}
+          >
+            {message.text}
+          </p>
+        )}
+      </section>
+
+      {preview && (
+        <section aria-labelledby="import-preview" data-testid="import-preview">
+          <h2 id="import-preview">Förhandsgranskning: {preview.fileName}</h2>
+          <p>
+            {IMPORT_FORMAT_LABELS[preview.format]} · {formatInteger(preview.rowCount)} rader att importera ·{' '}
+            {preview.skipped.length} hoppas över · {preview.invalid.length} ogiltiga
+          </p>
+          {preview.alreadyImported && (
+            <p className="form-info" role="status">
+              Den här filen är redan importerad. Dubbletter läggs inte till igen.
+            </p>
+          )}
+          <ProblemList title="Ogiltiga rader" problems={preview.invalid} />
+          <ProblemList title="Hoppas över" problems={preview.skipped} />
+          {preview.warnings.length > 0 && (
+            <ul className="warnings">
+              {preview.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
+          <table className="sample">
+            <thead>
+              <tr>
+                {preview.columns.map((c) => (
+                  <th key={c}>{c}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {preview.sample.map((r) => (
+                <tr key={r.row}>
+                  {r.cells.map((c, i) => (
+                    <td key={i}>{c}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview.invalid.length > 0 && (
+            <label className="checkbox">
+              <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />
+              Hoppa över ogiltiga rader
+            </label>
+          )}
+          <div className="actions left">
+            <button type="button" disabled={blocked || commitMut.isPending} onClick={() => commitMut.mutate()}>
+              Importera
+            </button>
+            <button type="button" className="secondary" onClick={() => setPreview(null)}>
+              Avbryt
+            </button>
+          </div>
+        </section>
+      )}
+
+      {report && (
+        <section aria-labelledby="import-report" data-testid="import-report">
+          <h2 id="import-report">Importrapport</h2>
+          <p>
+            Tillagda {formatInteger(report.added)} · uppdaterade {formatInteger(report.updated)} · dubbletter{' '}
+            {formatInteger(report.duplicates)} · överhoppade {formatInteger(report.skipped.length)}
+          </p>
+          <ProblemList title="Överhoppade rader" problems={report.skipped} />
+        </section>
+      )}
+
+      <section aria-labelledby="import-log">
+        <h2 id="import-log">Importlogg</h2>
+        {log.data?.length ? (
+          <table className="sample" data-testid="import-log">
+            <thead>
+              <tr>
+                <th>Nr</th>
+                <th>Fil</th>
+                <th>Format</th>
+                <th>Tid</th>
+                <th>Tillagda</th>
+                <th>Uppdaterade</th>
+                <th>Dubbletter</th>
+                <th>Överhoppade</th>
+                <th>Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.data.map((l) => (
+                <tr key={l.id}>
+                  <td>{l.id}</td>
+                  <td>{l.fileName}</td>
+                  <td>{IMPORT_FORMAT_LABELS[l.format]}</td>
+                  <td>{formatLocalDateTime(l.importedAt)}</td>
+                  <td>{l.added}</td>
+                  <td>{l.updated}</td>
+                  <td>{l.duplicates}</td>
+                  <td>{l.skipped}</td>
+                  <td>
+                    {l.undoneAt ? (
+                      `Ångrad ${formatLocalDateTime(l.undoneAt)}`
+                    ) : (
+                      <button type="button" className="link" onClick={() => setUndoId(l.id)}>
+                        Ångra denna import
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">Inga importer ännu.</p>
+        )}
+      </section>
+      {undoId !== null && (
+        <ConfirmDialog
+          title={`Ångra import ${undoId}?`}
+          text="Det importen lade till tas bort och det den ändrade återställs."
+          confirmLabel="Ångra importen"
+          onCancel={() => setUndoId(null)}
+          onConfirm={() => {
+            undoMut.mutate(undoId);
+            setUndoId(null);
+          }}
+        />
+      )}
+    </div>
+  );
+}

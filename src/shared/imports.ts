@@ -1,0 +1,50 @@
+/** Import DTOs that cross the boundary: formats, previews, reports and the import log. */
+export const IMPORT_FORMATS = ['polisen', 'incidents', 'bra', 'scb'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
+  polisen: 'Polisens händelser (JSON)',
+  incidents: 'Händelser från CSV/Excel',
+  bra: 'Brå anmälda brott per kommun (CSV)',
+  scb: 'SCB folkmängd (CSV)',
+};
+
+/** A row left out or broken, 1-based as in the file. */
+export interface RowProblem {
+  row: number;
+  reason: string;
+}
+
+export interface ImportPreview {
+  fileName: string;
+  format: ImportFormat;
+  rowCount: number;
+  columns: string[];
+  sample: { row: number; cells: string[] }[];
+  skipped: RowProblem[];
+  invalid: RowProblem[];
+  warnings: string[];
+  alreadyImported: boolean;
+}
+
+export interface ImportReport {
+  importId: number | null;
+  format: ImportFormat;
+  added: number;
+  updated: number;
+  duplicates: number;
+  skipped: RowProblem[];
+  warnings: string[];
+}
+
+export interface ImportLogEntry {
+  id: number;
+  fileName: string;
+  format: ImportFormat;
+  importedAt: string;
+  added: number;
+  updated: number;
+  duplicates: number;
+  skipped: number;
+  undoneAt: string | null;
+}

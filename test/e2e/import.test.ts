@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openSession, screenshot } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const EVENTS = [
+  {
+    id: 9001,
+    datetime: '2026-06-07 7:32:06 +02:00',
+    name: '06 juni 20.41, Misshandel, Svalöv',
+    summary: 'Teckomatorp, en man skadad.',
+    url: '/aktuellt/handelser/2026/juni/6/9001/',
+    type: 'Misshandel',
+    location: { name: 'Svalöv', gps: '55.913,13.107' },
+  },
+  {
+    id: 9002,
+    datetime: '2026-06-07 2:01:00 +02:00',
+    name: '07 juni 01.15, Rattfylleri, Lomma',
+    summary: 'Bjärred, bilförare stoppad.',
+    url: '/aktuellt/handelser/2026/juni/7/9002/',
+    type: 'Rattfylleri',
+    location: { name: 'Lomma', gps: '55.673,13.07' },
+  },
+  {
+    id: 9003,
+    datetime: '2026-06-07 6:10:00 +02:00',
+    name: '07 juni 06.00, Sammanfattning natt, Skåne län',
+    summary: 'Lugn natt.',
+    url: '/aktuellt/handelser/2026/juni/7/9003/',
+    type: 'Sammanfattning natt',
+    location: { name: 'Skåne län', gps: '55.99,13.59' },
+  },
+  { id: 'trasig', name: 42 },
+  {
+    id: 9005,
+    datetime: '2026-06-08 9:00:00 +02:00',
+    name: '08 juni 08.30, Stöld, Klippan',
+    summary: 'Cykel stulen vid stationen.',
+    url: 'https://polisen.se/aktuellt/handelser/2026/juni/8/9005/',
+    type: 'Stöld',
+    location: { name: 'Klippan', gps: '56.134,13.131' },
+  },
+];
+
+describe('import i webbläsaren', () => {
+  it('förhandsgranskar, importerar, känner igen omimport och ångrar', async () => {
+    const s = await openSession(browser, 1500);
+    try {
+      const { page } = s;
+      const file = path.join(s.dataDir, 'handelser.json');
+      fs.writeFileSync(file, JSON.stringify(EVENTS));
+      const incidents = () => s.host.workspace.db().incidents.count({});
+
+      await page.getByRole('link', { name: 'Import' }).click();
+      await page.getByLabel('Fil', { exact: true }).fill(file);
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      const preview = page.getByTestId('import-preview');
+      await preview.getByText('3 rader att importera · 1 hoppas över · 1 ogiltiga').waitFor();
+      await preview.getByText(/^Rad 4: /).waitFor();
+      await preview.getByText('Rad 3: Sammanfattning, inte en händelse').waitFor();
+      const importButton = preview.getByRole('button', { name: 'Importera' });
+      expect(await importButton.isDisabled()).toBe(true);
+      await preview.getByLabel('Hoppa över ogiltiga rader').check();
+      await screenshot(page, 'import-preview');
+      await importButton.click();
+
+      const report = page.getByTestId('import-report');
+      await report.getByText('Tillagda 3 · uppdaterade 0 · dubbletter 0 · överhoppade 2').waitFor();
+      expect(incidents()).toBe(1503);
+      await page.getByTestId('import-log').getByText('handelser.json').waitFor();
+
+      // The same file again: nothing new, and the preview says so.
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      await page.getByText('Den här filen är redan importerad.').waitFor();
+      await preview.getByLabel('Hoppa över ogiltiga rader').check();
+      await preview.getByRole('button', { name: 'Importera' }).click();
+      await report.getByText('Tillagda 0 · uppdaterade 0 · dubbletter 3 · överhoppade 2').waitFor();
+      expect(incidents()).toBe(1503);
+
+      // The register shows the imported event with its own time.
+      await page.getByRole('link', { name: 'Händelser' }).click();
+      await page.getByRole('search').getByLabel('Sök i text').fill('Teckomatorp skadad');
+      await expect.poll(async () => (await page.getByTestId('row-count').textContent())?.replace(/\D/g, '')).toBe('1');
+
+      await page.getByRole('link', { name: 'Import' }).click();
+      const log = page.getByTestId('import-log');
+      await log.getByRole('button', { name: 'Ångra denna import' }).last().click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Ångra importen' }).click();
+      await page.getByText(/Import \d+ är ångrad: 3 borttagna/).waitFor();
+      expect(incidents()).toBe(1500);
+      await screenshot(page, 'import-log');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('vägrar en trasig fil med ett meddelande som säger var felet sitter', async () => {
+    const s = await openSession(browser, 500);
+    try {
+      const { page } = s;
+      const file = path.join(s.dataDir, 'avbruten.json');
+      fs.writeFileSync(file, '[{"id": 1, "name": "06 ju');
+      await page.getByRole('link', { name: 'Import' }).click();
+      await page.getByLabel('Fil', { exact: true }).fill(file);
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /rad 1, kolumn/ })
+        .waitFor();
+      expect(s.host.workspace.db().incidents.count({})).toBe(500);
+    } finally {
+      await s.close();
+    }
+  });
+});
