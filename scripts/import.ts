@@ -1,6 +1,7 @@
 /**
  * `npm run import -- <file> [--format polisen|incidents|bra|scb] [--db <file>] [--json] [--skip-invalid]
- * [--year 2024]`: the same pipeline as the app, headless. Exits 1 when the file was refused.
+ * [--year 2024] [--map occurredAt=Datum,kommun=Kommun,...] [--source est]`: the same pipeline as the app,
+ * headless. Exits 1 when the file was refused.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +10,8 @@ import { openDatabase } from '../src/core/db/connection';
 import { DEMO_FILE_NAME } from '../src/core/app/workspace';
 import { commitImport } from '../src/core/imports/pipeline';
 import { IMPORT_FORMATS, type ImportFormat } from '../src/core/imports/types';
+import type { ColumnMapping } from '../src/core/imports/incidents';
+import type { Source } from '../src/shared/domain';
 
 export interface CliResult {
   code: number;
@@ -20,12 +23,12 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-export function runImportCli(
+export async function runImportCli(
   args: string[],
   defaultDb = path.join(os.homedir(), '.lagesbild', DEMO_FILE_NAME),
-): CliResult {
+): Promise<CliResult> {
   const json = args.includes('--json');
-  const valued = new Set(['--format', '--db', '--year']);
+  const valued = new Set(['--format', '--db', '--year', '--map', '--source']);
   const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
   const fail = (message: string): CliResult => ({
     code: 1,
@@ -43,12 +46,14 @@ export function runImportCli(
   const year = option(args, 'year');
   const db = openDatabase(dbFile, { mustExist: true });
   try {
-    const report = commitImport(db, {
+    const report = await commitImport(db, {
       fileName: path.basename(file),
       bytes: fs.readFileSync(file),
       format: format as ImportFormat | undefined,
       skipInvalid: args.includes('--skip-invalid'),
       year: year ? Number(year) : undefined,
+      mapping: parseMapping(option(args, 'map')),
+      defaultSource: option(args, 'source') as Source | undefined,
     });
     const body = {
       added: report.added,
@@ -72,8 +77,15 @@ export function runImportCli(
   }
 }
 
+/** `--map occurredAt=Datum,kommun=Kommun,...`: column mapping for incident spreadsheets. */
+function parseMapping(raw: string | undefined): Partial<ColumnMapping> | undefined {
+  if (!raw) return undefined;
+  return Object.fromEntries(raw.split(',').map((pair) => pair.split('=').map((x) => x.trim()) as [string, string]));
+}
+
 if (require.main === module) {
-  const result = runImportCli(process.argv.slice(2));
-  console.log(result.stdout);
-  process.exit(result.code);
+  void runImportCli(process.argv.slice(2)).then((result) => {
+    console.log(result.stdout);
+    process.exit(result.code);
+  });
 }

@@ -13,6 +13,7 @@ import type {
   RecentFile,
   Reference,
 } from './domain';
+import { SOURCES } from './domain';
 import { IMPORT_FORMATS, type ImportLogEntry, type ImportPreview, type ImportReport } from './imports';
 import {
   filePathSchema,
@@ -39,6 +40,8 @@ const empty = z.object({}).default({});
 const importFileSchema = z.object({
   path: filePathSchema,
   format: z.enum(IMPORT_FORMATS, { error: 'Okänt format.' }).optional(),
+  mapping: z.record(z.string(), z.string().max(200)).optional(),
+  defaultSource: z.enum(SOURCES).optional(),
   year: z
     .number()
     .int()

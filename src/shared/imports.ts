@@ -25,6 +25,12 @@ export interface ImportPreview {
   invalid: RowProblem[];
   warnings: string[];
   alreadyImported: boolean;
+  /** Incident spreadsheets: the file's columns and which one each field reads (saved or suggested). */
+  mapping?: {
+    header: string[];
+    fields: { field: string; label: string; required: boolean; column: string }[];
+    missing: string[];
+  };
 }
 
 export interface ImportReport {

@@ -122,4 +122,39 @@ describe('import i webbläsaren', () => {
       await s.close();
     }
   });
+
+  it('kopplar kolumner i ett eget kalkylark och importerar det', async () => {
+    const s = await openSession(browser, 500);
+    try {
+      const { page } = s;
+      const file = path.join(s.dataDir, 'egen-lista.csv');
+      fs.writeFileSync(
+        file,
+        'När;Var;Vad;Text\r\n2026-05-02 22:15;Perstorp;Klotter;Tag på skolans gavel\r\n2026-05-03 08:00;Bjuv;Nedskräpning;Soptunnor vältade\r\n',
+      );
+      await page.getByRole('link', { name: 'Import' }).click();
+      await page.getByLabel('Fil', { exact: true }).fill(file);
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      const mapping = page.getByTestId('mapping');
+      await mapping.getByText(/Välj en kolumn för: .*Tidpunkt/).waitFor();
+      const importButton = page.getByTestId('import-preview').getByRole('button', { name: 'Importera' });
+      expect(await importButton.isDisabled()).toBe(true);
+      for (const [label, column] of [
+        ['Tidpunkt (obligatoriskt)', 'När'],
+        ['Kommun (obligatoriskt)', 'Var'],
+        ['Kategori (obligatoriskt)', 'Vad'],
+        ['Beskrivning (obligatoriskt)', 'Text'],
+      ] as const) {
+        await mapping.getByLabel(label, { exact: true }).selectOption(column);
+      }
+      await page.getByText('2 rader att importera · 0 hoppas över · 0 ogiltiga').waitFor();
+      await page.getByRole('cell', { name: 'Tag på skolans gavel' }).waitFor();
+      await screenshot(page, 'import-mapping');
+      await importButton.click();
+      await page.getByTestId('import-report').getByText('Tillagda 2').waitFor();
+      expect(s.host.workspace.db().incidents.count({ sources: ['est'], text: 'skolans gavel' })).toBe(1);
+    } finally {
+      await s.close();
+    }
+  });
 });

@@ -72,8 +72,8 @@ function expectRollupsConsistent() {
 }
 
 describe('importflödet för Polisens händelser', () => {
-  it('importerar, hoppar över sammanfattningar och län, och lägger inte till något vid omimport', () => {
-    const first = commitImport(t.db, { fileName: 'handelser.json', bytes: eventsFile() });
+  it('importerar, hoppar över sammanfattningar och län, och lägger inte till något vid omimport', async () => {
+    const first = await commitImport(t.db, { fileName: 'handelser.json', bytes: eventsFile() });
     expect(first.format).toBe('polisen');
     expect(first.added).toBe(3);
     expect(first.duplicates).toBe(0);
@@ -87,35 +87,39 @@ describe('importflödet för Polisens händelser', () => {
     expect(newYear.import_id).toBe(first.importId);
     expectRollupsConsistent();
 
-    expect(previewImport(t.db, { fileName: 'handelser.json', bytes: eventsFile() }).alreadyImported).toBe(true);
-    const again = commitImport(t.db, { fileName: 'handelser.json', bytes: eventsFile() });
+    expect((await previewImport(t.db, { fileName: 'handelser.json', bytes: eventsFile() })).alreadyImported).toBe(true);
+    const again = await commitImport(t.db, { fileName: 'handelser.json', bytes: eventsFile() });
     expect([again.added, again.duplicates]).toEqual([0, 3]);
     expect(count('SELECT count(*) FROM incident')).toBe(3);
     expect(count('SELECT count(*) FROM import_log')).toBe(2);
   });
 
-  it('ångrar en import: raderna, sökindex och rollups försvinner, och filen kan importeras igen', () => {
-    const report = commitImport(t.db, { fileName: 'handelser.json', bytes: eventsFile() });
+  it('ångrar en import: raderna, sökindex och rollups försvinner, och filen kan importeras igen', async () => {
+    const report = await commitImport(t.db, { fileName: 'handelser.json', bytes: eventsFile() });
     expect(undoImport(t.db, report.importId!)).toEqual({ removed: 3, restored: 0 });
     expect(count('SELECT count(*) FROM incident')).toBe(0);
     expect(count("SELECT count(*) FROM incident_fts WHERE incident_fts MATCH 'Händelse'")).toBe(0);
     expectRollupsConsistent();
     expect(() => undoImport(t.db, report.importId!)).toThrow(/redan ångrad/);
-    expect(commitImport(t.db, { fileName: 'handelser.json', bytes: eventsFile() }).added).toBe(3);
+    expect((await commitImport(t.db, { fileName: 'handelser.json', bytes: eventsFile() })).added).toBe(3);
   });
 
-  it('vägrar en fil med ogiltiga rader utan att ändra något, men importerar resten på begäran', () => {
+  it('vägrar en fil med ogiltiga rader utan att ändra något, men importerar resten på begäran', async () => {
     const broken = utf8(JSON.stringify([...EVENTS, { id: 'x', name: 7 }]));
-    expect(() => commitImport(t.db, { fileName: 'trasig.json', bytes: broken })).toThrow(/ogiltiga rader.*rad 5/);
+    await expect(commitImport(t.db, { fileName: 'trasig.json', bytes: broken })).rejects.toThrow(
+      /ogiltiga rader.*rad 5/,
+    );
     expect(count('SELECT count(*) FROM incident')).toBe(0);
     expect(count('SELECT count(*) FROM import_log')).toBe(0);
-    const report = commitImport(t.db, { fileName: 'trasig.json', bytes: broken, skipInvalid: true });
+    const report = await commitImport(t.db, { fileName: 'trasig.json', bytes: broken, skipInvalid: true });
     expect(report.added).toBe(3);
     expect(report.skipped.map((s) => s.row)).toEqual([3, 5]);
   });
 
-  it('vägrar trasig JSON med ett svenskt meddelande och lämnar databasen orörd', () => {
-    expect(() => commitImport(t.db, { fileName: 'avbruten.json', bytes: utf8('[{"id": 1, "name": "06 ju') })).toThrow();
+  it('vägrar trasig JSON med ett svenskt meddelande och lämnar databasen orörd', async () => {
+    await expect(
+      commitImport(t.db, { fileName: 'avbruten.json', bytes: utf8('[{"id": 1, "name": "06 ju') }),
+    ).rejects.toThrow();
     expect(count('SELECT count(*) FROM import_log')).toBe(0);
   });
 });
@@ -126,27 +130,29 @@ describe('Brå och SCB', () => {
       `\uFEFFKommun;Antal;Per 100 000 inv.\r\nKlippans kommun;${klippan};9 999,5\r\nHela landet;1 500 000;14 000\r\nPerstorp;..;..\r\n`,
     );
 
-  it('lägger in Brå-statistik, känner igen dubbletter och ändringar, och ångrar till förra värdet', () => {
-    const first = commitImport(t.db, { fileName: 'bra-2024.csv', bytes: bra('1 771'), year: 2024 });
+  it('lägger in Brå-statistik, känner igen dubbletter och ändringar, och ångrar till förra värdet', async () => {
+    const first = await commitImport(t.db, { fileName: 'bra-2024.csv', bytes: bra('1 771'), year: 2024 });
     expect([first.format, first.added, first.updated]).toEqual(['bra', 2, 0]);
     const klippan = t.db.prepare(
       "SELECT b.count, b.per_100k FROM bra_reported_crime b JOIN kommun k ON k.id = b.kommun_id WHERE k.name = 'Klippan'",
     );
     expect(klippan.get()).toEqual({ count: 1771, per_100k: 9999.5 });
-    expect(commitImport(t.db, { fileName: 'bra-2024.csv', bytes: bra('1 771'), year: 2024 }).duplicates).toBe(2);
-    const changed = commitImport(t.db, { fileName: 'bra-2024b.csv', bytes: bra('1 800'), year: 2024 });
+    expect((await commitImport(t.db, { fileName: 'bra-2024.csv', bytes: bra('1 771'), year: 2024 })).duplicates).toBe(
+      2,
+    );
+    const changed = await commitImport(t.db, { fileName: 'bra-2024b.csv', bytes: bra('1 800'), year: 2024 });
     expect([changed.added, changed.updated]).toEqual([0, 1]);
     undoImport(t.db, changed.importId!);
     expect(klippan.get()).toEqual({ count: 1771, per_100k: 9999.5 });
   });
 
-  it('kräver år för Brå-filer', () => {
-    expect(() => commitImport(t.db, { fileName: 'bra.csv', bytes: bra('1') })).toThrow(/vilket år/);
+  it('kräver år för Brå-filer', async () => {
+    await expect(commitImport(t.db, { fileName: 'bra.csv', bytes: bra('1') })).rejects.toThrow(/vilket år/);
   });
 
-  it('lägger in folkmängd från SCB och ångrar', () => {
+  it('lägger in folkmängd från SCB och ångrar', async () => {
     const scb = utf8('"region";"år";"Folkmängd"\n"1276 Klippan";"2025";"17800"\n"1275 Perstorp";"2024";"7300"\n');
-    const report = commitImport(t.db, { fileName: 'scb.csv', bytes: scb });
+    const report = await commitImport(t.db, { fileName: 'scb.csv', bytes: scb });
     expect([report.format, report.added, report.updated]).toEqual(['scb', 1, 1]);
     const pop = (code: string, year: number) =>
       count(
@@ -163,27 +169,78 @@ describe('Brå och SCB', () => {
 });
 
 describe('formatigenkänning och kommandoraden', () => {
-  it('känner igen format från namn och innehåll', () => {
+  it('känner igen format från namn och innehåll', async () => {
     expect(detectFormat('x.json', utf8('[]'))).toBe('polisen');
     expect(detectFormat('x.csv', utf8('\uFEFFKommun;Antal;Per 100 000 inv.\r\n'))).toBe('bra');
     expect(detectFormat('x.csv', utf8('"region";"år";"Folkmängd"\n'))).toBe('scb');
-    expect(() => detectFormat('x.txt', utf8('hej'))).toThrow(/känna igen/);
+    expect(() => detectFormat('x.bin', utf8('hej'))).toThrow(/känna igen/);
+    expect(detectFormat('lista.csv', utf8('Datum;Kommun;Kategori\n'))).toBe('incidents');
   });
 
-  it('skriver rapporten som JSON och avslutar med fel när filen vägras', () => {
+  it('skriver rapporten som JSON och avslutar med fel när filen vägras', async () => {
     const file = t.dir.file('handelser.json');
     fs.writeFileSync(file, eventsFile());
     t.db.close();
-    const ok = runImportCli([file, '--db', t.path, '--json']);
+    const ok = await runImportCli([file, '--db', t.path, '--json']);
     expect(ok.code).toBe(0);
     const body = JSON.parse(ok.stdout) as Record<string, unknown>;
     expect(Object.keys(body)).toEqual(['added', 'updated', 'duplicates', 'skipped', 'warnings']);
     expect(body.added).toBe(3);
     expect(body.skipped).toEqual([{ row: 3, reason: expect.any(String) }]);
     fs.writeFileSync(file, '[{"id": 1');
-    const refused = runImportCli([file, '--db', t.path, '--json', '--format', 'polisen']);
+    const refused = await runImportCli([file, '--db', t.path, '--json', '--format', 'polisen']);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout).error).toMatch(/\S/);
-    expect(runImportCli(['--db', t.path]).code).toBe(1);
+    expect((await runImportCli(['--db', t.path])).code).toBe(1);
+  });
+});
+
+describe('händelser från kalkylark', () => {
+  const est = () => fs.readFileSync('test/fixtures/imports/est-export.csv');
+
+  it('föreslår kolumner, vägrar ogiltiga rader, importerar resten och lägger inte till dubbletter', async () => {
+    const preview = await previewImport(t.db, { fileName: 'est-export.csv', bytes: est() });
+    expect(preview.format).toBe('incidents');
+    expect(preview.result.rows).toHaveLength(5);
+    expect(preview.result.invalid.map((p) => p.row)).toEqual([5, 6, 9, 10, 11]);
+    await expect(commitImport(t.db, { fileName: 'est-export.csv', bytes: est() })).rejects.toThrow(
+      /5 ogiltiga rader.*rad 5/,
+    );
+    expect(count('SELECT count(*) FROM incident')).toBe(0);
+
+    const first = await commitImport(t.db, { fileName: 'est-export.csv', bytes: est(), skipInvalid: true });
+    expect([first.added, first.duplicates, first.skipped.length]).toEqual([5, 0, 5]);
+    expect(count("SELECT count(*) FROM incident WHERE source = 'est' AND import_id = ?", first.importId)).toBe(5);
+    expectRollupsConsistent();
+    const again = await commitImport(t.db, { fileName: 'est-export-kopia.csv', bytes: est(), skipInvalid: true });
+    expect([again.added, again.duplicates]).toEqual([0, 5]);
+  });
+
+  it('kommer ihåg kolumnkopplingen för filer med samma kolumner', async () => {
+    const mapping = {
+      occurredAt: 'Händelsedatum',
+      time: 'Tid',
+      kommun: 'Kommun',
+      category: 'Kategori',
+      description: 'Beskrivning',
+      sourceRef: 'Ärendenummer',
+    };
+    await commitImport(t.db, { fileName: 'est-export.csv', bytes: est(), skipInvalid: true, mapping });
+    const next = await previewImport(t.db, { fileName: 'nästa.csv', bytes: est() });
+    expect(next.format === 'incidents' && next.mapping.mapping).toEqual(mapping);
+    expect(count("SELECT count(*) FROM incident WHERE place_name <> ''")).toBe(0);
+  });
+
+  it('säger vilka fält som saknar kolumn i stället för att gissa', async () => {
+    const bytes = utf8('När;Var;Vad\n2025-06-07 21:30;Klippan;Klotter\n');
+    const preview = await previewImport(t.db, { fileName: 'egen.csv', bytes });
+    expect(preview.format === 'incidents' && preview.mapping.missing.length).toBeGreaterThan(0);
+    await expect(commitImport(t.db, { fileName: 'egen.csv', bytes })).rejects.toThrow(/Koppla filens kolumner/);
+    const ok = await commitImport(t.db, {
+      fileName: 'egen.csv',
+      bytes: utf8('När;Var;Vad;Text\n2025-06-07 21:30;Klippan;Klotter;Tag på muren\n'),
+      mapping: { occurredAt: 'När', kommun: 'Var', category: 'Vad', description: 'Text' },
+    });
+    expect(ok.added).toBe(1);
   });
 });

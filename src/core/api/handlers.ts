@@ -84,7 +84,7 @@ export function createHandlers(ws: Workspace): Handlers {
       // Let the progress event reach the window before the transaction holds the process.
       await new Promise((r) => setImmediate(r));
       try {
-        const report = commitFile(db, file);
+        const report = await commitFile(db, file);
         job.update(1, 1);
         job.finish();
         ws.db().incidents.version();

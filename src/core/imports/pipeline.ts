@@ -12,6 +12,16 @@ import { toIsoUtc } from '../../shared/time';
 import { parseBra } from './bra';
 import { parsePolisen } from './polisen';
 import { parseScb } from './scb';
+import {
+  FIELD_LABELS,
+  parseIncidents,
+  readTable,
+  suggestMapping,
+  type ColumnMapping,
+  type MappedField,
+} from './incidents';
+import { REQUIRED } from './incidents-table';
+import type { Source } from '../../shared/domain';
 import type { ImportReport } from '../../shared/imports';
 import type { BraRow, ImportFormat, ParseContext, ParseResult, PopulationRow, RowProblem } from './types';
 
@@ -23,13 +33,18 @@ export interface ImportRequest {
   skipInvalid?: boolean;
   /** Brå files do not say which year they cover. */
   year?: number | undefined;
+  /** Incident spreadsheets: which column holds what (else a saved or suggested mapping). */
+  mapping?: Partial<ColumnMapping> | undefined;
+  /** Incident spreadsheets without a source column. */
+  defaultSource?: Source | undefined;
 }
 
 export type { ImportReport };
 
 type IncidentRow = NewIncident & { sourceRef: string };
 type Parsed =
-  | { format: 'polisen' | 'incidents'; result: ParseResult<IncidentRow> }
+  | { format: 'polisen'; result: ParseResult<IncidentRow> }
+  | { format: 'incidents'; result: ParseResult<IncidentRow>; mapping: MappingState }
   | { format: 'bra'; result: ParseResult<BraRow> }
   | { format: 'scb'; result: ParseResult<PopulationRow> };
 
@@ -44,20 +59,46 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
     .replace(/^\uFEFF/, '')
     .trimStart();
   if (/\.json$/i.test(fileName) || head.startsWith('[')) return 'polisen';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'incidents'; // ZIP: an xlsx workbook
   const firstLine = (head.split(/\r?\n/)[0] ?? '').toLocaleLowerCase('sv-SE');
   if (/^"?kommun"?[;,\t]"?antal/.test(firstLine)) return 'bra';
   if (/region/.test(firstLine) || /folkmängd/.test(firstLine)) return 'scb';
+  if (/[;,\t]/.test(firstLine) || /\.(csv|txt|xlsx)$/i.test(fileName)) return 'incidents';
   throw new AppError(
     'validation',
-    `Formatet för ${fileName} gick inte att känna igen. Välj format: polisen (JSON), bra (Brå CSV) eller scb (SCB CSV).`,
+    `Formatet för ${fileName} gick inte att känna igen. Välj format: Polisens händelser (JSON), händelser (CSV/Excel), Brå eller SCB.`,
   );
+}
+
+export interface MappingState {
+  header: string[];
+  mapping: Partial<ColumnMapping>;
+  /** Required fields no column is mapped to yet. */
+  missing: MappedField[];
+}
+
+function mappingKey(header: string[]): string {
+  return `import.mapping.${crypto.createHash('sha1').update(header.join('\u0001')).digest('hex')}`;
+}
+
+/** The user's mapping, else the one saved for a file with the same columns, else a suggestion. */
+function chooseMapping(db: Db, header: string[], given: Partial<ColumnMapping> | undefined): MappingState {
+  const saved = new ReferenceRepo(db).getSetting(mappingKey(header));
+  const mapping: Partial<ColumnMapping> =
+    given ?? (saved ? (JSON.parse(saved) as Partial<ColumnMapping>) : suggestMapping(header));
+  const missing = REQUIRED.filter((f) => !mapping[f]);
+  return { header, mapping, missing };
+}
+
+export function saveMapping(db: Db, header: string[], mapping: Partial<ColumnMapping>): void {
+  new ReferenceRepo(db).setSetting(mappingKey(header), JSON.stringify(mapping));
 }
 
 function context(db: Db): ParseContext {
   return { kommuner: new ReferenceRepo(db).kommuner().map((k) => ({ id: k.id, name: k.name, scbCode: k.scbCode })) };
 }
 
-export function parseFile(db: Db, req: ImportRequest): Parsed {
+export async function parseFile(db: Db, req: ImportRequest): Promise<Parsed> {
   const format = req.format ?? detectFormat(req.fileName, req.bytes);
   const ctx = context(db);
   switch (format) {
@@ -69,8 +110,16 @@ export function parseFile(db: Db, req: ImportRequest): Parsed {
     }
     case 'scb':
       return { format, result: parseScb(req.bytes, ctx) };
-    case 'incidents':
-      throw new AppError('unsupported', 'Import av händelser från CSV/xlsx med kolumnmappning är inte byggd ännu.');
+    case 'incidents': {
+      const table = await readTable(req.bytes, req.fileName);
+      const state = chooseMapping(db, table.header, req.mapping);
+      if (state.missing.length > 0) {
+        const empty: ParseResult<IncidentRow> = { rows: [], skipped: [], invalid: [], warnings: [] };
+        return { format, result: empty, mapping: state };
+      }
+      const result = parseIncidents(table, state.mapping as ColumnMapping, ctx, { source: req.defaultSource ?? 'est' });
+      return { format, result, mapping: state };
+    }
   }
 }
 
@@ -87,8 +136,11 @@ function refuseInvalid(invalid: RowProblem[]): never {
 }
 
 /** Parses and checks without writing: what the preview shows. */
-export function previewImport(db: Db, req: ImportRequest): Parsed & { hash: string; alreadyImported: boolean } {
-  const parsed = parseFile(db, req);
+export async function previewImport(
+  db: Db,
+  req: ImportRequest,
+): Promise<Parsed & { hash: string; alreadyImported: boolean }> {
+  const parsed = await parseFile(db, req);
   const hash = contentHash(req.bytes);
   const alreadyImported =
     db.prepare('SELECT 1 FROM import_log WHERE content_hash = ? AND undone_at IS NULL').get(hash) !== undefined;
@@ -166,9 +218,13 @@ function writeScb(db: Db, rows: { value: PopulationRow }[], fileName: string): W
 }
 
 /** All or nothing: one transaction for the rows, the rollups and the import log entry. */
-export function commitImport(db: Db, req: ImportRequest, now = new Date()): ImportReport {
-  const parsed = parseFile(db, req);
+export async function commitImport(db: Db, req: ImportRequest, now = new Date()): Promise<ImportReport> {
+  const parsed = await parseFile(db, req);
   const { result } = parsed;
+  if (parsed.format === 'incidents' && parsed.mapping.missing.length > 0) {
+    const labels = parsed.mapping.missing.map((f) => FIELD_LABELS[f]).join(', ');
+    throw new AppError('validation', `Koppla filens kolumner till fälten först: ${labels} saknar kolumn.`);
+  }
   if (result.invalid.length > 0 && !req.skipInvalid) refuseInvalid(result.invalid);
   const skipped = [...result.skipped, ...result.invalid].sort((a, b) => a.row - b.row);
   const stamp = toIsoUtc(now.getTime());
@@ -189,6 +245,7 @@ export function commitImport(db: Db, req: ImportRequest, now = new Date()): Impo
             ? writeScb(db, parsed.result.rows, req.fileName)
             : writeIncidents(db, parsed.result.rows, importId, now, stamp);
       const { added, updated, duplicates, previous } = counts;
+      if (parsed.format === 'incidents') saveMapping(db, parsed.mapping.header, parsed.mapping.mapping);
       const report: ImportReport = {
         importId,
         format: parsed.format,

@@ -9,12 +9,16 @@ import { formatInteger } from '../../shared/format';
 import { categoryLabel, subcategoryLabel } from '../../shared/taxonomy';
 import { formatLocalDateTime } from '../../shared/time';
 import { commitImport, previewImport, type ImportRequest } from './pipeline';
+import { FIELDS, FIELD_LABELS, REQUIRED, type ColumnMapping } from './incidents-table';
+import type { Source } from '../../shared/domain';
 
 export interface FileImport {
   path: string;
   format?: ImportFormat | undefined;
   year?: number | undefined;
   skipInvalid?: boolean | undefined;
+  mapping?: Record<string, string> | undefined;
+  defaultSource?: Source | undefined;
 }
 
 const SAMPLE_ROWS = 20;
@@ -32,11 +36,13 @@ function request(file: FileImport): ImportRequest {
     format: file.format,
     year: file.year,
     skipInvalid: file.skipInvalid ?? false,
+    mapping: file.mapping as Partial<ColumnMapping> | undefined,
+    defaultSource: file.defaultSource,
   };
 }
 
-export function previewFile(db: Db, file: FileImport): ImportPreview {
-  const p = previewImport(db, request(file));
+export async function previewFile(db: Db, file: FileImport): Promise<ImportPreview> {
+  const p = await previewImport(db, request(file));
   const kommunName = new Map(new ReferenceRepo(db).kommuner().map((k) => [k.id, k.name]));
   const base = {
     fileName: path.basename(file.path),
@@ -74,8 +80,22 @@ export function previewFile(db: Db, file: FileImport): ImportPreview {
       })),
     };
   }
+  const mapping =
+    p.format === 'incidents'
+      ? {
+          header: p.mapping.header,
+          fields: FIELDS.map((f) => ({
+            field: f,
+            label: FIELD_LABELS[f],
+            required: REQUIRED.includes(f),
+            column: p.mapping.mapping[f] ?? '',
+          })),
+          missing: p.mapping.missing.map((f) => FIELD_LABELS[f]),
+        }
+      : undefined;
   return {
     ...base,
+    ...(mapping ? { mapping } : {}),
     rowCount: p.result.rows.length,
     columns: ['Rad', 'Inträffade', 'Kommun', 'Kategori', 'Beskrivning'],
     sample: p.result.rows.slice(0, SAMPLE_ROWS).map(({ row, value: r }) => ({
@@ -91,7 +111,7 @@ export function previewFile(db: Db, file: FileImport): ImportPreview {
   };
 }
 
-export function commitFile(db: Db, file: FileImport): ImportReport {
+export function commitFile(db: Db, file: FileImport): Promise<ImportReport> {
   return commitImport(db, request(file));
 }
 

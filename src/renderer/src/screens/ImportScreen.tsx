@@ -9,10 +9,12 @@ import {
 } from '../../../shared/imports';
 import { formatLocalDateTime } from '../../../shared/time';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { MappingEditor } from '../components/MappingEditor';
 import { ProblemList } from '../components/ProblemList';
+import type { Source } from '../../../shared/domain';
 import { ApiCallError, call, errorMessage } from '../lib/client';
 
-const FORMATS: ImportFormat[] = ['polisen', 'bra', 'scb'];
+const FORMATS: ImportFormat[] = ['polisen', 'incidents', 'bra', 'scb'];
 
 /** Choose file → preview → confirm → import report; and the import log with "Ångra denna import". */
 export function ImportScreen() {
@@ -25,20 +27,23 @@ export function ImportScreen() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [undoId, setUndoId] = useState<number | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string> | null>(null);
+  const [defaultSource, setDefaultSource] = useState<Source>('est');
   const log = useQuery({ queryKey: ['imports.log'], queryFn: () => call('imports.log', {}) });
 
-  const request = () => ({
+  const request = (m = mapping, source = defaultSource) => ({
     path: path.trim(),
     ...(format ? { format } : {}),
     ...(year.trim() ? { year: Number(year) } : {}),
+    ...(m ? { mapping: m } : {}),
+    defaultSource: source,
   });
   const fail = (err: unknown) => setMessage({ kind: 'error', text: errorMessage(err) });
   const previewMut = useMutation({
-    mutationFn: () => call('imports.preview', request()),
+    mutationFn: (req: ReturnType<typeof request>) => call('imports.preview', req),
     onMutate: () => {
       setMessage(null);
       setReport(null);
-      setPreview(null);
     },
     onSuccess: (p) => {
       setPreview(p);
@@ -76,7 +81,8 @@ export function ImportScreen() {
     }
   }
 
-  const blocked = !!preview && preview.invalid.length > 0 && !skipInvalid;
+  const blocked =
+    !!preview && ((preview.invalid.length > 0 && !skipInvalid) || (preview.mapping?.missing.length ?? 0) > 0);
   return (
     <div className="import-screen">
       <section aria-labelledby="import-file">
@@ -86,7 +92,11 @@ export function ImportScreen() {
           onSubmit={(e) => {
             e.preventDefault();
             if (!path.trim()) setMessage({ kind: 'error', text: 'Ange sökvägen till filen som ska importeras.' });
-            else previewMut.mutate();
+            else {
+              setMapping(null);
+              setPreview(null);
+              previewMut.mutate(request(null));
+            }
           }}
         >
           <label htmlFor="import-path">Fil</label>
@@ -131,6 +141,18 @@ export function ImportScreen() {
             {IMPORT_FORMAT_LABELS[preview.format]} · {formatInteger(preview.rowCount)} rader att importera ·{' '}
             {preview.skipped.length} hoppas över · {preview.invalid.length} ogiltiga
           </p>
+          {preview.mapping && (
+            <MappingEditor
+              mapping={preview.mapping}
+              defaultSource={defaultSource}
+              onChange={(next, source) => {
+                setMapping(next);
+                setDefaultSource(source);
+                // The preview follows the mapping: parse again with the new columns.
+                previewMut.mutate(request(next, source));
+              }}
+            />
+          )}
           {preview.alreadyImported && (
             <p className="form-info" role="status">
               Den här filen är redan importerad. Dubbletter läggs inte till igen.

@@ -1,0 +1,303 @@
+/**
+ * An incident spreadsheet as a plain table of text cells: CSV (UTF-8 with or without BOM, or Windows-1252;
+ * ';', ',' or tab) or Excel (.xlsx, first worksheet). Excel values become the text Excel shows, Swedish
+ * style, so the parser sees the same text whichever format the user saved: dates as "2025-06-07 21:30",
+ * decimals with a comma. Pure apart from being async (exceljs reads zip files asynchronously).
+ */
+import ExcelJS from 'exceljs';
+import { AppError } from '../../shared/errors';
+import { shown } from './bra';
+import { decodeText, detectDelimiter, parseCsv } from './text';
+
+export interface TableRow {
+  /** 1-based line (CSV) or row (xlsx) number as the user sees it; the header is usually row 1. */
+  row: number;
+  cells: string[];
+}
+
+export interface Table {
+  header: string[];
+  rows: TableRow[];
+  /** 'utf-8', 'utf-8-bom', 'windows-1252' or 'xlsx'. */
+  encoding: string;
+  /** Row number of the header (default 1): the first row that is not blank. */
+  headerRow?: number;
+  /** Things the user should know about the file itself (e.g. only the first of several sheets is read). */
+  warnings?: string[];
+}
+
+const NOT_A_SPREADSHEET =
+  'Filen är inte ett kalkylark. Välj en CSV-fil (t.ex. en EST-export) eller en Excel-arbetsbok (.xlsx).';
+
+export async function readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
+  if (bytes.length === 0) throw new AppError('validation', 'Filen är tom.');
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    return readXlsx(bytes, fileName);
+  }
+  if (/\.xlsx$/i.test(fileName.trim())) {
+    throw new AppError(
+      'validation',
+      `Filen ${shown(fileName)} heter .xlsx men är ingen Excel-arbetsbok. Öppna den i Excel och spara den som .xlsx eller CSV igen.`,
+    );
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
+    throw new AppError(
+      'validation',
+      'Filen är en äldre Excel-fil (.xls), som inte stöds. Spara den som Excel-arbetsbok (.xlsx) eller CSV och försök igen.',
+    );
+  }
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
+    throw new AppError('validation', `Filen är en PDF. ${NOT_A_SPREADSHEET}`);
+  }
+  return readCsv(bytes);
+}
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// CSV
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Binary data decoded as text: NUL bytes, or more than 1 % control characters. */
+function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  const controls = text.match(CONTROL)?.length ?? 0;
+  return controls * 100 > text.length;
+}
+
+/** A cell as text: control characters dropped, line breaks as "\n". */
+export function cleanCell(raw: string): string {
+  return raw.replace(/\r\n?/g, '\n').replace(CONTROL, '');
+}
+
+const cleanHeader = (raw: string): string => cleanCell(raw).replace(/\s+/g, ' ').trim();
+const isBlankRow = (cells: string[]): boolean => cells.every((c) => c.trim() === '');
+
+function readCsv(bytes: Uint8Array): Table {
+  const { text, encoding } = decodeText(bytes);
+  if (looksBinary(text)) throw new AppError('validation', NOT_A_SPREADSHEET);
+  // Excel writes "sep=;" as the first line when asked to; it names the separator and is not the header.
+  const hint = /^sep=([;,\t|])[ \t]*(\r\n|\n|\r)/i.exec(text);
+  const body = hint ? text.slice(hint[0].length) : text;
+  const offset = hint ? 1 : 0;
+  const records = parseCsv(body, hint ? hint[1] : detectDelimiter(body))
+    .map((r) => ({ row: r.line + offset, cells: r.fields.map(cleanCell) }))
+    .filter((r) => !isBlankRow(r.cells));
+  return toTable(records, encoding, []);
+}
+
+function toTable(records: TableRow[], encoding: string, warnings: string[]): Table {
+  const [first, ...rows] = records;
+  if (!first) throw new AppError('validation', 'Filen innehåller inga rader, inte ens en rubrikrad.');
+  const table: Table = { header: first.cells.map(cleanHeader), rows, encoding, headerRow: first.row };
+  if (warnings.length > 0) table.warnings = warnings;
+  return table;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Excel
+
+async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types its argument as its own `Buffer extends ArrayBuffer`; at run time it takes a Node Buffer.
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch {
+    throw new AppError(
+      'validation',
+      `Filen ${shown(fileName)} kunde inte läsas som en Excel-arbetsbok (.xlsx). Den kan vara skadad eller i ett annat format; spara den som .xlsx eller CSV igen och försök på nytt.`,
+    );
+  }
+  const sheets = workbook.worksheets;
+  const sheet = sheets[0];
+  if (!sheet) throw new AppError('validation', `Excel-filen ${shown(fileName)} innehåller inga kalkylblad.`);
+  const warnings =
+    sheets.length > 1 ? [`Arbetsboken har ${sheets.length} blad; bara det första ("${shown(sheet.name)}") läses.`] : [];
+  const records: TableRow[] = [];
+  sheet.eachRow((row, rowNumber) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cleanCell(cellText(row.getCell(c).value)));
+    if (!isBlankRow(cells)) records.push({ row: rowNumber, cells });
+  });
+  return toTable(records, 'xlsx', warnings);
+}
+
+/** A cell's value as the text Excel shows (formulas by their result, rich text as plain text). */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return dateText(value);
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'SANT' : 'FALSKT';
+  if (typeof value !== 'object') return '';
+  const v = value as Record<string, unknown>;
+  if (Array.isArray(v.richText)) {
+    return v.richText
+      .map((r) => (typeof (r as { text?: unknown }).text === 'string' ? (r as { text: string }).text : ''))
+      .join('');
+  }
+  if (typeof v.error === 'string') return v.error;
+  if ('formula' in v || 'sharedFormula' in v) return cellText(v.result);
+  if ('text' in v) return cellText(v.text); // hyperlink: its text, which may itself be rich text
+  return '';
+}
+
+/** Whole numbers as digits, others with a decimal comma ("56,13"). */
+function numberText(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  return Number.isInteger(n) ? String(n) : String(n).replace('.', ',');
+}
+
+/** Excel serial 1 (1900-01-01 in Excel): anything before it is a time of day without a date. */
+const FIRST_EXCEL_DAY = Date.UTC(1899, 11, 31);
+
+/**
+ * exceljs turns Excel's serial date (wall-clock time, no zone) into a Date whose UTC fields are that wall
+ * time. So the UTC fields are read back as they are: "2025-06-07 21:30", "2025-06-07" at midnight (a date
+ * cell), "21:30" for a time cell. Rounded to the second: the serial is a binary fraction of a day.
+ */
+function dateText(d: Date): string {
+  const ms = Math.round(d.getTime() / 1000) * 1000;
+  if (!Number.isFinite(ms) || ms < Date.UTC(1000, 0, 1) || ms >= Date.UTC(10000, 0, 1)) return '';
+  if (ms >= Date.UTC(1899, 11, 30) && ms < FIRST_EXCEL_DAY) return timeOf(ms);
+  const iso = new Date(ms).toISOString();
+  const time = timeOf(ms);
+  return time === '00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
+}
+
+function timeOf(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  const seconds = iso.slice(17, 19);
+  return seconds === '00' ? iso.slice(11, 16) : iso.slice(11, 19);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Columns
+
+/** Target field → the header of the file's column that holds it. */
+export interface ColumnMapping {
+  occurredAt: string;
+  kommun: string;
+  category: string;
+  description: string;
+  reportedAt?: string;
+  place?: string;
+  subcategory?: string;
+  source?: string;
+  reporterOrg?: string;
+  lat?: string;
+  lon?: string;
+  status?: string;
+  sourceRef?: string;
+  /** A separate time-of-day column next to a date-only `occurredAt`. */
+  time?: string;
+}
+export type MappedField = keyof ColumnMapping;
+
+/** The fields as the user reads them, in the order a mapping dialog shows them. */
+export const FIELD_LABELS: Record<MappedField, string> = {
+  occurredAt: 'Tidpunkt',
+  time: 'Klockslag',
+  reportedAt: 'Rapporterad',
+  kommun: 'Kommun',
+  place: 'Plats',
+  category: 'Kategori',
+  subcategory: 'Underkategori',
+  source: 'Källa',
+  description: 'Beskrivning',
+  reporterOrg: 'Rapportör',
+  lat: 'Latitud',
+  lon: 'Longitud',
+  status: 'Status',
+  sourceRef: 'Id',
+};
+export const FIELDS = Object.keys(FIELD_LABELS) as MappedField[];
+export const REQUIRED: readonly MappedField[] = ['occurredAt', 'kommun', 'category', 'description'];
+
+/** Lower case without å/ä/ö accents, spaces, punctuation or parentheses: "Rapport-id" = "rapportid", "Latitud (WGS 84)" = "latitud", "Polisens händelse" = "polisens_handelse". */
+export function fold(s: string): string {
+  return s
+    .normalize('NFC')
+    .toLocaleLowerCase('sv-SE')
+    .replace(/[åäà]/g, 'a')
+    .replace(/[öø]/g, 'o')
+    .replace(/[éè]/g, 'e')
+    .replace(/\([^)]*\)/g, '')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** Header names per field, best first, folded (see `fold`). */
+const ALIASES: Record<MappedField, string> = {
+  occurredAt:
+    'datum tidpunkt intraffade intraffad handelsedatum handelsetidpunkt datumtid datumochtid intraffadedatum date datetime occurred occurredat handelsetid',
+  time: 'tid klockslag klockan kl handelsetid intraffadetid time',
+  reportedAt: 'rapporterad rapporteringstid rapportdatum inrapporterad registrerad skapad reported reportedat created',
+  kommun: 'kommun kommunnamn municipality',
+  place: 'plats platsnamn adress platsadress gatuadress place location address',
+  category: 'kategori handelsetyp typ huvudkategori category type',
+  subcategory: 'underkategori undertyp subcategory subtype',
+  source: 'kalla source',
+  description: 'beskrivning handelsebeskrivning kommentar fritext description comment text',
+  reporterOrg: 'rapportor rapporterandeorganisation rapportorensorganisation organisation organization reporter',
+  lat: 'latitud lat latitude',
+  lon: 'longitud lon long lng longitude',
+  status: 'status state',
+  sourceRef: 'id arendenummer arendenr rapportid rapportnummer referens reference ref',
+};
+
+/** The mapping a header suggests; each column is used for at most one field. */
+export function suggestMapping(header: string[]): Partial<ColumnMapping> {
+  const folded = header.map(fold);
+  const used = new Set<number>();
+  const mapping: Partial<ColumnMapping> = {};
+  for (const field of FIELDS) {
+    for (const alias of ALIASES[field].split(' ')) {
+      const j = folded.findIndex((h, k) => h === alias && !used.has(k));
+      if (j >= 0) {
+        used.add(j);
+        mapping[field] = header[j];
+        break;
+      }
+    }
+  }
+  return mapping;
+}
+
+export interface Column {
+  index: number;
+  name: string;
+}
+export type Columns = Partial<Record<MappedField, Column>>;
+
+export function resolveColumns(table: Table, mapping: ColumnMapping): Columns {
+  const at = table.headerRow ?? 1;
+  const names = table.header.filter((h) => h.trim() !== '').map((h) => `"${shown(h)}"`);
+  const list = names.length > 12 ? `${names.slice(0, 12).join(', ')} med flera` : names.join(', ');
+  const columns: Columns = {};
+  for (const field of FIELDS) {
+    const wanted: unknown = (mapping as unknown as Record<string, unknown>)[field];
+    if (typeof wanted !== 'string' || wanted.trim() === '') {
+      if (REQUIRED.includes(field)) {
+        throw new AppError('validation', `Välj vilken kolumn i filen som innehåller ${FIELD_LABELS[field]}.`);
+      }
+      continue;
+    }
+    const name = wanted.trim();
+    let index = table.header.indexOf(name);
+    if (index < 0)
+      index = table.header.findIndex((h) => h.toLocaleLowerCase('sv-SE') === name.toLocaleLowerCase('sv-SE'));
+    if (index < 0) {
+      throw new AppError(
+        'validation',
+        `Rubrikraden (rad ${at}) har ingen kolumn "${shown(name)}", som valts för ${FIELD_LABELS[field]}. ${names.length > 0 ? `Filens kolumner är ${list}.` : 'Rubrikraden är tom.'}`,
+      );
+    }
+    columns[field] = { index, name: table.header[index]! };
+  }
+  return columns;
+}
