@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { IncidentFilter, Reference, Source } from '../../../shared/domain';
-import { SOURCES, SOURCE_LABELS } from '../../../shared/domain';
+import { SourceOptions } from './SourceOptions';
 import { CATEGORIES } from '../../../shared/taxonomy';
 
 interface Props {
@@ -69,11 +69,7 @@ export function FilterBar({ reference, filter, onChange }: Props) {
           onChange={(e) => set({ sources: e.target.value ? [e.target.value as Source] : undefined })}
         >
           <option value="">Alla</option>
-          {SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {SOURCE_LABELS[s]}
-            </option>
-          ))}
+          <SourceOptions />
         </select>
       </label>
       <label>

@@ -1,6 +1,6 @@
 import type { Source } from '../../../shared/domain';
-import { SOURCES, SOURCE_LABELS } from '../../../shared/domain';
 import type { ImportPreview } from '../../../shared/imports';
+import { SourceOptions } from './SourceOptions';
 
 interface Props {
   mapping: NonNullable<ImportPreview['mapping']>;
@@ -48,11 +48,7 @@ export function MappingEditor({ mapping, defaultSource, onChange }: Props) {
           <label>
             Källa för alla rader
             <select value={defaultSource} onChange={(e) => onChange(current, e.target.value as Source)}>
-              {SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {SOURCE_LABELS[s]}
-                </option>
-              ))}
+              <SourceOptions />
             </select>
           </label>
         )}

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Incident, Reference } from '../../../shared/domain';
-import { PRECISIONS, PRECISION_LABELS, SOURCES, SOURCE_LABELS, STATUSES, STATUS_LABELS } from '../../../shared/domain';
+import { PRECISIONS, PRECISION_LABELS, STATUSES, STATUS_LABELS } from '../../../shared/domain';
 import { CATEGORIES } from '../../../shared/taxonomy';
 import { Field } from '../components/Field';
+import { SourceOptions } from '../components/SourceOptions';
 import { ApiCallError, call } from '../lib/client';
 import { emptyForm, fieldOf, formFromIncident, toInput, type FieldErrors, type FormValues } from '../lib/incident-form';
 
@@ -88,11 +89,7 @@ export function IncidentForm({ reference, incident, onSaved, onCancel }: Props) 
               onChange={(e) => set('source', e.target.value as FormValues['source'])}
             >
               <option value="">Välj…</option>
-              {SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {SOURCE_LABELS[s]}
-                </option>
-              ))}
+              <SourceOptions />
             </select>
           )}
         </Field>
