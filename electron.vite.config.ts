@@ -6,7 +6,15 @@ import { defineConfig } from 'electron-vite';
 // better-sqlite3, exceljs and zod are "dependencies", so they stay external in the main bundle.
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } } },
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Imports run in a worker thread with their own connection (src/core/imports/runner.ts).
+          'import-worker': resolve(__dirname, 'src/core/imports/worker-entry.ts'),
+        },
+      },
+    },
   },
   preload: {
     build: { rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } } },

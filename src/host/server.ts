@@ -81,7 +81,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return { path: file, downloadUrl: `/download/${id}?token=${encodeURIComponent(token)}` };
     },
   };
-  const workspace = new Workspace({ dataDir: options.dataDir, platform, demoRows: options.demoRows });
+  const workspace = new Workspace({
+    dataDir: options.dataDir,
+    platform,
+    demoRows: options.demoRows,
+    // The host runs from the TypeScript sources (tsx, vitest): the worker does too.
+    importWorker: { path: path.resolve(__dirname, '../core/imports/worker-entry.ts'), register: 'tsx/cjs' },
+  });
   if (options.openFile) workspace.open(options.openFile);
   else await workspace.start();
   const handlers = createHandlers(workspace);

@@ -73,6 +73,7 @@ function main(): void {
         platform,
         nativeBinding,
         demoRows: positiveInt(process.env['LAGESBILD_DEMO_ROWS']),
+        importWorker: { path: join(__dirname, 'import-worker.js') },
       });
       workspace = ws;
       await ws.start();

@@ -77,6 +77,7 @@ export const api = {
   'jobs.list': op<JobProgress[]>()(empty),
   'imports.preview': op<ImportPreview>()(importFileSchema),
   'imports.commit': op<ImportReport>()(importFileSchema.extend({ skipInvalid: z.boolean().default(false) })),
+  'imports.cancel': op<{ cancelled: boolean }>()(empty),
   'imports.log': op<ImportLogEntry[]>()(empty),
   'imports.undo': op<{ removed: number; restored: number }>()(z.object({ id: idSchema })),
 } as const;

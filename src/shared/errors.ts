@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'file_exists',
   'unsupported',
   'unauthorized',
+  'cancelled',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -53,5 +54,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   file_exists: 'Filen finns redan.',
   unsupported: 'Det går inte att göra här.',
   unauthorized: 'Åtkomst nekad.',
+  cancelled: 'Avbrutet. Inget har ändrats.',
   internal: 'Ett oväntat fel inträffade. Inget har sparats.',
 };

@@ -5,7 +5,7 @@ import type { Workspace } from '../app/workspace';
 import { exportIncidents } from '../services/export';
 import { toNewIncident } from '../services/incident-input';
 import { undoImport } from '../imports/pipeline';
-import { commitFile, importLog, previewFile } from '../imports/service';
+import { importLog, previewFile } from '../imports/service';
 import path from 'node:path';
 
 export type Handlers = {
@@ -78,23 +78,8 @@ export function createHandlers(ws: Workspace): Handlers {
     'db.choosePath': async ({ mode }) => ({ path: await ws.platform.choosePath(mode) }),
     'jobs.list': () => ws.jobs.list(),
     'imports.preview': (file) => previewFile(ws.db().db, file),
-    'imports.commit': async (file) => {
-      const { db } = ws.writable();
-      const job = ws.jobs.start('import', `Importerar ${path.basename(file.path)}`, 1);
-      // Let the progress event reach the window before the transaction holds the process.
-      await new Promise((r) => setImmediate(r));
-      try {
-        const report = await commitFile(db, file);
-        job.update(1, 1);
-        job.finish();
-        ws.db().incidents.version();
-        ws.events.emit({ type: 'data.changed', what: 'imports' });
-        return report;
-      } catch (err) {
-        job.finish((err as Error).message);
-        throw err;
-      }
-    },
+    'imports.commit': (file) => ws.runImport(file, `Importerar ${path.basename(file.path)}`),
+    'imports.cancel': () => ({ cancelled: ws.cancelImport() }),
     'imports.log': () => importLog(ws.db().db),
     'imports.undo': ({ id }) => {
       const result = undoImport(ws.writable().db, id);

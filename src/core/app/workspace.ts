@@ -12,6 +12,9 @@ import { ReferenceRepo } from '../db/reference-repo';
 import { DEFAULT_DEMO_ROWS } from '../demo/generator';
 import { DEMO_SETTING, seedDemo } from '../demo/seed';
 import { EventHub, JobRegistry } from './events';
+import type { ImportReport } from '../../shared/imports';
+import { runImportInWorker, type WorkerScript } from '../imports/runner';
+import { commitFile, type FileImport } from '../imports/service';
 import { RecentFiles } from './recent';
 
 export const DEMO_FILE_NAME = 'lagesbild-exempeldata.sqlite';
@@ -29,6 +32,8 @@ export interface WorkspaceOptions {
   platform: PlatformServices;
   nativeBinding?: string | undefined;
   demoRows?: number;
+  /** Imports run in this worker thread; without it they run in-process (CLI, benchmarks). */
+  importWorker?: WorkerScript | undefined;
 }
 
 interface OpenDb {
@@ -44,6 +49,7 @@ export class Workspace {
   readonly recent: RecentFiles;
   private current: OpenDb | null = null;
   private seeding: Promise<void> | null = null;
+  private activeImport: AbortController | null = null;
 
   constructor(readonly options: WorkspaceOptions) {
     fs.mkdirSync(options.dataDir, { recursive: true });
@@ -135,10 +141,47 @@ export class Workspace {
     return this.current;
   }
 
-  /** Writes wait until seeding is done: the seed's transaction is open on the same connection. */
+  /** Writes wait until seeding or an import is done: each holds the database's write transaction. */
   writable(): OpenDb {
     if (this.seeding) throw new AppError('db_busy', 'Exempeldata skapas just nu. Vänta tills det är klart.');
+    if (this.activeImport) throw new AppError('db_busy', 'En import pågår. Vänta tills den är klar eller avbryt den.');
     return this.db();
+  }
+
+  /** One import at a time, with progress; in a worker thread when one is configured. */
+  async runImport(file: FileImport, label: string): Promise<ImportReport> {
+    const { db, path: dbPath } = this.writable();
+    const controller = new AbortController();
+    this.activeImport = controller;
+    const job = this.jobs.start('import', label, 0);
+    const onProgress = (done: number, total: number) => job.update(done, total);
+    try {
+      const report = this.options.importWorker
+        ? await runImportInWorker({
+            script: this.options.importWorker,
+            dbPath,
+            nativeBinding: this.options.nativeBinding,
+            file,
+            onProgress,
+            signal: controller.signal,
+          })
+        : await commitFile(db, file, onProgress);
+      job.finish();
+      return report;
+    } catch (err) {
+      job.finish(err instanceof AppError && err.code === 'cancelled' ? null : (err as Error).message);
+      throw err;
+    } finally {
+      this.activeImport = null;
+      this.events.emit({ type: 'data.changed', what: 'imports' });
+    }
+  }
+
+  /** Cancels the running import: its transaction never commits. */
+  cancelImport(): boolean {
+    if (!this.activeImport) return false;
+    this.activeImport.abort();
+    return true;
   }
 
   info(): DatabaseInfo {

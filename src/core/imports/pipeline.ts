@@ -161,6 +161,7 @@ function writeIncidents(
   importId: number,
   now: Date,
   stamp: string,
+  onProgress?: Progress,
 ): WriteCounts {
   const exists = db.prepare('SELECT 1 FROM incident WHERE source = ? AND source_ref = ?').pluck();
   const seen = new Set<string>();
@@ -173,7 +174,12 @@ function writeIncidents(
     seen.add(key);
   }
   const rollup = new RollupDelta();
-  const added = new IncidentRepo(db, () => now).insertMany(fresh, rollup, stamp);
+  const repo = new IncidentRepo(db, () => now);
+  let added = 0;
+  for (let i = 0; i < fresh.length; i += PROGRESS_CHUNK) {
+    added += repo.insertMany(fresh.slice(i, i + PROGRESS_CHUNK), rollup, stamp);
+    onProgress?.(added, fresh.length);
+  }
   rollup.flush(db);
   return { added, updated: 0, duplicates, previous: [] };
 }
@@ -218,7 +224,15 @@ function writeScb(db: Db, rows: { value: PopulationRow }[], fileName: string): W
 }
 
 /** All or nothing: one transaction for the rows, the rollups and the import log entry. */
-export async function commitImport(db: Db, req: ImportRequest, now = new Date()): Promise<ImportReport> {
+export type Progress = (done: number, total: number) => void;
+const PROGRESS_CHUNK = 2000;
+
+export async function commitImport(
+  db: Db,
+  req: ImportRequest,
+  now = new Date(),
+  onProgress?: Progress,
+): Promise<ImportReport> {
   const parsed = await parseFile(db, req);
   const { result } = parsed;
   if (parsed.format === 'incidents' && parsed.mapping.missing.length > 0) {
@@ -243,7 +257,7 @@ export async function commitImport(db: Db, req: ImportRequest, now = new Date())
           ? writeBra(db, parsed.result.rows, importId)
           : parsed.format === 'scb'
             ? writeScb(db, parsed.result.rows, req.fileName)
-            : writeIncidents(db, parsed.result.rows, importId, now, stamp);
+            : writeIncidents(db, parsed.result.rows, importId, now, stamp, onProgress);
       const { added, updated, duplicates, previous } = counts;
       if (parsed.format === 'incidents') saveMapping(db, parsed.mapping.header, parsed.mapping.mapping);
       const report: ImportReport = {

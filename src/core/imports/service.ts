@@ -8,7 +8,7 @@ import type { ImportFormat, ImportLogEntry, ImportPreview, ImportReport } from '
 import { formatInteger } from '../../shared/format';
 import { categoryLabel, subcategoryLabel } from '../../shared/taxonomy';
 import { formatLocalDateTime } from '../../shared/time';
-import { commitImport, previewImport, type ImportRequest } from './pipeline';
+import { commitImport, previewImport, type ImportRequest, type Progress } from './pipeline';
 import { FIELDS, FIELD_LABELS, REQUIRED, type ColumnMapping } from './incidents-table';
 import type { Source } from '../../shared/domain';
 
@@ -111,8 +111,8 @@ export async function previewFile(db: Db, file: FileImport): Promise<ImportPrevi
   };
 }
 
-export function commitFile(db: Db, file: FileImport): Promise<ImportReport> {
-  return commitImport(db, request(file));
+export function commitFile(db: Db, file: FileImport, onProgress?: Progress): Promise<ImportReport> {
+  return commitImport(db, request(file), new Date(), onProgress);
 }
 
 export function importLog(db: Db): ImportLogEntry[] {

@@ -1,5 +1,6 @@
 import type { JobProgress } from '../../../shared/domain';
 import { formatInteger } from '../../../shared/format';
+import { call } from '../lib/client';
 
 /** Progress of long-running work (seeding, exports), announced to screen readers. */
 export function JobBar({ jobs }: { jobs: JobProgress[] }) {
@@ -17,6 +18,11 @@ export function JobBar({ jobs }: { jobs: JobProgress[] }) {
                 <span className="job-count">
                   {formatInteger(j.done)} av {formatInteger(j.total)} ({pct} %)
                 </span>
+                {j.kind === 'import' && !j.finished && (
+                  <button type="button" className="secondary" onClick={() => void call('imports.cancel', {})}>
+                    Avbryt import
+                  </button>
+                )}
               </>
             )}
           </div>

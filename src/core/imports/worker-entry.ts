@@ -1,0 +1,45 @@
+/**
+ * An import in its own thread with its own database connection: the window and the app's own connection
+ * stay responsive, progress is posted as rows are written, and terminating the thread cancels the import
+ * (its transaction never commits, so nothing is changed).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../db/connection';
+import { AppError } from '../../shared/errors';
+import { commitFile, type FileImport } from './service';
+
+export interface ImportWorkerData {
+  dbPath: string;
+  nativeBinding?: string | undefined;
+  file: FileImport;
+}
+
+export type ImportWorkerMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; report: Awaited<ReturnType<typeof commitFile>> }
+  | { type: 'error'; code: AppError['code']; message: string };
+
+const data = workerData as ImportWorkerData;
+const post = (m: ImportWorkerMessage) => parentPort!.postMessage(m);
+
+async function run(): Promise<void> {
+  const db = openDatabase(data.dbPath, { nativeBinding: data.nativeBinding, mustExist: true });
+  try {
+    const report = await commitFile(db, data.file, (done, total) => post({ type: 'progress', done, total }));
+    post({ type: 'done', report });
+  } catch (err) {
+    post(
+      err instanceof AppError
+        ? { type: 'error', code: err.code, message: err.message }
+        : {
+            type: 'error',
+            code: 'internal',
+            message: `Importen misslyckades: ${(err as Error).message}. Inget har ändrats.`,
+          },
+    );
+  } finally {
+    db.close();
+  }
+}
+
+void run();
