@@ -157,4 +157,34 @@ describe('import i webbläsaren', () => {
       await s.close();
     }
   });
+
+  it('visar framsteg och kan avbryta en stor import utan att något ändras', async () => {
+    const s = await openSession(browser, 500);
+    try {
+      const { page } = s;
+      const kommuner = ['Klippan', 'Svalöv', 'Lomma', 'Bjuv'];
+      const events = Array.from({ length: 40_000 }, (_, i) => ({
+        id: 500_000 + i,
+        datetime: '2026-05-10 12:00:00 +02:00',
+        name: `10 maj 10.${String(i % 60).padStart(2, '0')}, Stöld, ${kommuner[i % 4]}`,
+        summary: `Stöld ${i}.`,
+        url: `/aktuellt/handelser/${500_000 + i}/`,
+        type: 'Stöld',
+        location: { name: kommuner[i % 4], gps: '56.0,13.1' },
+      }));
+      const file = path.join(s.dataDir, 'stor.json');
+      fs.writeFileSync(file, JSON.stringify(events));
+      await page.getByRole('link', { name: 'Import' }).click();
+      await page.getByLabel('Fil', { exact: true }).fill(file);
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      await page.getByText('40 000 rader att importera').waitFor();
+      await page.getByTestId('import-preview').getByRole('button', { name: 'Importera' }).click();
+      await page.getByRole('button', { name: 'Avbryt import' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Importen avbröts. Inget har ändrats.' }).waitFor();
+      expect(s.host.workspace.db().incidents.count({})).toBe(500);
+      expect(s.host.workspace.db().db.prepare('SELECT count(*) FROM import_log').pluck().get()).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
 });
