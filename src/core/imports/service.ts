@@ -41,6 +41,15 @@ function request(file: FileImport): ImportRequest {
   };
 }
 
+/** Row count, column names and the first rows as display text, with the file's row number first. */
+function sampled<T>(rows: { row: number; value: T }[], columns: string[], cells: (value: T) => string[]) {
+  return {
+    rowCount: rows.length,
+    columns: ['Rad', ...columns],
+    sample: rows.slice(0, SAMPLE_ROWS).map(({ row, value }) => ({ row, cells: [String(row), ...cells(value)] })),
+  };
+}
+
 export async function previewFile(db: Db, file: FileImport): Promise<ImportPreview> {
   const p = await previewImport(db, request(file));
   const kommunName = new Map(new ReferenceRepo(db).kommuner().map((k) => [k.id, k.name]));
@@ -55,29 +64,22 @@ export async function previewFile(db: Db, file: FileImport): Promise<ImportPrevi
   if (p.format === 'bra') {
     return {
       ...base,
-      rowCount: p.result.rows.length,
-      columns: ['Rad', 'Kommun', 'År', 'Antal', 'Per 100 000 inv.'],
-      sample: p.result.rows.slice(0, SAMPLE_ROWS).map(({ row, value: r }) => ({
-        row,
-        cells: [
-          String(row),
-          kommunName.get(r.kommunId) ?? '',
-          String(r.year),
-          r.count === null ? '..' : formatInteger(r.count),
-          r.per100k === null ? '..' : String(r.per100k).replace('.', ','),
-        ],
-      })),
+      ...sampled(p.result.rows, ['Kommun', 'År', 'Antal', 'Per 100 000 inv.'], (r) => [
+        kommunName.get(r.kommunId) ?? '',
+        String(r.year),
+        r.count === null ? '..' : formatInteger(r.count),
+        r.per100k === null ? '..' : String(r.per100k).replace('.', ','),
+      ]),
     };
   }
   if (p.format === 'scb') {
     return {
       ...base,
-      rowCount: p.result.rows.length,
-      columns: ['Rad', 'Kommun', 'År', 'Folkmängd'],
-      sample: p.result.rows.slice(0, SAMPLE_ROWS).map(({ row, value: r }) => ({
-        row,
-        cells: [String(row), kommunName.get(r.kommunId) ?? '', String(r.year), formatInteger(r.population)],
-      })),
+      ...sampled(p.result.rows, ['Kommun', 'År', 'Folkmängd'], (r) => [
+        kommunName.get(r.kommunId) ?? '',
+        String(r.year),
+        formatInteger(r.population),
+      ]),
     };
   }
   const mapping =
@@ -96,18 +98,12 @@ export async function previewFile(db: Db, file: FileImport): Promise<ImportPrevi
   return {
     ...base,
     ...(mapping ? { mapping } : {}),
-    rowCount: p.result.rows.length,
-    columns: ['Rad', 'Inträffade', 'Kommun', 'Kategori', 'Beskrivning'],
-    sample: p.result.rows.slice(0, SAMPLE_ROWS).map(({ row, value: r }) => ({
-      row,
-      cells: [
-        String(row),
-        formatLocalDateTime(r.occurredAt),
-        kommunName.get(r.kommunId) ?? '',
-        `${categoryLabel(r.category)} – ${subcategoryLabel(r.subcategory)}`,
-        r.description,
-      ],
-    })),
+    ...sampled(p.result.rows, ['Inträffade', 'Kommun', 'Kategori', 'Beskrivning'], (r) => [
+      formatLocalDateTime(r.occurredAt),
+      kommunName.get(r.kommunId) ?? '',
+      `${categoryLabel(r.category)} – ${subcategoryLabel(r.subcategory)}`,
+      r.description,
+    ]),
   };
 }
 
