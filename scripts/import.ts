@@ -48,7 +48,7 @@ export async function runImportCli(
   try {
     const report = await commitImport(db, {
       fileName: path.basename(file),
-      bytes: fs.readFileSync(file),
+      path: file,
       format: format as ImportFormat | undefined,
       skipInvalid: args.includes('--skip-invalid'),
       year: year ? Number(year) : undefined,

@@ -21,8 +21,11 @@ export interface ImportPreview {
   rowCount: number;
   columns: string[];
   sample: { row: number; cells: string[] }[];
+  /** Listed up to a limit (the first 1 000); the counts are for the whole file. */
   skipped: RowProblem[];
   invalid: RowProblem[];
+  skippedCount: number;
+  invalidCount: number;
   warnings: string[];
   alreadyImported: boolean;
   /** Incident spreadsheets: the file's columns and which one each field reads (saved or suggested). */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedGeography } from '../../src/core/demo/seed';
+import { IncidentRepo } from '../../src/core/db/incident-repo';
 import { commitImport, detectFormat, previewImport, undoImport } from '../../src/core/imports/pipeline';
 import { localDay } from '../../src/shared/time';
 import { runImportCli } from '../../scripts/import';
@@ -124,6 +125,108 @@ describe('importflödet för Polisens händelser', () => {
   });
 });
 
+describe('Polisens händelser: ändrade poster och stora filer', () => {
+  it('uppdaterar en händelse som Polisen ändrat (inte en dubblett), och ångra ger tillbaka den gamla texten', async () => {
+    const first = await commitImport(t.db, { fileName: 'handelser.json', bytes: eventsFile() });
+    const id = count("SELECT id FROM incident WHERE source_ref = '501'");
+    // The user has worked on the event: status and place are theirs, and must survive Polisen's update.
+    const repo = new IncidentRepo(t.db);
+    const before = repo.get(id);
+    repo.update(id, before.updatedAt, { ...before, status: 'hanteras', placeName: 'Torget' });
+    const changed = EVENTS.map((e) =>
+      e.id === 501
+        ? {
+            ...e,
+            summary: 'Misshandel utomhus. En man fördes till sjukhus.',
+            type: 'Olaga hot',
+            name: '05 juni 20.41, Olaga hot, Svalöv',
+          }
+        : e,
+    );
+    const second = await commitImport(t.db, { fileName: 'handelser-2.json', bytes: utf8(JSON.stringify(changed)) });
+    expect([second.added, second.updated, second.duplicates]).toEqual([0, 1, 2]);
+    const row = () =>
+      t.db
+        .prepare(
+          'SELECT id, description, subcategory, occurred_at, status, place_name, import_id FROM incident WHERE source_ref = ?',
+        )
+        .get('501') as Record<string, unknown>;
+    expect(row()).toEqual({
+      id,
+      description: 'Misshandel utomhus. En man fördes till sjukhus.',
+      subcategory: 'olaga_hot',
+      occurred_at: '2025-06-05T18:41:00Z',
+      status: 'hanteras',
+      place_name: 'Torget',
+      import_id: first.importId,
+    });
+    expect(count("SELECT count(*) FROM incident_fts WHERE incident_fts MATCH 'sjukhus'")).toBe(1);
+    expectRollupsConsistent();
+    expect(undoImport(t.db, second.importId!)).toEqual({ removed: 0, restored: 1 });
+    expect(row()).toMatchObject({ id, description: 'Händelse 501.', subcategory: 'misshandel' });
+    expect(count("SELECT count(*) FROM incident_fts WHERE incident_fts MATCH 'sjukhus'")).toBe(0);
+    expectRollupsConsistent();
+  });
+
+  /** `n` events in demo kommuner, about 330 bytes each. */
+  function manyEvents(n: number) {
+    const places = ['Klippan', 'Bjuv', 'Åstorp', 'Perstorp', 'Svalöv', 'Kävlinge', 'Lomma', 'Burlöv', 'Staffanstorp'];
+    return Array.from({ length: n }, (_, i) =>
+      event(
+        10_000 + i,
+        `0${1 + (i % 9)} maj 1${i % 10}.15, Stöld, ${places[i % 9]}`,
+        `2025-05-0${1 + (i % 9)} 2${i % 4}:00:00 +02:00`,
+        'Stöld',
+        places[i % 9]!,
+      ),
+    );
+  }
+
+  it('läser en fil från disk i bitar, med framsteg, och ger samma resultat som i ett stycke', async () => {
+    const events = manyEvents(12_000);
+    const file = t.dir.file('manga.json');
+    fs.writeFileSync(file, JSON.stringify(events, null, 1));
+    expect(fs.statSync(file).size).toBeGreaterThan(3 * 2 ** 20); // several 1 MB chunks
+    const preview = await previewImport(t.db, { fileName: 'manga.json', path: file });
+    expect([preview.rowCount, preview.sample.length, preview.invalidCount]).toEqual([12_000, 20, 0]);
+    const progress: [number, number][] = [];
+    const report = await commitImport(t.db, { fileName: 'manga.json', path: file }, new Date(), (d, n) =>
+      progress.push([d, n]),
+    );
+    expect(report.added).toBe(12_000);
+    expect(progress.at(-1)).toEqual([12_000, 12_000]);
+    expect(progress.every(([d, n], i) => d <= n && (i === 0 || d >= progress[i - 1]![0]))).toBe(true);
+    expect(count('SELECT content_hash = ? FROM import_log WHERE id = ?', preview.hash, report.importId)).toBe(1);
+    expectRollupsConsistent();
+    const again = await commitImport(t.db, { fileName: 'kopia.json', bytes: fs.readFileSync(file) });
+    expect([again.added, again.duplicates]).toEqual([0, 12_000]);
+  });
+
+  it('vägrar en stor fil som är avkortad eller har en ogiltig post långt in, utan att något skrivs', async () => {
+    const text = JSON.stringify(manyEvents(9_000));
+    const cutFile = t.dir.file('avkortad.json');
+    fs.writeFileSync(cutFile, text.slice(0, text.length - 40));
+    await expect(commitImport(t.db, { fileName: 'avkortad.json', path: cutFile })).rejects.toThrow(
+      /tar slut mitt i JSON-datat \(rad 1, kolumn \d+, i post 9000, fältet "\w+"\)/,
+    );
+    const events = manyEvents(9_000);
+    events[8_500] = { ...events[8_500]!, datetime: 'igår' };
+    const badFile = t.dir.file('ogiltig.json');
+    fs.writeFileSync(badFile, JSON.stringify(events));
+    await expect(commitImport(t.db, { fileName: 'ogiltig.json', path: badFile })).rejects.toThrow(
+      /1 ogiltiga rader.*rad 8501: Fältet "datetime" är ingen giltig tidpunkt/,
+    );
+    expect(count('SELECT count(*) FROM incident')).toBe(0);
+    expect(count('SELECT count(*) FROM incident_rollup_day')).toBe(0);
+    expect(count('SELECT count(*) FROM import_log')).toBe(0);
+    const skipping = await commitImport(t.db, { fileName: 'ogiltig.json', path: badFile, skipInvalid: true });
+    expect([skipping.added, skipping.skipped]).toEqual([
+      8_999,
+      [{ row: 8501, reason: expect.stringMatching(/datetime/) }],
+    ]);
+  });
+});
+
 describe('Brå och SCB', () => {
   const bra = (klippan: string) =>
     utf8(
@@ -201,8 +304,8 @@ describe('händelser från kalkylark', () => {
   it('föreslår kolumner, vägrar ogiltiga rader, importerar resten och lägger inte till dubbletter', async () => {
     const preview = await previewImport(t.db, { fileName: 'est-export.csv', bytes: est() });
     expect(preview.format).toBe('incidents');
-    expect(preview.result.rows).toHaveLength(5);
-    expect(preview.result.invalid.map((p) => p.row)).toEqual([5, 6, 9, 10, 11]);
+    expect(preview.rowCount).toBe(5);
+    expect(preview.invalid.map((p) => p.row)).toEqual([5, 6, 9, 10, 11]);
     await expect(commitImport(t.db, { fileName: 'est-export.csv', bytes: est() })).rejects.toThrow(
       /5 ogiltiga rader.*rad 5/,
     );

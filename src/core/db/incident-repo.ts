@@ -106,6 +106,7 @@ export class IncidentRepo {
   private readonly findPlace;
   private readonly createPlace;
   private readonly dataVersion;
+  private readonly bySourceRef;
   /** Bumped on every write through this connection; PRAGMA data_version covers other connections. */
   private localVersion = 0;
   /** Place and LPO ids looked up during one bulk insert; cleared after it (a rollback could void them). */
@@ -128,6 +129,7 @@ export class IncidentRepo {
     this.findPlace = db.prepare('SELECT id FROM place WHERE kommun_id = ? AND name = ?').pluck();
     this.createPlace = db.prepare('INSERT INTO place (kommun_id, name) VALUES (?, ?)');
     this.dataVersion = db.prepare('PRAGMA data_version').pluck();
+    this.bySourceRef = db.prepare(`SELECT ${COLUMNS} FROM incident WHERE source = ? AND source_ref = ?`);
   }
 
   /** Identifies the data as this connection sees it; page caches are valid only within one version. */
@@ -376,6 +378,50 @@ export class IncidentRepo {
     rollup.flush(this.db);
     this.changed();
     return rows.length;
+  }
+
+  /** The row a source's own id points to, if it is in the database. */
+  findBySourceRef(source: Source, sourceRef: string): DbIncident | undefined {
+    return this.bySourceRef.get(source, sourceRef) as DbIncident | undefined;
+  }
+
+  /**
+   * A newer version of an imported row (the source changed its text or type): replaces the row in place,
+   * same id, inside the caller's transaction. `keep` lists what the user owns and the source does not say.
+   */
+  replaceFromSource(
+    old: DbIncident,
+    input: NewIncident,
+    rollup: RollupDelta,
+    updatedAt: string,
+    keep: { placeName: boolean; status: boolean; reporterOrg: boolean },
+  ): void {
+    this.removeRow(old, rollup);
+    const merged: NewIncident = {
+      ...input,
+      placeName: keep.placeName ? old.place_name : input.placeName,
+      status: keep.status ? (old.status as IncidentStatus) : input.status,
+      reporterOrg: keep.reporterOrg ? old.reporter_org : input.reporterOrg,
+      sourceRef: old.source_ref,
+      importId: old.import_id,
+    };
+    this.insertRow(this.toRow(merged, old.id, old.created_at, updatedAt), rollup);
+    this.changed();
+  }
+
+  /** Puts rows back as they were stored (undo of an import that replaced them); rows deleted since stay deleted. */
+  putBack(rows: DbIncident[], rollup: RollupDelta): number {
+    const current = this.db.prepare(`SELECT ${COLUMNS} FROM incident WHERE id = ?`);
+    let n = 0;
+    for (const row of rows) {
+      const now = current.get(row.id) as DbIncident | undefined;
+      if (!now) continue;
+      this.removeRow(now, rollup);
+      this.insertRow(row, rollup);
+      n++;
+    }
+    this.changed();
+    return n;
   }
 
   /** Rebuilds the free-text index from the table: after a bulk insert with `skipFts`. */

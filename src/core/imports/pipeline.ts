@@ -3,14 +3,15 @@
  * import log and "ångra denna import". Used by the UI (through the API) and by `npm run import`.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import type { Db } from '../db/connection';
-import { IncidentRepo, type NewIncident } from '../db/incident-repo';
+import { IncidentRepo, type DbIncident, type NewIncident } from '../db/incident-repo';
 import { ReferenceRepo } from '../db/reference-repo';
 import { RollupDelta } from '../db/rollup';
 import { AppError } from '../../shared/errors';
 import { toIsoUtc } from '../../shared/time';
 import { parseBra } from './bra';
-import { parsePolisen } from './polisen';
+import { polisenRows } from './polisen';
 import { parseScb } from './scb';
 import {
   FIELD_LABELS,
@@ -23,11 +24,22 @@ import {
 import { REQUIRED } from './incidents-table';
 import type { Source } from '../../shared/domain';
 import type { ImportReport } from '../../shared/imports';
-import type { BraRow, ImportFormat, ParseContext, ParseResult, PopulationRow, RowProblem } from './types';
+import {
+  streamOf,
+  type BraRow,
+  type ImportFormat,
+  type ParseContext,
+  type PopulationRow,
+  type RowProblem,
+  type RowStream,
+} from './types';
 
 export interface ImportRequest {
   fileName: string;
-  bytes: Uint8Array;
+  /** The file's content, for small files and tests; else `path`. */
+  bytes?: Uint8Array | undefined;
+  /** The file on disk, read in chunks: a Polisens-händelser file of any size never sits in memory whole. */
+  path?: string | undefined;
   format?: ImportFormat | undefined;
   /** "Hoppa över ogiltiga rader": invalid rows are skipped and listed instead of refusing the file. */
   skipInvalid?: boolean;
@@ -43,10 +55,86 @@ export type { ImportReport };
 
 type IncidentRow = NewIncident & { sourceRef: string };
 type Parsed =
-  | { format: 'polisen'; result: ParseResult<IncidentRow> }
-  | { format: 'incidents'; result: ParseResult<IncidentRow>; mapping: MappingState }
-  | { format: 'bra'; result: ParseResult<BraRow> }
-  | { format: 'scb'; result: ParseResult<PopulationRow> };
+  | { format: 'polisen'; stream: RowStream<IncidentRow> }
+  | { format: 'incidents'; stream: RowStream<IncidentRow>; mapping: MappingState }
+  | { format: 'bra'; stream: RowStream<BraRow> }
+  | { format: 'scb'; stream: RowStream<PopulationRow> };
+
+const CHUNK_BYTES = 1 << 20;
+
+/** The file being imported: its bytes whole or in chunks, its size, and its SHA-256 once read. */
+class FileInput {
+  private digest: string | null = null;
+  constructor(private readonly req: ImportRequest) {}
+
+  size(): number {
+    if (this.req.bytes) return this.req.bytes.length;
+    try {
+      return fs.statSync(this.path()).size;
+    } catch {
+      throw new AppError('not_found', `Filen kunde inte läsas: ${this.path()}`);
+    }
+  }
+
+  /** The first bytes, to recognise the format. */
+  head(): Uint8Array {
+    if (this.req.bytes) return this.req.bytes.subarray(0, 4096);
+    const first = this.chunks(4096)[Symbol.iterator]().next();
+    return first.done ? new Uint8Array(0) : first.value;
+  }
+
+  whole(): Uint8Array {
+    if (this.req.bytes) return this.req.bytes;
+    try {
+      return fs.readFileSync(this.path());
+    } catch {
+      throw new AppError('not_found', `Filen kunde inte läsas: ${this.path()}`);
+    }
+  }
+
+  /** The bytes in order; when read to the end, the content hash is known. `onRead` gets the bytes read so far. */
+  *chunks(size = CHUNK_BYTES, onRead?: (read: number) => void): Generator<Uint8Array, void> {
+    const hash = crypto.createHash('sha256');
+    if (this.req.bytes) {
+      hash.update(this.req.bytes);
+      onRead?.(this.req.bytes.length);
+      yield this.req.bytes;
+    } else {
+      let fd: number;
+      try {
+        fd = fs.openSync(this.path(), 'r');
+      } catch {
+        throw new AppError('not_found', `Filen kunde inte läsas: ${this.path()}`);
+      }
+      try {
+        let read = 0;
+        for (;;) {
+          const buf = Buffer.allocUnsafe(size);
+          const n = fs.readSync(fd, buf, 0, size, read);
+          if (n === 0) break;
+          read += n;
+          const chunk = buf.subarray(0, n);
+          hash.update(chunk);
+          onRead?.(read);
+          yield chunk;
+        }
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+    this.digest = hash.digest('hex');
+  }
+
+  hash(): string {
+    if (this.digest === null) for (const chunk of this.chunks()) void chunk;
+    return this.digest!;
+  }
+
+  private path(): string {
+    if (!this.req.path) throw new AppError('validation', 'Ingen fil angavs.');
+    return this.req.path;
+  }
+}
 
 export function contentHash(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
@@ -98,27 +186,36 @@ function context(db: Db): ParseContext {
   return { kommuner: new ReferenceRepo(db).kommuner().map((k) => ({ id: k.id, name: k.name, scbCode: k.scbCode })) };
 }
 
-export async function parseFile(db: Db, req: ImportRequest): Promise<Parsed> {
-  const format = req.format ?? detectFormat(req.fileName, req.bytes);
+/** The file's rows as a stream; Polisens händelser are read lazily, chunk by chunk, as the stream is. */
+async function openRows(
+  db: Db,
+  req: ImportRequest,
+  input: FileInput,
+  onRead?: (read: number) => void,
+): Promise<Parsed> {
+  const format = req.format ?? detectFormat(req.fileName, input.head());
   const ctx = context(db);
   switch (format) {
     case 'polisen':
-      return { format, result: parsePolisen(req.bytes, ctx) };
+      return { format, stream: polisenRows(input.chunks(CHUNK_BYTES, onRead), ctx) };
     case 'bra': {
       if (!req.year) throw new AppError('validation', 'Ange vilket år Brå-filen gäller (t.ex. --year 2024).');
-      return { format, result: parseBra(req.bytes, ctx, { year: req.year }) };
+      return { format, stream: streamOf(parseBra(input.whole(), ctx, { year: req.year })) };
     }
     case 'scb':
-      return { format, result: parseScb(req.bytes, ctx) };
+      return { format, stream: streamOf(parseScb(input.whole(), ctx)) };
     case 'incidents': {
-      const table = await readTable(req.bytes, req.fileName);
+      const table = await readTable(input.whole(), req.fileName);
       const state = chooseMapping(db, table.header, req.mapping);
       if (state.missing.length > 0) {
-        const empty: ParseResult<IncidentRow> = { rows: [], skipped: [], invalid: [], warnings: [] };
-        return { format, result: empty, mapping: state };
+        return {
+          format,
+          stream: streamOf<IncidentRow>({ rows: [], skipped: [], invalid: [], warnings: [] }),
+          mapping: state,
+        };
       }
       const result = parseIncidents(table, state.mapping as ColumnMapping, ctx, { source: req.defaultSource ?? 'est' });
-      return { format, result, mapping: state };
+      return { format, stream: streamOf(result), mapping: state };
     }
   }
 }
@@ -135,16 +232,66 @@ function refuseInvalid(invalid: RowProblem[]): never {
   );
 }
 
-/** Parses and checks without writing: what the preview shows. */
-export async function previewImport(
-  db: Db,
-  req: ImportRequest,
-): Promise<Parsed & { hash: string; alreadyImported: boolean }> {
-  const parsed = await parseFile(db, req);
-  const hash = contentHash(req.bytes);
+/** At most this many skipped or invalid rows are listed in a preview (all are counted). */
+export const PREVIEW_PROBLEMS = 1000;
+
+interface Sampled<T> {
+  rowCount: number;
+  /** The first rows, for the preview table. */
+  sample: { row: number; value: T }[];
+  skipped: RowProblem[];
+  invalid: RowProblem[];
+  skippedCount: number;
+  invalidCount: number;
+  warnings: string[];
+}
+
+export type PreviewResult = { hash: string; alreadyImported: boolean } & (
+  | ({ format: 'polisen' } & Sampled<IncidentRow>)
+  | ({ format: 'incidents'; mapping: MappingState } & Sampled<IncidentRow>)
+  | ({ format: 'bra' } & Sampled<BraRow>)
+  | ({ format: 'scb' } & Sampled<PopulationRow>)
+);
+
+/** Reads every row, keeping the first few and the problems (counted all, listed up to a limit). */
+function sampleStream<T>(stream: RowStream<T>, sampleRows: number): Sampled<T> {
+  const p: Sampled<T> = {
+    rowCount: 0,
+    sample: [],
+    skipped: [],
+    invalid: [],
+    skippedCount: 0,
+    invalidCount: 0,
+    warnings: [],
+  };
+  for (const item of stream.items) {
+    if (item.kind === 'row') {
+      if (p.rowCount++ < sampleRows) p.sample.push({ row: item.row, value: item.value });
+    } else {
+      const count = item.kind === 'skipped' ? p.skippedCount++ : p.invalidCount++;
+      if (count < PREVIEW_PROBLEMS) p[item.kind].push({ row: item.row, reason: item.reason });
+    }
+  }
+  p.warnings = stream.warnings();
+  return p;
+}
+
+/** Reads the whole file and checks every row without writing: what the preview shows. */
+export async function previewImport(db: Db, req: ImportRequest, sampleRows = 20): Promise<PreviewResult> {
+  const input = new FileInput(req);
+  const parsed = await openRows(db, req, input);
+  const body =
+    parsed.format === 'polisen'
+      ? { format: parsed.format, ...sampleStream(parsed.stream, sampleRows) }
+      : parsed.format === 'incidents'
+        ? { format: parsed.format, mapping: parsed.mapping, ...sampleStream(parsed.stream, sampleRows) }
+        : parsed.format === 'bra'
+          ? { format: parsed.format, ...sampleStream(parsed.stream, sampleRows) }
+          : { format: parsed.format, ...sampleStream(parsed.stream, sampleRows) };
+  const hash = input.hash();
   const alreadyImported =
     db.prepare('SELECT 1 FROM import_log WHERE content_hash = ? AND undone_at IS NULL').get(hash) !== undefined;
-  return { ...parsed, hash, alreadyImported };
+  return { ...body, hash, alreadyImported };
 }
 
 interface WriteCounts {
@@ -155,42 +302,86 @@ interface WriteCounts {
   previous: unknown[];
 }
 
-function writeIncidents(
-  db: Db,
-  rows: { value: IncidentRow }[],
-  importId: number,
-  now: Date,
-  stamp: string,
-  onProgress?: Progress,
-): WriteCounts {
-  const exists = db.prepare('SELECT 1 FROM incident WHERE source = ? AND source_ref = ?').pluck();
-  const seen = new Set<string>();
-  const fresh: NewIncident[] = [];
-  let duplicates = 0;
-  for (const { value } of rows) {
-    const key = `${value.source}\u0001${value.sourceRef}`;
-    if (seen.has(key) || exists.get(value.source, value.sourceRef) !== undefined) duplicates++;
-    else fresh.push({ ...value, importId });
-    seen.add(key);
+/** Source fields compared to decide whether a re-imported row changed. */
+const SOURCE_FIELDS = [
+  ['category', 'category'],
+  ['subcategory', 'subcategory'],
+  ['occurred_at', 'occurredAt'],
+  ['reported_at', 'reportedAt'],
+  ['kommun_id', 'kommunId'],
+  ['lat', 'lat'],
+  ['lon', 'lon'],
+  ['precision', 'precision'],
+  ['description', 'description'],
+  ['source_url', 'sourceUrl'],
+] as const;
+/** Fields a spreadsheet states but Polisens feed does not: there, the user's values stay. */
+const SHEET_FIELDS = [
+  ['place_name', 'placeName'],
+  ['status', 'status'],
+  ['reporter_org', 'reporterOrg'],
+] as const;
+
+/**
+ * Incidents, batch by batch inside the import's transaction: new rows are added, rows already there
+ * (same source and source id) with the same content are duplicates, and rows the source has changed
+ * since (new text, type or time) are updated in place, their previous version kept for undo.
+ */
+class IncidentWriter {
+  private readonly repo: IncidentRepo;
+  private readonly rollup = new RollupDelta();
+  readonly counts: WriteCounts = { added: 0, updated: 0, duplicates: 0, previous: [] };
+
+  constructor(
+    private readonly db: Db,
+    private readonly importId: number,
+    now: Date,
+    private readonly stamp: string,
+    private readonly format: 'polisen' | 'incidents',
+  ) {
+    this.repo = new IncidentRepo(db, () => now);
   }
-  const rollup = new RollupDelta();
-  const repo = new IncidentRepo(db, () => now);
-  let added = 0;
-  for (let i = 0; i < fresh.length; i += PROGRESS_CHUNK) {
-    added += repo.insertMany(fresh.slice(i, i + PROGRESS_CHUNK), rollup, stamp);
-    onProgress?.(added, fresh.length);
+
+  write(rows: { value: IncidentRow }[]): void {
+    const seen = new Set<string>();
+    const fresh: NewIncident[] = [];
+    const sheet = this.format === 'incidents';
+    for (const { value } of rows) {
+      const key = `${value.source}\u0001${value.sourceRef}`;
+      const old = seen.has(key) ? undefined : this.repo.findBySourceRef(value.source, value.sourceRef);
+      if (seen.has(key) || (old && (old.import_id === this.importId || !this.differs(old, value, sheet)))) {
+        this.counts.duplicates++;
+      } else if (old) {
+        this.counts.previous.push(old);
+        this.repo.replaceFromSource(old, value, this.rollup, this.stamp, {
+          placeName: !sheet,
+          status: !sheet,
+          reporterOrg: !sheet,
+        });
+        this.counts.updated++;
+      } else fresh.push({ ...value, importId: this.importId });
+      seen.add(key);
+    }
+    this.counts.added += this.repo.insertMany(fresh, this.rollup, this.stamp);
   }
-  rollup.flush(db);
-  return { added, updated: 0, duplicates, previous: [] };
+
+  finish(): WriteCounts {
+    this.rollup.flush(this.db);
+    return this.counts;
+  }
+
+  private differs(old: DbIncident, value: IncidentRow, sheet: boolean): boolean {
+    const fields = sheet ? [...SOURCE_FIELDS, ...SHEET_FIELDS] : SOURCE_FIELDS;
+    return fields.some(([column, key]) => (old[column] ?? null) !== (value[key] ?? null));
+  }
 }
 
-function writeBra(db: Db, rows: { value: BraRow }[], importId: number): WriteCounts {
+function writeBra(db: Db, rows: { value: BraRow }[], importId: number, c: WriteCounts): void {
   const get = db.prepare('SELECT count, per_100k FROM bra_reported_crime WHERE kommun_id = ? AND year = ?');
   const put = db.prepare(
     `INSERT INTO bra_reported_crime (kommun_id, year, count, per_100k, import_id) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (kommun_id, year) DO UPDATE SET count = excluded.count, per_100k = excluded.per_100k, import_id = excluded.import_id`,
   );
-  const c: WriteCounts = { added: 0, updated: 0, duplicates: 0, previous: [] };
   for (const { value: r } of rows) {
     const old = get.get(r.kommunId, r.year) as { count: number | null; per_100k: number | null } | undefined;
     if (old && old.count === r.count && old.per_100k === r.per100k) {
@@ -202,13 +393,11 @@ function writeBra(db: Db, rows: { value: BraRow }[], importId: number): WriteCou
     if (old) c.updated++;
     else c.added++;
   }
-  return c;
 }
 
-function writeScb(db: Db, rows: { value: PopulationRow }[], fileName: string): WriteCounts {
+function writeScb(db: Db, rows: { value: PopulationRow }[], fileName: string, c: WriteCounts): void {
   const get = db.prepare('SELECT population, ref_date, source FROM population WHERE kommun_id = ? AND year = ?');
   const ref = new ReferenceRepo(db);
-  const c: WriteCounts = { added: 0, updated: 0, duplicates: 0, previous: [] };
   for (const { value: r } of rows) {
     const old = get.get(r.kommunId, r.year) as { population: number; ref_date: string; source: string } | undefined;
     if (old && old.population === r.population) {
@@ -220,12 +409,11 @@ function writeScb(db: Db, rows: { value: PopulationRow }[], fileName: string): W
     if (old) c.updated++;
     else c.added++;
   }
-  return c;
 }
 
 /** All or nothing: one transaction for the rows, the rollups and the import log entry. */
 export type Progress = (done: number, total: number) => void;
-const PROGRESS_CHUNK = 2000;
+const BATCH_ROWS = 2000;
 
 export async function commitImport(
   db: Db,
@@ -233,14 +421,14 @@ export async function commitImport(
   now = new Date(),
   onProgress?: Progress,
 ): Promise<ImportReport> {
-  const parsed = await parseFile(db, req);
-  const { result } = parsed;
+  const input = new FileInput(req);
+  const size = input.size();
+  let bytesRead = 0;
+  const parsed = await openRows(db, req, input, (read) => (bytesRead = read));
   if (parsed.format === 'incidents' && parsed.mapping.missing.length > 0) {
     const labels = parsed.mapping.missing.map((f) => FIELD_LABELS[f]).join(', ');
     throw new AppError('validation', `Koppla filens kolumner till fälten först: ${labels} saknar kolumn.`);
   }
-  if (result.invalid.length > 0 && !req.skipInvalid) refuseInvalid(result.invalid);
-  const skipped = [...result.skipped, ...result.invalid].sort((a, b) => a.row - b.row);
   const stamp = toIsoUtc(now.getTime());
   return db
     .transaction((): ImportReport => {
@@ -248,16 +436,45 @@ export async function commitImport(
         db
           .prepare(
             `INSERT INTO import_log (file_name, content_hash, format, imported_at, added, updated, duplicates, skipped, report_json)
-             VALUES (?, ?, ?, ?, 0, 0, 0, 0, '{}')`,
+             VALUES (?, '', ?, ?, 0, 0, 0, 0, '{}')`,
           )
-          .run(req.fileName, contentHash(req.bytes), parsed.format, stamp).lastInsertRowid,
+          .run(req.fileName, parsed.format, stamp).lastInsertRowid,
       );
-      const counts =
-        parsed.format === 'bra'
-          ? writeBra(db, parsed.result.rows, importId)
-          : parsed.format === 'scb'
-            ? writeScb(db, parsed.result.rows, req.fileName)
-            : writeIncidents(db, parsed.result.rows, importId, now, stamp, onProgress);
+      const skipped: RowProblem[] = [];
+      const invalid: RowProblem[] = [];
+      let records = 0;
+      let counts: WriteCounts;
+      // Rows are written batch by batch as the file is read; a refusal anywhere rolls all of it back.
+      const batches = <T>(write: (batch: { row: number; value: T }[]) => void, stream: RowStream<T>) => {
+        let batch: { row: number; value: T }[] = [];
+        const flush = () => {
+          // Once a row is invalid and the user did not choose to skip, the file will be refused: stop writing.
+          if (invalid.length === 0 || req.skipInvalid) write(batch);
+          batch = [];
+          const estimate = bytesRead > 0 && bytesRead < size ? Math.round((records * size) / bytesRead) : records;
+          onProgress?.(records, Math.max(records, estimate));
+        };
+        for (const item of stream.items) {
+          records++;
+          if (item.kind === 'row') batch.push(item);
+          else (item.kind === 'skipped' ? skipped : invalid).push({ row: item.row, reason: item.reason });
+          if (batch.length >= BATCH_ROWS || records % BATCH_ROWS === 0) flush();
+        }
+        flush();
+      };
+      if (parsed.format === 'bra') {
+        const c = (counts = emptyCounts());
+        batches((b) => writeBra(db, b, importId, c), parsed.stream);
+      } else if (parsed.format === 'scb') {
+        const c = (counts = emptyCounts());
+        batches((b) => writeScb(db, b, req.fileName, c), parsed.stream);
+      } else {
+        const writer = new IncidentWriter(db, importId, now, stamp, parsed.format);
+        batches((b) => writer.write(b), parsed.stream);
+        counts = writer.finish();
+      }
+      if (invalid.length > 0 && !req.skipInvalid) refuseInvalid(invalid);
+      const problems = [...skipped, ...invalid].sort((a, b) => a.row - b.row);
       const { added, updated, duplicates, previous } = counts;
       if (parsed.format === 'incidents') saveMapping(db, parsed.mapping.header, parsed.mapping.mapping);
       const report: ImportReport = {
@@ -266,16 +483,26 @@ export async function commitImport(
         added,
         updated,
         duplicates,
-        skipped,
-        warnings: result.warnings,
+        skipped: problems,
+        warnings: parsed.stream.warnings(),
       };
       db.prepare(
-        'UPDATE import_log SET added = ?, updated = ?, duplicates = ?, skipped = ?, report_json = ? WHERE id = ?',
-      ).run(added, updated, duplicates, skipped.length, JSON.stringify({ ...report, previous }), importId);
+        'UPDATE import_log SET content_hash = ?, added = ?, updated = ?, duplicates = ?, skipped = ?, report_json = ? WHERE id = ?',
+      ).run(
+        input.hash(),
+        added,
+        updated,
+        duplicates,
+        problems.length,
+        JSON.stringify({ ...report, previous }),
+        importId,
+      );
       return report;
     })
     .immediate();
 }
+
+const emptyCounts = (): WriteCounts => ({ added: 0, updated: 0, duplicates: 0, previous: [] });
 
 /** "Ångra denna import": removes what the import added and puts back what it changed. */
 export function undoImport(db: Db, importId: number, now = new Date()): { removed: number; restored: number } {
@@ -290,6 +517,10 @@ export function undoImport(db: Db, importId: number, now = new Date()): { remove
       if (log.format === 'polisen' || log.format === 'incidents') {
         const repo = new IncidentRepo(db, () => now);
         removed = repo.removeImported(importId);
+        const { previous } = JSON.parse(log.report_json) as { previous?: DbIncident[] };
+        const rollup = new RollupDelta();
+        restored = repo.putBack(previous ?? [], rollup);
+        rollup.flush(db);
       } else {
         const { previous } = JSON.parse(log.report_json) as {
           previous: { kommunId: number; year: number; old: Record<string, unknown> | null }[];

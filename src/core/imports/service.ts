@@ -24,15 +24,10 @@ export interface FileImport {
 const SAMPLE_ROWS = 20;
 
 function request(file: FileImport): ImportRequest {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file.path);
-  } catch {
-    throw new AppError('not_found', `Filen kunde inte läsas: ${file.path}`);
-  }
+  if (!fs.existsSync(file.path)) throw new AppError('not_found', `Filen kunde inte läsas: ${file.path}`);
   return {
     fileName: path.basename(file.path),
-    bytes,
+    path: file.path,
     format: file.format,
     year: file.year,
     skipInvalid: file.skipInvalid ?? false,
@@ -41,30 +36,32 @@ function request(file: FileImport): ImportRequest {
   };
 }
 
-/** Row count, column names and the first rows as display text, with the file's row number first. */
+/** Column names and the first rows as display text, with the file's row number first. */
 function sampled<T>(rows: { row: number; value: T }[], columns: string[], cells: (value: T) => string[]) {
   return {
-    rowCount: rows.length,
     columns: ['Rad', ...columns],
-    sample: rows.slice(0, SAMPLE_ROWS).map(({ row, value }) => ({ row, cells: [String(row), ...cells(value)] })),
+    sample: rows.map(({ row, value }) => ({ row, cells: [String(row), ...cells(value)] })),
   };
 }
 
 export async function previewFile(db: Db, file: FileImport): Promise<ImportPreview> {
-  const p = await previewImport(db, request(file));
+  const p = await previewImport(db, request(file), SAMPLE_ROWS);
   const kommunName = new Map(new ReferenceRepo(db).kommuner().map((k) => [k.id, k.name]));
   const base = {
     fileName: path.basename(file.path),
     format: p.format,
-    skipped: p.result.skipped,
-    invalid: p.result.invalid,
-    warnings: p.result.warnings,
+    rowCount: p.rowCount,
+    skipped: p.skipped,
+    invalid: p.invalid,
+    skippedCount: p.skippedCount,
+    invalidCount: p.invalidCount,
+    warnings: p.warnings,
     alreadyImported: p.alreadyImported,
   };
   if (p.format === 'bra') {
     return {
       ...base,
-      ...sampled(p.result.rows, ['Kommun', 'År', 'Antal', 'Per 100 000 inv.'], (r) => [
+      ...sampled(p.sample, ['Kommun', 'År', 'Antal', 'Per 100 000 inv.'], (r) => [
         kommunName.get(r.kommunId) ?? '',
         String(r.year),
         r.count === null ? '..' : formatInteger(r.count),
@@ -75,7 +72,7 @@ export async function previewFile(db: Db, file: FileImport): Promise<ImportPrevi
   if (p.format === 'scb') {
     return {
       ...base,
-      ...sampled(p.result.rows, ['Kommun', 'År', 'Folkmängd'], (r) => [
+      ...sampled(p.sample, ['Kommun', 'År', 'Folkmängd'], (r) => [
         kommunName.get(r.kommunId) ?? '',
         String(r.year),
         formatInteger(r.population),
@@ -98,7 +95,7 @@ export async function previewFile(db: Db, file: FileImport): Promise<ImportPrevi
   return {
     ...base,
     ...(mapping ? { mapping } : {}),
-    ...sampled(p.result.rows, ['Inträffade', 'Kommun', 'Kategori', 'Beskrivning'], (r) => [
+    ...sampled(p.sample, ['Inträffade', 'Kommun', 'Kategori', 'Beskrivning'], (r) => [
       formatLocalDateTime(r.occurredAt),
       kommunName.get(r.kommunId) ?? '',
       `${categoryLabel(r.category)} – ${subcategoryLabel(r.subcategory)}`,

@@ -45,3 +45,34 @@ export interface ParseResult<T> {
 }
 
 export type IncidentParse = ParseResult<NewIncident & { sourceRef: string }>;
+
+/** One row of a file as the parser reads it: a value, or why the row is left out. */
+export type RowItem<T> =
+  { kind: 'row'; row: number; value: T } | { kind: 'skipped' | 'invalid'; row: number; reason: string };
+
+/** A file's rows read lazily (a large file never sits in memory whole); warnings once all items are read. */
+export interface RowStream<T> {
+  items: Iterable<RowItem<T>>;
+  warnings(): string[];
+}
+
+/** A stream read to the end, as a ParseResult. */
+export function collectRows<T>(stream: RowStream<T>): ParseResult<T> {
+  const result: ParseResult<T> = { rows: [], skipped: [], invalid: [], warnings: [] };
+  for (const item of stream.items) {
+    if (item.kind === 'row') result.rows.push({ row: item.row, value: item.value });
+    else result[item.kind].push({ row: item.row, reason: item.reason });
+  }
+  result.warnings = stream.warnings();
+  return result;
+}
+
+/** A parse already read whole, as a stream (rows and problems in file order). */
+export function streamOf<T>(result: ParseResult<T>): RowStream<T> {
+  const items: RowItem<T>[] = [
+    ...result.rows.map((r) => ({ kind: 'row' as const, ...r })),
+    ...result.skipped.map((p) => ({ kind: 'skipped' as const, ...p })),
+    ...result.invalid.map((p) => ({ kind: 'invalid' as const, ...p })),
+  ].sort((a, b) => a.row - b.row);
+  return { items, warnings: () => result.warnings };
+}

@@ -82,7 +82,7 @@ export function ImportScreen() {
   }
 
   const blocked =
-    !!preview && ((preview.invalid.length > 0 && !skipInvalid) || (preview.mapping?.missing.length ?? 0) > 0);
+    !!preview && ((preview.invalidCount > 0 && !skipInvalid) || (preview.mapping?.missing.length ?? 0) > 0);
   return (
     <div className="import-screen">
       <section aria-labelledby="import-file">
@@ -139,7 +139,7 @@ export function ImportScreen() {
           <h2 id="import-preview">Förhandsgranskning: {preview.fileName}</h2>
           <p>
             {IMPORT_FORMAT_LABELS[preview.format]} · {formatInteger(preview.rowCount)} rader att importera ·{' '}
-            {preview.skipped.length} hoppas över · {preview.invalid.length} ogiltiga
+            {formatInteger(preview.skippedCount)} hoppas över · {formatInteger(preview.invalidCount)} ogiltiga
           </p>
           {preview.mapping && (
             <MappingEditor
@@ -158,8 +158,8 @@ export function ImportScreen() {
               Den här filen är redan importerad. Dubbletter läggs inte till igen.
             </p>
           )}
-          <ProblemList title="Ogiltiga rader" problems={preview.invalid} />
-          <ProblemList title="Hoppas över" problems={preview.skipped} />
+          <ProblemList title="Ogiltiga rader" problems={preview.invalid} total={preview.invalidCount} />
+          <ProblemList title="Hoppas över" problems={preview.skipped} total={preview.skippedCount} />
           {preview.warnings.length > 0 && (
             <ul className="warnings">
               {preview.warnings.map((w) => (
@@ -185,7 +185,7 @@ export function ImportScreen() {
               ))}
             </tbody>
           </table>
-          {preview.invalid.length > 0 && (
+          {preview.invalidCount > 0 && (
             <label className="checkbox">
               <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />
               Hoppa över ogiltiga rader
