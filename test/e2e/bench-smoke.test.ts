@@ -44,6 +44,10 @@ describe('npm run bench (röktest i små storlekar)', () => {
       'grid.page.median_ms',
       'import.throughput',
       'import.peak_rss_mb',
+      'import.incidents.throughput',
+      'import.incidents.peak_rss_mb',
+      'import.bra.file_ms',
+      'import.scb.file_ms',
       'dashboard.compare_vs_naive',
       'ui.first_rows_6k_vs_500',
     ]) {

@@ -249,6 +249,8 @@ describe('parseIncidents: rader', () => {
         '2025-06-07 21:30;Klippan;Brand;;c;EST-rapport;;A4',
         '2025-06-07;Klippan;Våld;Olaga hot;d;;Ny;A5',
         '7.6.2025 9:05;Klippan;Misstänkt droghandel;;e;;;A6',
+        '2025-06-07 21:30;Klippan;Brand;Fordonsbrand;f;EST-rapport;;A7',
+        '2025-06-07 21:30;Klippan;Brand;Anlagd brand;g;EST-rapport;;A8',
       ],
       'tips',
     );
@@ -262,6 +264,9 @@ describe('parseIncidents: rader', () => {
       ['A4', '2025-06-07T19:30:00Z', 'est', 'skadegorelse', 'anlagd_brand', 'ny'],
       ['A5', '2025-06-06T22:00:00Z', 'tips', 'vald', 'olaga_hot', 'ny'],
       ['A6', '2025-06-07T07:05:00Z', 'tips', 'narkotika', 'droghandel', 'ny'],
+      // EST's "Brand" is arson, unless the subcategory says it is one of our own Brand subcategories.
+      ['A7', '2025-06-07T19:30:00Z', 'est', 'brand', 'brand_fordon', 'ny'],
+      ['A8', '2025-06-07T19:30:00Z', 'est', 'skadegorelse', 'anlagd_brand', 'ny'],
     ]);
   });
 

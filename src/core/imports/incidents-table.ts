@@ -4,7 +4,7 @@
  * style, so the parser sees the same text whichever format the user saved: dates as "2025-06-07 21:30",
  * decimals with a comma. Pure apart from being async (exceljs reads zip files asynchronously).
  */
-import ExcelJS from 'exceljs';
+// exceljs takes ~0.4 s to load: only when a workbook is read or written, not with every import or export.
 import { AppError } from '../../shared/errors';
 import { shown } from './bra';
 import { decodeText, detectDelimiter, parseCsv } from './text';
@@ -102,6 +102,7 @@ function toTable(records: TableRow[], encoding: string, warnings: string[]): Tab
 // Excel
 
 async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Table> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its argument as its own `Buffer extends ArrayBuffer`; at run time it takes a Node Buffer.

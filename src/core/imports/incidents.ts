@@ -272,7 +272,7 @@ function parseRow(cells: string[], columns: Columns, ctx: ParseContext, defaultS
   }
 
   const categoryRaw = need('category');
-  const found = categoryRaw ? lookupCategory(categoryRaw, source) : undefined;
+  let found = categoryRaw ? lookupCategory(categoryRaw, source) : undefined;
   let subcategory = found?.subcategory ?? found?.category.subcategories[0]!.code;
   if (categoryRaw && !found) {
     problems.push(
@@ -282,6 +282,13 @@ function parseRow(cells: string[], columns: Columns, ctx: ParseContext, defaultS
   const subRaw = get('subcategory');
   if (found && subRaw) {
     subcategory = lookupSubcategory(subRaw, found.category);
+    // "Brand" is EST's word for arson (Skadegörelse) but also our own category Brand: the subcategory decides.
+    const own = CATEGORY_BY_KEY.get(fold(categoryRaw));
+    const ownSub = !subcategory && own && own !== found.category ? lookupSubcategory(subRaw, own) : undefined;
+    if (own && ownSub) {
+      found = { category: own };
+      subcategory = ownSub;
+    }
     if (!subcategory) {
       const options = found.category.subcategories.map((s) => s.label).join(', ');
       problems.push(

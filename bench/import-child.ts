@@ -1,0 +1,32 @@
+/**
+ * One import through the app's import worker, alone in this process so its peak RSS is the import's:
+ * `node --import tsx bench/import-child.ts <db> <file> <format> [year]`. Prints one JSON line.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { runImportInWorker } from '../src/core/imports/runner';
+import type { ImportFormat } from '../src/core/imports/types';
+
+const [dbPath, file, format, year] = process.argv.slice(2);
+/** The worker the desktop app ships (built by `npm run bench`'s build step); the TypeScript source if not built. */
+const BUILT = path.resolve(__dirname, '../out/main/import-worker.js');
+const WORKER = fs.existsSync(BUILT)
+  ? { path: BUILT }
+  : { path: path.resolve(__dirname, '../src/core/imports/worker-entry.ts'), register: 'tsx/cjs' };
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const report = await runImportInWorker({
+    script: WORKER,
+    dbPath: dbPath!,
+    file: { path: file!, format: format as ImportFormat, year: year ? Number(year) : undefined },
+  });
+  const ms = performance.now() - started;
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ added: report.added, updated: report.updated, ms, maxRssMb, worker: WORKER.path }));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});
