@@ -48,7 +48,9 @@ function incident(line: string): { row: number; value: Value } {
   const [category, subcategory] = codes.split('/') as [string, string];
   const [lat, lon] = pos ? pos.split(',').map(Number) : [null, null];
   const normalised = description.replace(/\s+/g, ' ');
-  const sourceRef = ref === '#' ? hash(occurredAt, id(kommun), category, subcategory, normalised, placeName) : ref;
+  const scbCode = ctx.kommuner.find((k) => k.id === id(kommun))!.scbCode;
+  const sourceRef =
+    ref === '#' ? hash(occurredAt, id(kommun), category, subcategory, normalised, placeName) : `${scbCode}:${ref}`;
   const value = { source: 'est' as const, sourceRef, category, subcategory, occurredAt, reportedAt: occurredAt };
   const where = { kommunId: id(kommun), placeName, lat: lat!, lon: lon!, precision: pos ? ('exact' as const) : null };
   return {
@@ -258,15 +260,15 @@ describe('parseIncidents: rader', () => {
     expect(
       result.rows.map(({ value: v }) => [v.sourceRef, v.occurredAt, v.source, v.category, v.subcategory, v.status]),
     ).toEqual([
-      ['A1', '2025-06-07T19:30:00Z', 'tips', 'skadegorelse', 'klotter', 'hanteras'],
-      ['A2', '2025-06-07T19:30:00Z', 'felanmalan', 'otrygg_plats', 'belysning', 'atgardad'],
-      ['A3', '2025-06-07T19:30:00Z', 'tips', 'brand', 'brand_byggnad', 'ny'],
-      ['A4', '2025-06-07T19:30:00Z', 'est', 'skadegorelse', 'anlagd_brand', 'ny'],
-      ['A5', '2025-06-06T22:00:00Z', 'tips', 'vald', 'olaga_hot', 'ny'],
-      ['A6', '2025-06-07T07:05:00Z', 'tips', 'narkotika', 'droghandel', 'ny'],
+      ['1276:A1', '2025-06-07T19:30:00Z', 'tips', 'skadegorelse', 'klotter', 'hanteras'],
+      ['1276:A2', '2025-06-07T19:30:00Z', 'felanmalan', 'otrygg_plats', 'belysning', 'atgardad'],
+      ['1276:A3', '2025-06-07T19:30:00Z', 'tips', 'brand', 'brand_byggnad', 'ny'],
+      ['1276:A4', '2025-06-07T19:30:00Z', 'est', 'skadegorelse', 'anlagd_brand', 'ny'],
+      ['1276:A5', '2025-06-06T22:00:00Z', 'tips', 'vald', 'olaga_hot', 'ny'],
+      ['1276:A6', '2025-06-07T07:05:00Z', 'tips', 'narkotika', 'droghandel', 'ny'],
       // EST's "Brand" is arson, unless the subcategory says it is one of our own Brand subcategories.
-      ['A7', '2025-06-07T19:30:00Z', 'est', 'brand', 'brand_fordon', 'ny'],
-      ['A8', '2025-06-07T19:30:00Z', 'est', 'skadegorelse', 'anlagd_brand', 'ny'],
+      ['1276:A7', '2025-06-07T19:30:00Z', 'est', 'brand', 'brand_fordon', 'ny'],
+      ['1276:A8', '2025-06-07T19:30:00Z', 'est', 'skadegorelse', 'anlagd_brand', 'ny'],
     ]);
   });
 

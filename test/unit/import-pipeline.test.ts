@@ -319,6 +319,30 @@ describe('händelser från kalkylark', () => {
     expect([again.added, again.duplicates]).toEqual([0, 5]);
   });
 
+  it('samma ärendenummer från två kommuners EST är två händelser, och en ändrad rad uppdateras', async () => {
+    const sheet = (rows: string[]) => utf8(['Ärendenummer;Datum;Kommun;Kategori;Beskrivning', ...rows].join('\n'));
+    const first = await commitImport(t.db, {
+      fileName: 'klippan.csv',
+      bytes: sheet(['EST-1;2025-06-07 21:30;Klippan;Klotter;Tag på muren']),
+    });
+    const second = await commitImport(t.db, {
+      fileName: 'bjuv.csv',
+      bytes: sheet(['EST-1;2025-06-08 10:00;Bjuv;Glaskross;Krossad ruta']),
+    });
+    expect([first.added, second.added, second.updated]).toEqual([1, 1, 0]);
+    expect(t.db.prepare("SELECT source_ref FROM incident WHERE source = 'est' ORDER BY id").pluck().all()).toEqual([
+      '1276:EST-1',
+      '1260:EST-1',
+    ]);
+    const fixed = await commitImport(t.db, {
+      fileName: 'klippan-2.csv',
+      bytes: sheet(['EST-1;2025-06-07 21:30;Klippan;Klotter;Tag på muren vid torget']),
+    });
+    expect([fixed.added, fixed.updated]).toEqual([0, 1]);
+    expect(count("SELECT count(*) FROM incident WHERE description = 'Tag på muren vid torget'")).toBe(1);
+    expectRollupsConsistent();
+  });
+
   it('kommer ihåg kolumnkopplingen för filer med samma kolumner', async () => {
     const mapping = {
       occurredAt: 'Händelsedatum',

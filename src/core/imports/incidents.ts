@@ -342,8 +342,11 @@ function parseRow(cells: string[], columns: Columns, ctx: ParseContext, defaultS
   };
   const ref = get('sourceRef');
   if (ref.length > 200) return { invalid: `${col(columns.sourceRef!)}: id:t får vara högst 200 tecken` };
-  value.sourceRef =
-    ref || contentRef([value.occurredAt, value.kommunId, value.category, value.subcategory, description, placeName]);
+  // An id is scoped by kommun: each kommun's EST numbers its own reports, so "EST-1001" from Klippan and
+  // from Bjuv are two different reports, never one row updating the other.
+  value.sourceRef = ref
+    ? `${kommun!.scbCode}:${ref}`
+    : contentRef([value.occurredAt, value.kommunId, value.category, value.subcategory, description, placeName]);
   const checked = incidentInputSchema.safeParse(value);
   if (!checked.success) {
     const reasons = checked.error.issues.map((issue) => {
