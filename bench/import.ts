@@ -32,7 +32,7 @@ function feedTime(iso: string): string {
 }
 
 /** Writes lines to a file with back-pressure. */
-async function writeLines(file: string, lines: Iterable<string>): Promise<void> {
+export async function writeLines(file: string, lines: Iterable<string>): Promise<void> {
   const out = fs.createWriteStream(file);
   for (const line of lines) {
     if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
@@ -45,7 +45,7 @@ function demoRows(rows: number, kommunIds: Map<string, number>): Iterable<NewInc
 }
 
 /** `rows` events as the public feed writes them (unpadded hours, event time in `name`). */
-function* eventsFile(rows: number, kommunIds: Map<string, number>): Generator<string> {
+export function* eventsFile(rows: number, kommunIds: Map<string, number>): Generator<string> {
   const names = new Map(DEMO_KOMMUNER.map((k) => [kommunIds.get(k.scbCode)!, k]));
   yield '[';
   let i = 0;

@@ -30,6 +30,8 @@ export interface BenchOptions {
   out: string;
   repeats: number;
   ui: boolean;
+  /** Only one part of the benchmark (`--only grid|import|ui`); results.json then holds only those figures. */
+  only?: 'grid' | 'import' | 'ui' | undefined;
   log: (m: string) => void;
 }
 
@@ -57,9 +59,15 @@ export async function runBench(o: BenchOptions): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   const files = new Map<number, string>();
   for (const rows of [...new Set([...o.sizes, ...(o.ui ? [o.uiSmallRows] : [])])].sort((a, b) => a - b)) {
+    if (o.only === 'import') break; // imports write their own files
     files.set(rows, await dataset(o.dataDir, rows, o.log));
   }
+  const want = (part: 'grid' | 'import' | 'ui') => !o.only || o.only === part;
   for (const rows of o.sizes) {
+    if (!want('grid')) {
+      if (want('import')) await importsAt(rows);
+      continue;
+    }
     o.log(`mäter grid.page på ${rows} rader`);
     const grid = await measureGrid(files.get(rows)!, o.repeats);
     const worst = grid.reduce(
@@ -94,17 +102,22 @@ export async function runBench(o: BenchOptions): Promise<BenchResult[]> {
       ok: medianMs <= 5,
       note: `median av ${all.length} sidor (första, 50 %, 95 %) över ${grid.length} kombinationer`,
     });
+    if (want('import')) await importsAt(rows);
+    results.push(...pendingFigures(rows));
+  }
+  async function importsAt(rows: number) {
     for (const format of ['polisen', 'incidents'] as const) {
       o.log(`mäter import (${format}) på ${rows} rader`);
       results.push(...importFigures(await measureImport(format, rows)));
     }
-    results.push(...pendingFigures(rows));
   }
-  for (const format of ['bra', 'scb'] as const) {
-    o.log(`mäter import (${format}) av en fil för hela landet`);
-    results.push(...importFigures(await measureImport(format, 0)));
+  if (want('import')) {
+    for (const format of ['bra', 'scb'] as const) {
+      o.log(`mäter import (${format}) av en fil för hela landet`);
+      results.push(...importFigures(await measureImport(format, 0)));
+    }
   }
-  if (o.ui) {
+  if (o.ui && want('ui')) {
     const big = Math.max(...o.sizes);
     if (!rendererBuilt()) throw new Error('out/renderer saknas: kör npm run build först.');
     o.log(`mäter ui.first_rows: ${big} mot ${o.uiSmallRows} rader`);
@@ -209,20 +222,22 @@ async function main(): Promise<void> {
   const sizes = arg('sizes')?.split(',').map(Number) ?? [100_000, 1_000_000];
   if (process.argv.includes('--large')) sizes.push(10_000_000);
   const started = Date.now();
+  const out = arg('out') ?? path.join(__dirname, 'results.json');
   const results = await runBench({
     sizes,
     uiSmallRows: 1000,
     dataDir: arg('data-dir') ?? path.join(__dirname, 'data'),
-    out: arg('out') ?? path.join(__dirname, 'results.json'),
+    out,
     repeats: Number(arg('repeats') ?? 5),
     ui: !process.argv.includes('--no-ui'),
+    only: arg('only') as BenchOptions['only'],
     log: (m) => console.log(m),
   });
   console.log(`\n${formatTable(results)}\n`);
   console.log(
     `Maskin: ${os.cpus().length} kärnor, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
   );
-  console.log(`Tid: ${((Date.now() - started) / 1000).toFixed(0)} s. Resultat: bench/results.json`);
+  console.log(`Tid: ${((Date.now() - started) / 1000).toFixed(0)} s. Resultat: ${path.relative(process.cwd(), out)}`);
 }
 
 if (require.main === module) {

@@ -24,7 +24,23 @@ interface LocalParts {
   second: number;
 }
 
+/** Stockholm wall-clock fields of an instant: computed (the EU rule) since 1996, from Intl before that. */
 function localParts(ms: number): LocalParts {
+  if (new Date(ms).getUTCFullYear() >= FIRST_EU_RULE_YEAR) {
+    const d = new Date(ms + stockholmOffsetHours(ms) * 3600_000);
+    return {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+    };
+  }
+  return intlParts(ms);
+}
+
+function intlParts(ms: number): LocalParts {
   const out: Record<string, number> = {};
   for (const p of partsFormatter.formatToParts(new Date(ms))) {
     if (p.type !== 'literal') out[p.type] = Number(p.value);
@@ -62,7 +78,7 @@ function lastSundayAt01Utc(year: number, monthIndex: number): number {
 export function stockholmOffsetHours(ms: number): number {
   const year = new Date(ms).getUTCFullYear();
   if (year < FIRST_EU_RULE_YEAR) {
-    const p = localParts(ms);
+    const p = intlParts(ms);
     return Math.round(
       (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000) / 3600_000,
     );

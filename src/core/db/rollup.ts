@@ -7,8 +7,17 @@ import { localDay } from '../../shared/time';
  */
 export class RollupDelta {
   private readonly counts = new Map<string, number>();
+  /** Local day per UTC hour ("2025-06-07T19"): bulk imports ask for the same few hours again and again. */
+  private readonly dayOfHour = new Map<string, string>();
+
   add(kommunId: number, category: string, source: string, occurredAt: string, delta: 1 | -1): void {
-    const day = localDay(occurredAt);
+    // Stockholm's offset is whole hours, so the UTC hour decides the local day.
+    const hour = occurredAt.slice(0, 13);
+    let day = this.dayOfHour.get(hour);
+    if (day === undefined) {
+      day = localDay(occurredAt);
+      this.dayOfHour.set(hour, day);
+    }
     const key = `${kommunId}\u0001${category}\u0001${source}\u0001${day}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + delta);
   }
