@@ -7,7 +7,7 @@
 // exceljs takes ~0.4 s to load: only when a workbook is read or written, not with every import or export.
 import { AppError } from '../../shared/errors';
 import { shown } from './bra';
-import { decodeText, detectDelimiter, parseCsv } from './text';
+import { CsvReader, decodeChunks, detectDelimiter, detectEncoding, type CsvRecord, type Encoding } from './text';
 
 export interface TableRow {
   /** 1-based line (CSV) or row (xlsx) number as the user sees it; the header is usually row 1. */
@@ -15,9 +15,14 @@ export interface TableRow {
   cells: string[];
 }
 
-export interface Table {
-  header: string[];
+export interface Table extends TableStream {
   rows: TableRow[];
+}
+
+/** A table whose rows may be read lazily (a large CSV file, chunk by chunk), once. */
+export interface TableStream {
+  header: string[];
+  rows: Iterable<TableRow>;
   /** 'utf-8', 'utf-8-bom', 'windows-1252' or 'xlsx'. */
   encoding: string;
   /** Row number of the header (default 1): the first row that is not blank. */
@@ -29,10 +34,31 @@ export interface Table {
 const NOT_A_SPREADSHEET =
   'Filen är inte ett kalkylark. Välj en CSV-fil (t.ex. en EST-export) eller en Excel-arbetsbok (.xlsx).';
 
+/** Where a spreadsheet's bytes come from: the first bytes, the whole file, or chunks in order (any number of passes). */
+export interface TableSource {
+  head(): Uint8Array;
+  whole(): Uint8Array;
+  chunks(): Iterable<Uint8Array>;
+}
+
+const fromBytes = (bytes: Uint8Array): TableSource => ({
+  head: () => bytes.subarray(0, 4096),
+  whole: () => bytes,
+  chunks: () => [bytes],
+});
+
+/** A whole table, rows in memory (small files, tests). */
 export async function readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
-  if (bytes.length === 0) throw new AppError('validation', 'Filen är tom.');
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    return readXlsx(bytes, fileName);
+  const table = await openTable(fromBytes(bytes), fileName);
+  return { ...table, rows: [...table.rows] };
+}
+
+/** The header now; a CSV file's rows as they are read (an Excel workbook is read whole). */
+export async function openTable(src: TableSource, fileName: string): Promise<TableStream> {
+  const head = src.head();
+  if (head.length === 0) throw new AppError('validation', 'Filen är tom.');
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
+    return readXlsx(src.whole(), fileName);
   }
   if (/\.xlsx$/i.test(fileName.trim())) {
     throw new AppError(
@@ -40,16 +66,16 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<Ta
       `Filen ${shown(fileName)} heter .xlsx men är ingen Excel-arbetsbok. Öppna den i Excel och spara den som .xlsx eller CSV igen.`,
     );
   }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) {
     throw new AppError(
       'validation',
       'Filen är en äldre Excel-fil (.xls), som inte stöds. Spara den som Excel-arbetsbok (.xlsx) eller CSV och försök igen.',
     );
   }
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
+  if (startsWith(head, [0x25, 0x50, 0x44, 0x46])) {
     throw new AppError('validation', `Filen är en PDF. ${NOT_A_SPREADSHEET}`);
   }
-  return readCsv(bytes);
+  return openCsv(src);
 }
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
@@ -77,17 +103,59 @@ export function cleanCell(raw: string): string {
 const cleanHeader = (raw: string): string => cleanCell(raw).replace(/\s+/g, ' ').trim();
 const isBlankRow = (cells: string[]): boolean => cells.every((c) => c.trim() === '');
 
-function readCsv(bytes: Uint8Array): Table {
-  const { text, encoding } = decodeText(bytes);
-  if (looksBinary(text)) throw new AppError('validation', NOT_A_SPREADSHEET);
-  // Excel writes "sep=;" as the first line when asked to; it names the separator and is not the header.
-  const hint = /^sep=([;,\t|])[ \t]*(\r\n|\n|\r)/i.exec(text);
-  const body = hint ? text.slice(hint[0].length) : text;
-  const offset = hint ? 1 : 0;
-  const records = parseCsv(body, hint ? hint[1] : detectDelimiter(body))
-    .map((r) => ({ row: r.line + offset, cells: r.fields.map(cleanCell) }))
-    .filter((r) => !isBlankRow(r.cells));
-  return toTable(records, encoding, []);
+/** Two passes over the chunks: one to know the encoding (as for a whole file), one to read the records. */
+function openCsv(src: TableSource): TableStream {
+  const encoding = detectEncoding(src.chunks());
+  const records = csvRows(src.chunks(), encoding);
+  const first = records.next();
+  if (first.done) throw new AppError('validation', 'Filen innehåller inga rader, inte ens en rubrikrad.');
+  const header = first.value.cells.map(cleanHeader);
+  return { header, headerRow: first.value.row, encoding, rows: { [Symbol.iterator]: () => records } };
+}
+
+/** Enough of the file's start to tell the separator, as for a whole file (detectDelimiter reads 20 lines). */
+const enoughToDetect = (text: string) => text.length >= 100_000 || (text.match(/\n/g)?.length ?? 0) >= 20;
+
+/** Non-blank records with cleaned cells. */
+function* csvRows(chunks: Iterable<Uint8Array>, encoding: Encoding): Generator<TableRow, void> {
+  let reader: CsvReader | null = null;
+  let offset = 0;
+  let start = '';
+  const rows = function* (records: CsvRecord[]) {
+    for (const r of records) {
+      const cells = r.fields.map(cleanCell);
+      if (!isBlankRow(cells)) yield { row: r.line + offset, cells };
+    }
+  };
+  /** The reader for this file, and the text after a "sep=" line. */
+  const begin = (text: string): [CsvReader, string] => {
+    if (looksBinary(text)) throw new AppError('validation', NOT_A_SPREADSHEET);
+    // Excel writes "sep=;" as the first line when asked to; it names the separator and is not the header.
+    const hint = /^sep=([;,\t|])[ \t]*(\r\n|\n|\r)/i.exec(text);
+    if (!hint) return [new CsvReader(detectDelimiter(text)), text];
+    offset = 1;
+    return [new CsvReader(hint[1]!), text.slice(hint[0].length)];
+  };
+  for (const text of decodeChunks(chunks, encoding)) {
+    if (reader) {
+      if (text.includes('\u0000')) throw new AppError('validation', NOT_A_SPREADSHEET);
+      yield* rows(reader.feed(text));
+      continue;
+    }
+    start += text;
+    if (!enoughToDetect(start)) continue;
+    const [r, body] = begin(start);
+    reader = r;
+    start = '';
+    yield* rows(reader.feed(body));
+  }
+  if (!reader) {
+    if (start === '') return;
+    const [r, body] = begin(start);
+    reader = r;
+    yield* rows(reader.feed(body));
+  }
+  yield* rows(reader.end());
 }
 
 function toTable(records: TableRow[], encoding: string, warnings: string[]): Table {
@@ -275,7 +343,7 @@ export interface Column {
 }
 export type Columns = Partial<Record<MappedField, Column>>;
 
-export function resolveColumns(table: Table, mapping: ColumnMapping): Columns {
+export function resolveColumns(table: TableStream, mapping: ColumnMapping): Columns {
   const at = table.headerRow ?? 1;
   const names = table.header.filter((h) => h.trim() !== '').map((h) => `"${shown(h)}"`);
   const list = names.length > 12 ? `${names.slice(0, 12).join(', ')} med flera` : names.join(', ');

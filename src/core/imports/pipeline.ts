@@ -15,8 +15,8 @@ import { polisenRows } from './polisen';
 import { parseScb } from './scb';
 import {
   FIELD_LABELS,
-  parseIncidents,
-  readTable,
+  incidentRows,
+  openTable,
   suggestMapping,
   type ColumnMapping,
   type MappedField,
@@ -205,7 +205,10 @@ async function openRows(
     case 'scb':
       return { format, stream: streamOf(parseScb(input.whole(), ctx)) };
     case 'incidents': {
-      const table = await readTable(input.whole(), req.fileName);
+      const table = await openTable(
+        { head: () => input.head(), whole: () => input.whole(), chunks: () => input.chunks(CHUNK_BYTES, onRead) },
+        req.fileName,
+      );
       const state = chooseMapping(db, table.header, req.mapping);
       if (state.missing.length > 0) {
         return {
@@ -214,8 +217,8 @@ async function openRows(
           mapping: state,
         };
       }
-      const result = parseIncidents(table, state.mapping as ColumnMapping, ctx, { source: req.defaultSource ?? 'est' });
-      return { format, stream: streamOf(result), mapping: state };
+      const stream = incidentRows(table, state.mapping as ColumnMapping, ctx, { source: req.defaultSource ?? 'est' });
+      return { format, stream, mapping: state };
     }
   }
 }

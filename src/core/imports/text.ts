@@ -30,6 +30,60 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
 }
 
+const UTF16 = 'Filen är sparad som UTF-16, som inte stöds. Spara den som "CSV UTF-8" eller vanlig CSV och försök igen.';
+
+/**
+ * The encoding of a file read in chunks (one pass, nothing kept): UTF-8 if every byte is valid UTF-8,
+ * else Windows-1252, as decodeText decides for a whole file.
+ */
+export function detectEncoding(chunks: Iterable<Uint8Array>): Encoding {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  /** The file's first three bytes, however small the chunks. */
+  const head: number[] = [];
+  const bom = () => head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  try {
+    for (const chunk of chunks) {
+      if (head.length < 3) {
+        const before = head.length;
+        for (const b of chunk.subarray(0, 3 - head.length)) head.push(b);
+        if (
+          before < 2 &&
+          head.length >= 2 &&
+          ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+        ) {
+          throw new AppError('validation', UTF16);
+        }
+      }
+      decoder.decode(chunk, { stream: true });
+    }
+    decoder.decode();
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    if (bom()) throw new AppError('validation', 'Filen säger att den är UTF-8 men innehåller ogiltiga tecken.');
+    return 'windows-1252';
+  }
+  return bom() ? 'utf-8-bom' : 'utf-8';
+}
+
+/** Text of a file read in chunks, in a known encoding (BOM dropped). */
+export function* decodeChunks(chunks: Iterable<Uint8Array>, encoding: Encoding): Generator<string, void> {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let skip = encoding === 'utf-8-bom' ? 3 : 0;
+  for (let chunk of chunks) {
+    if (skip > 0) {
+      const k = Math.min(skip, chunk.length);
+      chunk = chunk.subarray(k);
+      skip -= k;
+    }
+    const text = encoding === 'windows-1252' ? decodeWindows1252(chunk) : decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  if (encoding !== 'windows-1252') {
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  }
+}
+
 /** Windows-1252 bytes 0x80–0x9F (WHATWG index): €, curly quotes, en/em dash, Š, Ž, Œ, ™ and friends. */
 const CP1252_80_9F = [
   0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
@@ -84,61 +138,112 @@ export function detectDelimiter(text: string): string {
 
 /** RFC 4180-style parsing; an unterminated quote refuses the file, naming the line it starts on. */
 export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let i = 0;
-  let quoted = false;
-  let quoteStart = 0;
-  const endRecord = () => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-  };
-  while (i < text.length) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
+  const reader = new CsvReader(delimiter);
+  return [...reader.feed(text), ...reader.end()];
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * CSV records from text that arrives in pieces (a large file, chunk by chunk): the same records however
+ * the text is cut, quoted fields with separators, doubled quotes and line breaks included.
+ */
+export class CsvReader {
+  private fields: string[] = [];
+  private field = '';
+  private quoted = false;
+  private quoteStart = 0;
+  private line = 1;
+  private recordLine = 1;
+  /** A '"' (in a quoted field) or '\r' ending a piece: what it means depends on the next character. */
+  private carry = '';
+  private readonly sep: number;
+
+  constructor(delimiter: string) {
+    this.sep = delimiter.charCodeAt(0);
+  }
+
+  /** The records completed by this piece of text. */
+  feed(piece: string, final = false): CsvRecord[] {
+    const text = this.carry + piece;
+    this.carry = '';
+    const out: CsvRecord[] = [];
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      if (this.quoted) {
+        // Up to the next quote in one step; line breaks inside the field are counted.
+        const q = text.indexOf('"', i);
+        const end = q < 0 ? n : q;
+        for (let k = text.indexOf('\n', i); k >= 0 && k < end; k = text.indexOf('\n', k + 1)) this.line++;
+        this.field += text.slice(i, end);
+        if (q < 0) break;
+        if (q === n - 1 && !final) {
+          this.carry = '"'; // a closing quote or the first of a doubled one: the next piece says which
+          break;
         }
-        quoted = false;
-        i++;
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          this.field += '"';
+          i = q + 2;
+        } else {
+          this.quoted = false;
+          i = q + 1;
+        }
         continue;
       }
-      if (c === '\n') line++;
-      field += c;
-      i++;
-      continue;
+      const c = text.charCodeAt(i);
+      if (c === QUOTE && this.field === '') {
+        this.quoted = true;
+        this.quoteStart = this.line;
+        i++;
+      } else if (c === this.sep) {
+        this.fields.push(this.field);
+        this.field = '';
+        i++;
+      } else if (c === CR && i === n - 1 && !final) {
+        this.carry = '\r'; // CR or CRLF: the next piece says which
+        break;
+      } else if (c === CR || c === LF) {
+        this.endRecord(out);
+        i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+        this.line++;
+        this.recordLine = this.line;
+      } else {
+        // Plain characters up to the next separator, quote or line break.
+        let k = i + 1;
+        while (k < n) {
+          const d = text.charCodeAt(k);
+          if (d === this.sep || d === CR || d === LF || d === QUOTE) break;
+          k++;
+        }
+        this.field += text.slice(i, k);
+        i = k;
+      }
     }
-    if (c === '"' && field === '') {
-      quoted = true;
-      quoteStart = line;
-      i++;
-    } else if (c === delimiter) {
-      fields.push(field);
-      field = '';
-      i++;
-    } else if (c === '\r' || c === '\n') {
-      endRecord();
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-      recordLine = line;
-    } else {
-      field += c;
-      i++;
+    return out;
+  }
+
+  /** The last record; refuses a quote that never ends. */
+  end(): CsvRecord[] {
+    const out = this.feed('', true);
+    if (this.quoted) {
+      throw new AppError(
+        'validation',
+        `Rad ${this.quoteStart}: ett citattecken avslutas aldrig. Filen kan vara avkortad.`,
+      );
     }
+    if (this.field !== '' || this.fields.length > 0) this.endRecord(out);
+    return out;
   }
-  if (quoted) {
-    throw new AppError('validation', `Rad ${quoteStart}: ett citattecken avslutas aldrig. Filen kan vara avkortad.`);
+
+  private endRecord(out: CsvRecord[]): void {
+    this.fields.push(this.field);
+    if (!(this.fields.length === 1 && this.fields[0] === '')) out.push({ line: this.recordLine, fields: this.fields });
+    this.fields = [];
+    this.field = '';
   }
-  if (field !== '' || fields.length > 0) endRecord();
-  return records;
 }
 
 /** Swedish number text to a number: "2 537", "2 537" (nbsp), "12,5", "-" (zero). null for "..", "" and junk. */
