@@ -73,7 +73,7 @@ export function* eventsFile(rows: number, kommunIds: Map<string, number>): Gener
 const csvCell = (s: string) => (/[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** An EST export: Swedish dates, decimal commas, semicolons, BOM, CRLF. */
-function* estFile(rows: number, kommunIds: Map<string, number>): Generator<string> {
+export function* estFile(rows: number, kommunIds: Map<string, number>): Generator<string> {
   const names = new Map(DEMO_KOMMUNER.map((k) => [kommunIds.get(k.scbCode)!, k.name]));
   const categoryLabel = new Map(CATEGORIES.map((c) => [c.code, c.label]));
   yield '\uFEFFÄrendenummer;Händelsedatum;Tid;Kommun;Plats;Kategori;Underkategori;Beskrivning;Rapporterande organisation;Latitud;Longitud;Status\r\n';

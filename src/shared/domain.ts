@@ -148,7 +148,7 @@ export interface ExportResult {
 
 export interface JobProgress {
   jobId: string;
-  kind: 'seed' | 'export' | 'import';
+  kind: 'seed' | 'export' | 'import' | 'preview';
   label: string;
   done: number;
   total: number;

@@ -59,7 +59,7 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** Canonical storage form: second precision, Z. */
 export function toIsoUtc(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`;
 }
 
 /**

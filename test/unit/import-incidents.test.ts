@@ -285,6 +285,19 @@ describe('parseIncidents: rader', () => {
     ]);
   });
 
+  it('hittar dubbletter bland tusentals rader och nämner de tio första', async () => {
+    const lines = ['Id;Datum;Kommun;Kategori;Beskrivning'];
+    for (let i = 0; i < 5000; i++) lines.push(`E-${i % 4000};2025-06-07 21:30;Klippan;Klotter;Rad ${i}`);
+    const result = await parseLines(lines);
+    expect(result.rows).toHaveLength(5000);
+    expect(result.warnings).toEqual([
+      `1000 rader är dubbletter av en tidigare rad i filen och importeras bara en gång: ${Array.from(
+        { length: 10 },
+        (_, k) => `rad ${4002 + k} (som rad ${2 + k})`,
+      ).join(', ')} och 990 till.`,
+    ]);
+  });
+
   it('ger samma innehålls-id för samma rad (även med annat blanktecken) och varnar för dubbletter', async () => {
     const line = '2025-06-07 21:30;Klippan;Klotter;Tag på  väggen';
     const result = await parseLines(['Datum;Kommun;Kategori;Beskrivning', line, line.replace('  ', ' ')]);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedGeography } from '../../src/core/demo/seed';
-import { runImportInWorker } from '../../src/core/imports/runner';
+import { previewInWorker, runImportInWorker } from '../../src/core/imports/runner';
 import { AppError } from '../../src/shared/errors';
 import { tempDb, type TempDb } from '../helpers/db';
 
@@ -92,5 +92,35 @@ describe('import i en egen tråd', () => {
     );
     expect((err as AppError).code).toBe('validation');
     expect((err as AppError).message).toMatch(/rad 1, kolumn/);
+  });
+
+  it('läser och förhandsgranskar en fil i tråden, med framsteg, och kan avbrytas', async () => {
+    const file = eventsFile(t.dir.dir, 12_000);
+    const progress: number[] = [];
+    const preview = await previewInWorker({
+      script: SCRIPT,
+      dbPath: t.path,
+      file: { path: file },
+      onProgress: (done) => progress.push(done),
+    });
+    expect([preview.format, preview.rowCount, preview.sample.length, preview.invalidCount]).toEqual([
+      'polisen',
+      12_000,
+      20,
+      0,
+    ]);
+    expect(preview.sample[0]!.cells[0]).toBe('1');
+    expect(progress.at(-1)).toBe(12_000);
+    expect(count('SELECT count(*) FROM incident')).toBe(0);
+
+    const controller = new AbortController();
+    const err = await previewInWorker({
+      script: SCRIPT,
+      dbPath: t.path,
+      file: { path: file },
+      onProgress: () => controller.abort(),
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    expect([(err as AppError).code, (err as AppError).message]).toEqual(['cancelled', 'Läsningen av filen avbröts.']);
   });
 });

@@ -5,7 +5,7 @@ import type { Workspace } from '../app/workspace';
 import { exportIncidents } from '../services/export';
 import { toNewIncident } from '../services/incident-input';
 import { undoImport } from '../imports/pipeline';
-import { importLog, previewFile } from '../imports/service';
+import { importLog } from '../imports/service';
 import path from 'node:path';
 
 export type Handlers = {
@@ -77,7 +77,7 @@ export function createHandlers(ws: Workspace): Handlers {
     'db.openDemo': () => ws.openDemo(),
     'db.choosePath': async ({ mode }) => ({ path: await ws.platform.choosePath(mode) }),
     'jobs.list': () => ws.jobs.list(),
-    'imports.preview': (file) => previewFile(ws.db().db, file),
+    'imports.preview': (file) => ws.previewImport(file, `Läser ${path.basename(file.path)}`),
     'imports.commit': (file) => ws.runImport(file, `Importerar ${path.basename(file.path)}`),
     'imports.cancel': () => ({ cancelled: ws.cancelImport() }),
     'imports.log': () => importLog(ws.db().db),

@@ -12,9 +12,9 @@ import { ReferenceRepo } from '../db/reference-repo';
 import { DEFAULT_DEMO_ROWS } from '../demo/generator';
 import { DEMO_SETTING, seedDemo } from '../demo/seed';
 import { EventHub, JobRegistry } from './events';
-import type { ImportReport } from '../../shared/imports';
-import { runImportInWorker, type WorkerScript } from '../imports/runner';
-import { commitFile, type FileImport } from '../imports/service';
+import type { ImportPreview, ImportReport } from '../../shared/imports';
+import { previewInWorker, runImportInWorker, type WorkerScript } from '../imports/runner';
+import { commitFile, previewFile, type FileImport } from '../imports/service';
 import { RecentFiles } from './recent';
 
 export const DEMO_FILE_NAME = 'lagesbild-exempeldata.sqlite';
@@ -50,6 +50,7 @@ export class Workspace {
   private current: OpenDb | null = null;
   private seeding: Promise<void> | null = null;
   private activeImport: AbortController | null = null;
+  private activePreview: AbortController | null = null;
 
   constructor(readonly options: WorkspaceOptions) {
     fs.mkdirSync(options.dataDir, { recursive: true });
@@ -177,11 +178,41 @@ export class Workspace {
     }
   }
 
-  /** Cancels the running import: its transaction never commits. */
+  /**
+   * Reads and checks a file for the preview, in the worker when there is one (a file of a million events takes
+   * a while, and the app's main thread must not wait for it), with progress and cancel.
+   */
+  async previewImport(file: FileImport, label: string): Promise<ImportPreview> {
+    const { db, path: dbPath } = this.db();
+    if (!this.options.importWorker) return previewFile(db, file);
+    const controller = new AbortController();
+    this.activePreview?.abort();
+    this.activePreview = controller;
+    const job = this.jobs.start('preview', label, 0);
+    try {
+      const preview = await previewInWorker({
+        script: this.options.importWorker,
+        dbPath,
+        nativeBinding: this.options.nativeBinding,
+        file,
+        onProgress: (done, total) => job.update(done, total),
+        signal: controller.signal,
+      });
+      job.finish();
+      return preview;
+    } catch (err) {
+      job.finish(err instanceof AppError && err.code === 'cancelled' ? null : (err as Error).message);
+      throw err;
+    } finally {
+      if (this.activePreview === controller) this.activePreview = null;
+    }
+  }
+
+  /** Cancels the running import (its transaction never commits) or the reading of a file for its preview. */
   cancelImport(): boolean {
-    if (!this.activeImport) return false;
-    this.activeImport.abort();
-    return true;
+    const running = [this.activeImport, this.activePreview].filter((c) => c !== null);
+    for (const c of running) c.abort();
+    return running.length > 0;
   }
 
   info(): DatabaseInfo {

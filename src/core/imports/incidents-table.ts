@@ -7,7 +7,15 @@
 // exceljs takes ~0.4 s to load: only when a workbook is read or written, not with every import or export.
 import { AppError } from '../../shared/errors';
 import { shown } from './bra';
-import { CsvReader, decodeChunks, detectDelimiter, detectEncoding, type CsvRecord, type Encoding } from './text';
+import {
+  CsvReader,
+  decodeChunks,
+  memoize,
+  detectDelimiter,
+  detectEncoding,
+  type CsvRecord,
+  type Encoding,
+} from './text';
 
 export interface TableRow {
   /** 1-based line (CSV) or row (xlsx) number as the user sees it; the header is usually row 1. */
@@ -289,7 +297,7 @@ export const FIELDS = Object.keys(FIELD_LABELS) as MappedField[];
 export const REQUIRED: readonly MappedField[] = ['occurredAt', 'kommun', 'category', 'description'];
 
 /** Lower case without å/ä/ö accents, spaces, punctuation or parentheses: "Rapport-id" = "rapportid", "Latitud (WGS 84)" = "latitud", "Polisens händelse" = "polisens_handelse". */
-export function fold(s: string): string {
+export const fold = memoize((s: string): string => {
   return s
     .normalize('NFC')
     .toLocaleLowerCase('sv-SE')
@@ -298,7 +306,7 @@ export function fold(s: string): string {
     .replace(/[éè]/g, 'e')
     .replace(/\([^)]*\)/g, '')
     .replace(/[^a-z0-9]/g, '');
-}
+});
 
 /** Header names per field, best first, folded (see `fold`). */
 const ALIASES: Record<MappedField, string> = {

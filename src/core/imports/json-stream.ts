@@ -5,6 +5,7 @@
  * record and field, exactly as if the whole file had been parsed at once.
  */
 import { AppError } from '../../shared/errors';
+import { completeUtf8Length } from './text';
 
 /** A position in the text: 1-based line, and the column of the next character (in characters, not bytes). */
 export interface TextLoc {
@@ -75,9 +76,6 @@ const unexpected = (text: string, pos: number, at: string) =>
 // ---------------------------------------------------------------------------------------------------
 // UTF-8, chunk by chunk
 
-/** Bytes a UTF-8 sequence starting with this lead byte needs (1 for anything else). */
-const seqLength = (b: number) => (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1);
-
 class Utf8Chunks {
   private carry: Uint8Array = new Uint8Array(0);
   private first = true;
@@ -106,15 +104,7 @@ class Utf8Chunks {
       }
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     }
-    let cut = bytes.length;
-    for (let k = bytes.length - 1; k >= 0 && k >= bytes.length - 3; k--) {
-      const b = bytes[k]!;
-      if (b < 0x80) break;
-      if (b >= 0xc0) {
-        if (k + seqLength(b) > bytes.length) cut = k;
-        break;
-      }
-    }
+    const cut = completeUtf8Length(bytes);
     this.carry = bytes.slice(cut);
     const body = bytes.subarray(0, cut);
     try {

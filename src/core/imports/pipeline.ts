@@ -257,7 +257,7 @@ export type PreviewResult = { hash: string; alreadyImported: boolean } & (
 );
 
 /** Reads every row, keeping the first few and the problems (counted all, listed up to a limit). */
-function sampleStream<T>(stream: RowStream<T>, sampleRows: number): Sampled<T> {
+function sampleStream<T>(stream: RowStream<T>, sampleRows: number, progress?: (records: number) => void): Sampled<T> {
   const p: Sampled<T> = {
     rowCount: 0,
     sample: [],
@@ -267,7 +267,9 @@ function sampleStream<T>(stream: RowStream<T>, sampleRows: number): Sampled<T> {
     invalidCount: 0,
     warnings: [],
   };
+  let records = 0;
   for (const item of stream.items) {
+    if (++records % PROGRESS_EVERY === 0) progress?.(records);
     if (item.kind === 'row') {
       if (p.rowCount++ < sampleRows) p.sample.push({ row: item.row, value: item.value });
     } else {
@@ -276,21 +278,38 @@ function sampleStream<T>(stream: RowStream<T>, sampleRows: number): Sampled<T> {
     }
   }
   p.warnings = stream.warnings();
+  progress?.(records);
   return p;
 }
 
+const PROGRESS_EVERY = 2000;
+
+/** Rows in the whole file, estimated from the share of its bytes read so far (exact once all is read). */
+function estimateTotal(records: number, bytesRead: number, size: number): number {
+  const estimate = bytesRead > 0 && bytesRead < size ? Math.round((records * size) / bytesRead) : records;
+  return Math.max(records, estimate);
+}
+
 /** Reads the whole file and checks every row without writing: what the preview shows. */
-export async function previewImport(db: Db, req: ImportRequest, sampleRows = 20): Promise<PreviewResult> {
+export async function previewImport(
+  db: Db,
+  req: ImportRequest,
+  sampleRows = 20,
+  onProgress?: Progress,
+): Promise<PreviewResult> {
   const input = new FileInput(req);
-  const parsed = await openRows(db, req, input);
+  const size = input.size();
+  let bytesRead = 0;
+  const parsed = await openRows(db, req, input, (read) => (bytesRead = read));
+  const progress = onProgress && ((records: number) => onProgress(records, estimateTotal(records, bytesRead, size)));
   const body =
     parsed.format === 'polisen'
-      ? { format: parsed.format, ...sampleStream(parsed.stream, sampleRows) }
+      ? { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, progress) }
       : parsed.format === 'incidents'
-        ? { format: parsed.format, mapping: parsed.mapping, ...sampleStream(parsed.stream, sampleRows) }
+        ? { format: parsed.format, mapping: parsed.mapping, ...sampleStream(parsed.stream, sampleRows, progress) }
         : parsed.format === 'bra'
-          ? { format: parsed.format, ...sampleStream(parsed.stream, sampleRows) }
-          : { format: parsed.format, ...sampleStream(parsed.stream, sampleRows) };
+          ? { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, progress) }
+          : { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, progress) };
   const hash = input.hash();
   const alreadyImported =
     db.prepare('SELECT 1 FROM import_log WHERE content_hash = ? AND undone_at IS NULL').get(hash) !== undefined;
@@ -454,8 +473,7 @@ export async function commitImport(
           // Once a row is invalid and the user did not choose to skip, the file will be refused: stop writing.
           if (invalid.length === 0 || req.skipInvalid) write(batch);
           batch = [];
-          const estimate = bytesRead > 0 && bytesRead < size ? Math.round((records * size) / bytesRead) : records;
-          onProgress?.(records, Math.max(records, estimate));
+          onProgress?.(records, estimateTotal(records, bytesRead, size));
         };
         for (const item of stream.items) {
           records++;

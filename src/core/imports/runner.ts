@@ -1,7 +1,7 @@
 /** Runs one import in a worker thread (see worker-entry.ts), with progress and cancel. */
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
-import type { ImportReport } from '../../shared/imports';
+import type { ImportPreview, ImportReport } from '../../shared/imports';
 import type { FileImport } from './service';
 import type { ImportWorkerData, ImportWorkerMessage } from './worker-entry';
 
@@ -22,8 +22,17 @@ export interface RunOptions {
 }
 
 export function runImportInWorker(o: RunOptions): Promise<ImportReport> {
+  return runInWorker(o, 'commit') as Promise<ImportReport>;
+}
+
+/** The preview of a file, read and checked in the worker: a large file never blocks the app's main thread. */
+export function previewInWorker(o: RunOptions): Promise<ImportPreview> {
+  return runInWorker(o, 'preview') as Promise<ImportPreview>;
+}
+
+function runInWorker(o: RunOptions, mode: ImportWorkerData['mode']): Promise<ImportReport | ImportPreview> {
   return new Promise((resolve, reject) => {
-    const workerData: ImportWorkerData = { dbPath: o.dbPath, nativeBinding: o.nativeBinding, file: o.file };
+    const workerData: ImportWorkerData = { dbPath: o.dbPath, nativeBinding: o.nativeBinding, file: o.file, mode };
     const worker = o.script.register
       ? new Worker(`require(${JSON.stringify(o.script.register)}); require(${JSON.stringify(o.script.path)});`, {
           eval: true,
@@ -38,14 +47,15 @@ export function runImportInWorker(o: RunOptions): Promise<ImportReport> {
       fn();
     };
     const onAbort = () => {
-      settle(() => reject(new AppError('cancelled', 'Importen avbröts. Inget har ändrats.')));
+      const message = mode === 'preview' ? 'Läsningen av filen avbröts.' : 'Importen avbröts. Inget har ändrats.';
+      settle(() => reject(new AppError('cancelled', message)));
       void worker.terminate();
     };
     if (o.signal?.aborted) return onAbort();
     o.signal?.addEventListener('abort', onAbort);
     worker.on('message', (m: ImportWorkerMessage) => {
       if (m.type === 'progress') o.onProgress?.(m.done, m.total);
-      else if (m.type === 'done') settle(() => resolve(m.report));
+      else if (m.type === 'done') settle(() => resolve(m.result));
       else settle(() => reject(new AppError(m.code, m.message)));
     });
     worker.on('error', (err) =>

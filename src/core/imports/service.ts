@@ -44,8 +44,8 @@ function sampled<T>(rows: { row: number; value: T }[], columns: string[], cells:
   };
 }
 
-export async function previewFile(db: Db, file: FileImport): Promise<ImportPreview> {
-  const p = await previewImport(db, request(file), SAMPLE_ROWS);
+export async function previewFile(db: Db, file: FileImport, onProgress?: Progress): Promise<ImportPreview> {
+  const p = await previewImport(db, request(file), SAMPLE_ROWS, onProgress);
   const kommunName = new Map(new ReferenceRepo(db).kommuner().map((k) => [k.id, k.name]));
   const base = {
     fileName: path.basename(file.path),

@@ -3,6 +3,7 @@
  * without BOM, Windows-1252 from older Excel, semicolon or comma separated, CRLF or LF, quoted fields
  * with embedded separators, quotes and line breaks.
  */
+import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../shared/errors';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
@@ -37,32 +38,52 @@ const UTF16 = 'Filen är sparad som UTF-16, som inte stöds. Spara den som "CSV 
  * else Windows-1252, as decodeText decides for a whole file.
  */
 export function detectEncoding(chunks: Iterable<Uint8Array>): Encoding {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   /** The file's first three bytes, however small the chunks. */
   const head: number[] = [];
   const bom = () => head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  try {
-    for (const chunk of chunks) {
-      if (head.length < 3) {
-        const before = head.length;
-        for (const b of chunk.subarray(0, 3 - head.length)) head.push(b);
-        if (
-          before < 2 &&
-          head.length >= 2 &&
-          ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
-        ) {
-          throw new AppError('validation', UTF16);
-        }
-      }
-      decoder.decode(chunk, { stream: true });
+  /** A character cut at a chunk's end, completed by the next chunk. */
+  let carry = new Uint8Array(0);
+  let valid = true;
+  for (const chunk of chunks) {
+    if (head.length < 3) {
+      const before = head.length;
+      for (const b of chunk.subarray(0, 3 - head.length)) head.push(b);
+      const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+      if (before < 2 && head.length >= 2 && utf16) throw new AppError('validation', UTF16);
     }
-    decoder.decode();
-  } catch (e) {
-    if (e instanceof AppError) throw e;
+    if (!valid) continue;
+    const bytes = carry.length > 0 ? concat(carry, chunk) : chunk;
+    const cut = completeUtf8Length(bytes);
+    // Validated in place (no text made): this pass runs over the whole file before the real reading.
+    if (!isUtf8(bytes.subarray(0, cut))) valid = false;
+    carry = bytes.slice(cut);
+  }
+  if (carry.length > 0) valid = false;
+  if (!valid) {
     if (bom()) throw new AppError('validation', 'Filen säger att den är UTF-8 men innehåller ogiltiga tecken.');
     return 'windows-1252';
   }
   return bom() ? 'utf-8-bom' : 'utf-8';
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** How many bytes form whole UTF-8 characters: a lead byte in the last three whose sequence runs past the end is cut. */
+export function completeUtf8Length(bytes: Uint8Array): number {
+  for (let k = bytes.length - 1; k >= 0 && k >= bytes.length - 3; k--) {
+    const b = bytes[k]!;
+    if (b < 0x80) return bytes.length;
+    if (b >= 0xc0) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return k + need > bytes.length ? k : bytes.length;
+    }
+  }
+  return bytes.length;
 }
 
 /** Text of a file read in chunks, in a known encoding (BOM dropped). */
@@ -246,6 +267,23 @@ export class CsvReader {
   }
 }
 
+/**
+ * A pure string function remembered for the values a file repeats row after row (kommun names, categories,
+ * statuses): a million-row file asks for the same few dozen.
+ */
+export function memoize(fn: (s: string) => string, limit = 5000): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = fn(s);
+      if (cache.size >= limit) cache.clear();
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
 /** Swedish number text to a number: "2 537", "2 537" (nbsp), "12,5", "-" (zero). null for "..", "" and junk. */
 export function parseSwedishNumber(raw: string): number | null {
   const s = raw.trim();
@@ -261,13 +299,13 @@ export function parseSwedishNumber(raw: string): number | null {
  * en/em dash, minus) and runs of spaces all one space, so "Malung–Sälen" = "Malung-Sälen" and
  * "Upplands‑Väsby" = "Upplands Väsby".
  */
-export function normaliseKommunName(raw: string): string {
+export const normaliseKommunName = memoize((raw: string): string => {
   return raw
     .trim()
     .toLocaleLowerCase('sv-SE')
     .replace(/[\s\-\u2010-\u2015\u2212]+/g, ' ')
     .replace(/ kommun$/, '');
-}
+});
 
 /**
  * The kommun a name means, accepting "Klippan", "Klippan kommun", "Klippans kommun" (genitive) and

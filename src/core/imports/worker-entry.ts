@@ -6,17 +6,20 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/connection';
 import { AppError } from '../../shared/errors';
-import { commitFile, type FileImport } from './service';
+import type { ImportPreview, ImportReport } from '../../shared/imports';
+import { commitFile, previewFile, type FileImport } from './service';
 
 export interface ImportWorkerData {
   dbPath: string;
   nativeBinding?: string | undefined;
   file: FileImport;
+  /** 'preview' reads and checks the whole file without writing; 'commit' imports it. */
+  mode: 'preview' | 'commit';
 }
 
 export type ImportWorkerMessage =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; report: Awaited<ReturnType<typeof commitFile>> }
+  | { type: 'done'; result: ImportReport | ImportPreview }
   | { type: 'error'; code: AppError['code']; message: string };
 
 const data = workerData as ImportWorkerData;
@@ -28,8 +31,12 @@ async function run(): Promise<void> {
   // A smaller page cache than the app's own connection: an import of a million rows stays within ~400 MB.
   db.pragma(`cache_size = -${IMPORT_CACHE_KB}`);
   try {
-    const report = await commitFile(db, data.file, (done, total) => post({ type: 'progress', done, total }));
-    post({ type: 'done', report });
+    const onProgress = (done: number, total: number) => post({ type: 'progress', done, total });
+    const result =
+      data.mode === 'preview'
+        ? await previewFile(db, data.file, onProgress)
+        : await commitFile(db, data.file, onProgress);
+    post({ type: 'done', result });
   } catch (err) {
     post(
       err instanceof AppError

@@ -2,7 +2,7 @@ import type { JobProgress } from '../../../shared/domain';
 import { formatInteger } from '../../../shared/format';
 import { call } from '../lib/client';
 
-/** Progress of long-running work (seeding, exports), announced to screen readers. */
+/** Progress of long-running work (seeding, exports, imports and reading a file to import), announced to screen readers. */
 export function JobBar({ jobs }: { jobs: JobProgress[] }) {
   if (jobs.length === 0) return null;
   return (
@@ -18,9 +18,9 @@ export function JobBar({ jobs }: { jobs: JobProgress[] }) {
                 <span className="job-count">
                   {formatInteger(j.done)} av {formatInteger(j.total)} ({pct} %)
                 </span>
-                {j.kind === 'import' && !j.finished && (
+                {(j.kind === 'import' || j.kind === 'preview') && !j.finished && (
                   <button type="button" className="secondary" onClick={() => void call('imports.cancel', {})}>
-                    Avbryt import
+                    {j.kind === 'import' ? 'Avbryt import' : 'Avbryt'}
                   </button>
                 )}
               </>

@@ -38,7 +38,12 @@ export function ImportScreen() {
     ...(m ? { mapping: m } : {}),
     defaultSource: source,
   });
-  const fail = (err: unknown) => setMessage({ kind: 'error', text: errorMessage(err) });
+  // A cancelled import or preview is the user's choice, not an error.
+  const fail = (err: unknown) =>
+    setMessage({
+      kind: err instanceof ApiCallError && err.error.code === 'cancelled' ? 'info' : 'error',
+      text: errorMessage(err),
+    });
   const previewMut = useMutation({
     mutationFn: (req: ReturnType<typeof request>) => call('imports.preview', req),
     onMutate: () => {
