@@ -1,0 +1,259 @@
+/**
+ * Dashboard figures from the rollups, never from the incident table: counts grouped by kommun, category,
+ * source, month or day over any date range (whole months from the month table, edge months from the day
+ * table), with populations of the right year and the change test beside them. Every figure is defined by
+ * an IncidentFilter, so a click on it opens the register filtered to exactly the rows it counts.
+ */
+import type { Db } from '../db/connection';
+import { dimensionWhere, rollupSegments, type RollupSegment } from '../db/incident-count';
+import type { IncidentFilter } from '../../shared/domain';
+import { addDays, isoWeek } from '../../shared/time';
+import { judgeChange, per1000, type ChangeJudgement } from './stats';
+
+export type Dimension = 'kommun_id' | 'category' | 'source';
+
+export interface GroupedCount {
+  kommun_id?: number;
+  category?: string;
+  source?: string;
+  n: number;
+}
+
+/** Counts for the filter, grouped by the given dimensions (none: one total). */
+export function groupedCounts(db: Db, filter: IncidentFilter, dims: readonly Dimension[]): GroupedCount[] {
+  const totals = new Map<string, GroupedCount>();
+  const cols = dims.join(', ');
+  for (const seg of rollupSegments(filter)) {
+    for (const row of segmentRows(db, filter, seg, cols)) {
+      const key = dims.map((d) => row[d]).join('\u0001');
+      const hit = totals.get(key);
+      if (hit) hit.n += row.n;
+      else totals.set(key, { ...row });
+    }
+  }
+  return [...totals.values()].filter((r) => r.n > 0);
+}
+
+function segmentRows(db: Db, filter: IncidentFilter, seg: RollupSegment, cols: string, extra = ''): GroupedCount[] {
+  const params: unknown[] = [];
+  const col = seg.table === 'day' ? 'day' : 'month';
+  const clauses: string[] = [];
+  if (seg.range) {
+    clauses.push(seg.range.op === 'between' ? `${col} BETWEEN ? AND ?` : `${col} > ? AND ${col} < ?`);
+    params.push(seg.range.from, seg.range.to);
+  }
+  clauses.push(...dimensionWhere(filter, params));
+  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const select = [cols, extra].filter(Boolean).join(', ');
+  const group = select ? `GROUP BY ${select}` : '';
+  return db
+    .prepare(`SELECT ${select ? `${select}, ` : ''}sum(n) AS n FROM incident_rollup_${seg.table} ${where} ${group}`)
+    .all(...params) as GroupedCount[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Populations
+
+/** Population per kommun for a year: that year's figure, else the latest earlier one, else the earliest. */
+export function populations(db: Db, year: number): Map<number, { population: number; year: number }> {
+  const rows = db.prepare('SELECT kommun_id, year, population FROM population ORDER BY kommun_id, year').all() as {
+    kommun_id: number;
+    year: number;
+    population: number;
+  }[];
+  const out = new Map<number, { population: number; year: number }>();
+  for (const r of rows) {
+    // Rows come in year order: the first row, then each later one up to the year asked for.
+    if (!out.has(r.kommun_id) || r.year <= year) out.set(r.kommun_id, { population: r.population, year: r.year });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Jämför kommuner
+
+export interface CompareRow {
+  kommunId: number;
+  lpoId: number;
+  population: number | null;
+  populationYear: number | null;
+  total: number;
+  per1000: number | null;
+  byCategory: Record<string, number>;
+}
+
+export interface CompareResult {
+  rows: CompareRow[];
+  /** The same per LPO, over the kommuner selected. */
+  lpoTotals: (Omit<CompareRow, 'kommunId'> & { kommunIds: number[] })[];
+}
+
+/**
+ * Incidents per 1 000 inhabitants by kommun and category for a period. The population is that of the
+ * year the period ends in (SCB's 31 December figure), or the nearest earlier year the database has.
+ */
+export function compareKommuner(db: Db, filter: IncidentFilter & { fromDay: string; toDay: string }): CompareResult {
+  const kommuner = db.prepare('SELECT id, lpo_id FROM kommun ORDER BY id').all() as { id: number; lpo_id: number }[];
+  const chosen = kommuner.filter(
+    (k) =>
+      (!filter.kommunIds?.length || filter.kommunIds.includes(k.id)) &&
+      (!filter.lpoIds?.length || filter.lpoIds.includes(k.lpo_id)),
+  );
+  const pops = populations(db, Number(filter.toDay.slice(0, 4)));
+  const counts = groupedCounts(db, filter, ['kommun_id', 'category']);
+  const rows: CompareRow[] = chosen.map((k) => {
+    const pop = pops.get(k.id);
+    const byCategory: Record<string, number> = {};
+    let total = 0;
+    for (const c of counts) {
+      if (c.kommun_id !== k.id) continue;
+      byCategory[c.category!] = c.n;
+      total += c.n;
+    }
+    return {
+      kommunId: k.id,
+      lpoId: k.lpo_id,
+      population: pop?.population ?? null,
+      populationYear: pop?.year ?? null,
+      total,
+      per1000: per1000(total, pop?.population),
+      byCategory,
+    };
+  });
+  const lpoTotals = [...new Set(rows.map((r) => r.lpoId))].map((lpoId) => {
+    const members = rows.filter((r) => r.lpoId === lpoId);
+    const known = members.every((m) => m.population !== null);
+    const population = known ? members.reduce((s, m) => s + m.population!, 0) : null;
+    const byCategory: Record<string, number> = {};
+    for (const m of members)
+      for (const [c, n] of Object.entries(m.byCategory)) byCategory[c] = (byCategory[c] ?? 0) + n;
+    const total = members.reduce((s, m) => s + m.total, 0);
+    const years = members.map((m) => m.populationYear).filter((y): y is number => y !== null);
+    return {
+      lpoId,
+      kommunIds: members.map((m) => m.kommunId),
+      population,
+      populationYear: years.length ? Math.max(...years) : null,
+      total,
+      per1000: per1000(total, population),
+      byCategory,
+    };
+  });
+  return { rows, lpoTotals };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Förändring
+
+export interface ChangeRow extends ChangeJudgement {
+  kommunId: number;
+  category: string;
+}
+
+/** The period before `from..to` of the same length, ending the day before it starts. */
+export function previousPeriod(fromDay: string, toDay: string): { fromDay: string; toDay: string } {
+  const days = Math.round((Date.parse(toDay) - Date.parse(fromDay)) / 86400_000) + 1;
+  return { fromDay: addDays(fromDay, -days), toDay: addDays(fromDay, -1) };
+}
+
+/** The same dates one year earlier (29 February becomes 28 February). */
+export function sameTimeLastYear(fromDay: string, toDay: string): { fromDay: string; toDay: string } {
+  const back = (day: string) => {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
+    return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  };
+  return { fromDay: back(fromDay), toDay: back(toDay) };
+}
+
+/** Each kommun × category: this period vs the comparison period, both counts and the change test. */
+export function changeTable(
+  db: Db,
+  filter: IncidentFilter & { fromDay: string; toDay: string },
+  compareWith: 'previous' | 'lastYear' = 'previous',
+): { previous: { fromDay: string; toDay: string }; rows: ChangeRow[] } {
+  const previous =
+    compareWith === 'previous'
+      ? previousPeriod(filter.fromDay, filter.toDay)
+      : sameTimeLastYear(filter.fromDay, filter.toDay);
+  const now = groupedCounts(db, filter, ['kommun_id', 'category']);
+  const before = groupedCounts(db, { ...filter, ...previous }, ['kommun_id', 'category']);
+  const keyed = new Map<string, { kommunId: number; category: string; current: number; previous: number }>();
+  const at = (r: GroupedCount) => {
+    const key = `${r.kommun_id}\u0001${r.category}`;
+    let hit = keyed.get(key);
+    if (!hit) keyed.set(key, (hit = { kommunId: r.kommun_id!, category: r.category!, current: 0, previous: 0 }));
+    return hit;
+  };
+  for (const r of now) at(r).current = r.n;
+  for (const r of before) at(r).previous = r.n;
+  const rows = [...keyed.values()]
+    .map((r) => ({ kommunId: r.kommunId, category: r.category, ...judgeChange(r.current, r.previous) }))
+    .sort((a, b) => a.kommunId - b.kommunId || a.category.localeCompare(b.category));
+  return { previous, rows };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Trend
+
+export interface TrendPoint {
+  /** "2025-06" (month) or "2025-W23" (ISO week). */
+  period: string;
+  /** First local day of the period inside the range. */
+  fromDay: string;
+  toDay: string;
+  kommunId: number;
+  category: string;
+  n: number;
+}
+
+const monthEnd = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+
+/** Counts per month or ISO week, kommun and category, within the filter's date range. */
+export function trend(
+  db: Db,
+  filter: IncidentFilter & { fromDay: string; toDay: string },
+  by: 'month' | 'week',
+): TrendPoint[] {
+  const points = new Map<string, TrendPoint>();
+  const add = (period: string, fromDay: string, toDay: string, kommunId: number, category: string, n: number) => {
+    const key = `${period}\u0001${kommunId}\u0001${category}`;
+    const hit = points.get(key);
+    if (hit) {
+      hit.n += n;
+      if (fromDay < hit.fromDay) hit.fromDay = fromDay;
+      if (toDay > hit.toDay) hit.toDay = toDay;
+    } else points.set(key, { period, fromDay, toDay, kommunId, category, n });
+  };
+  const clamp = (from: string, to: string): [string, string] => [
+    from < filter.fromDay ? filter.fromDay : from,
+    to > filter.toDay ? filter.toDay : to,
+  ];
+  for (const seg of by === 'month' ? rollupSegments(filter) : [dayRange(filter)]) {
+    const timeCol = seg.table === 'day' ? 'day' : 'month';
+    for (const r of segmentRows(db, filter, seg, 'kommun_id, category', timeCol) as (GroupedCount &
+      Record<string, string>)[]) {
+      const time = r[timeCol]!;
+      if (by === 'month') {
+        const month = time.slice(0, 7);
+        const [from, to] = clamp(`${month}-01`, monthEnd(month));
+        add(month, from, to, r.kommun_id!, r.category!, r.n);
+      } else {
+        const w = isoWeek(time);
+        const monday = addDays(time, -((new Date(`${time}T00:00:00Z`).getUTCDay() + 6) % 7));
+        const [from, to] = clamp(monday, addDays(monday, 6));
+        add(`${w.year}-W${String(w.week).padStart(2, '0')}`, from, to, r.kommun_id!, r.category!, r.n);
+      }
+    }
+  }
+  return [...points.values()].sort(
+    (a, b) => a.period.localeCompare(b.period) || a.kommunId - b.kommunId || a.category.localeCompare(b.category),
+  );
+}
+
+function dayRange(filter: { fromDay: string; toDay: string }): RollupSegment {
+  return { table: 'day', range: { op: 'between', from: filter.fromDay, to: filter.toDay } };
+}

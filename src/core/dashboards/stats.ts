@@ -1,0 +1,61 @@
+/**
+ * The statistics the dashboards show, written out so they can be checked by hand: rates per 1 000
+ * inhabitants, and whether a change between two periods is more than chance.
+ *
+ * Counts of events in a period are modelled as Poisson. The square root of a Poisson count has variance
+ * close to 1/4 whatever its mean (Anscombe), so z = 2(√current − √previous) is roughly standard normal when
+ * nothing has changed; |z| ≥ 1.96 is called a real change (5 % level). The approximation needs counts that
+ * are not tiny: below MIN_EVENTS_TO_JUDGE events in the two periods together, or with both periods under
+ * MIN_LARGER_PERIOD, the dashboards say "för få händelser för att bedöma" instead of a verdict.
+ */
+
+export const Z_CRITICAL = 1.96;
+/** Fewer events than this in both periods together: too few to judge. */
+export const MIN_EVENTS_TO_JUDGE = 10;
+/** The larger of the two periods must have at least this many events. */
+export const MIN_LARGER_PERIOD = 5;
+
+export type ChangeVerdict = 'okning' | 'minskning' | 'ingen_sakerstalld_forandring' | 'for_fa';
+
+export const VERDICT_LABELS: Record<ChangeVerdict, string> = {
+  okning: 'Säkerställd ökning',
+  minskning: 'Säkerställd minskning',
+  ingen_sakerstalld_forandring: 'Ingen säkerställd förändring',
+  for_fa: 'För få händelser för att bedöma',
+};
+
+export interface ChangeJudgement {
+  current: number;
+  previous: number;
+  /** Null when there are too few events to judge. */
+  z: number | null;
+  verdict: ChangeVerdict;
+}
+
+function assertCount(n: number, what: string): void {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`${what} måste vara ett heltal ≥ 0, inte ${n}`);
+}
+
+/** z = 2(√current − √previous). */
+export function poissonZ(current: number, previous: number): number {
+  assertCount(current, 'current');
+  assertCount(previous, 'previous');
+  return 2 * (Math.sqrt(current) - Math.sqrt(previous));
+}
+
+export function judgeChange(current: number, previous: number): ChangeJudgement {
+  const z = poissonZ(current, previous);
+  if (current + previous < MIN_EVENTS_TO_JUDGE || Math.max(current, previous) < MIN_LARGER_PERIOD) {
+    return { current, previous, z: null, verdict: 'for_fa' };
+  }
+  const verdict: ChangeVerdict =
+    z >= Z_CRITICAL ? 'okning' : z <= -Z_CRITICAL ? 'minskning' : 'ingen_sakerstalld_forandring';
+  return { current, previous, z, verdict };
+}
+
+/** Events per 1 000 inhabitants; null without a population to divide by. */
+export function per1000(count: number, population: number | null | undefined): number | null {
+  assertCount(count, 'count');
+  if (population === null || population === undefined || population <= 0) return null;
+  return (count * 1000) / population;
+}

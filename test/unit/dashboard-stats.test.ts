@@ -1,0 +1,64 @@
+/** The dashboards' statistics against values worked out by hand, including zero and tiny counts. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { judgeChange, per1000, poissonZ } from '../../src/core/dashboards/stats';
+
+describe('poissonZ: z = 2(√nu − √förra)', () => {
+  it('stämmer med handräknade värden', () => {
+    expect(poissonZ(0, 0)).toBe(0);
+    expect(poissonZ(100, 64)).toBe(4); // 2(10 − 8)
+    expect(poissonZ(64, 100)).toBe(-4);
+    expect(poissonZ(49, 36)).toBe(2); // 2(7 − 6)
+    expect(poissonZ(9, 0)).toBe(6); // 2(3 − 0)
+    expect(poissonZ(2, 1)).toBeCloseTo(0.828427, 6); // 2(1.414214 − 1)
+  });
+
+  it('vägrar antal som inte är heltal ≥ 0', () => {
+    expect(() => poissonZ(-1, 3)).toThrow(RangeError);
+    expect(() => poissonZ(1.5, 3)).toThrow(RangeError);
+    expect(() => poissonZ(3, Number.NaN)).toThrow(RangeError);
+  });
+
+  it('är antisymmetrisk och växer med skillnaden', () => {
+    fc.assert(
+      fc.property(fc.nat(10_000), fc.nat(10_000), fc.nat(100), (a, b, d) => {
+        expect(poissonZ(a, b)).toBeCloseTo(-poissonZ(b, a), 9);
+        expect(poissonZ(a + d, b)).toBeGreaterThanOrEqual(poissonZ(a, b));
+      }),
+    );
+  });
+});
+
+describe('judgeChange', () => {
+  it('kallar |z| ≥ 1,96 en säkerställd förändring, annars inte', () => {
+    expect(judgeChange(100, 64)).toEqual({ current: 100, previous: 64, z: 4, verdict: 'okning' });
+    expect(judgeChange(64, 100)).toEqual({ current: 64, previous: 100, z: -4, verdict: 'minskning' });
+    // 2(√49 − √36) = 2: just above the limit.
+    expect(judgeChange(49, 36).verdict).toBe('okning');
+    // 2(√40 − √30) = 1.69: a third more events, and still not a real change.
+    expect(judgeChange(40, 30)).toMatchObject({ verdict: 'ingen_sakerstalld_forandring' });
+    expect(judgeChange(40, 30).z).toBeCloseTo(1.6947, 4); // 2(6.324555 − 5.477226)
+    expect(judgeChange(20, 20)).toEqual({ current: 20, previous: 20, z: 0, verdict: 'ingen_sakerstalld_forandring' });
+  });
+
+  it('säger "för få" när det är för få händelser, också när allt är noll', () => {
+    expect(judgeChange(0, 0)).toEqual({ current: 0, previous: 0, z: null, verdict: 'for_fa' });
+    expect(judgeChange(3, 0).verdict).toBe('for_fa');
+    expect(judgeChange(6, 3).verdict).toBe('for_fa'); // 9 in all
+    expect(judgeChange(4, 4).verdict).toBe('for_fa'); // neither period reaches 5
+    expect(judgeChange(10, 0)).toMatchObject({ verdict: 'okning' }); // z = 6.32
+    expect(judgeChange(0, 10)).toMatchObject({ verdict: 'minskning' });
+    expect(judgeChange(5, 5)).toMatchObject({ z: 0, verdict: 'ingen_sakerstalld_forandring' });
+  });
+});
+
+describe('per1000', () => {
+  it('räknar per 1 000 invånare och säger ingenting utan folkmängd', () => {
+    expect(per1000(177, 17_714)).toBeCloseTo(9.992, 3); // Klippan
+    expect(per1000(0, 17_714)).toBe(0);
+    expect(per1000(5, 0)).toBeNull();
+    expect(per1000(5, null)).toBeNull();
+    expect(per1000(5, undefined)).toBeNull();
+    expect(() => per1000(-1, 100)).toThrow(RangeError);
+  });
+});
