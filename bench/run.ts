@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dataset } from './datasets';
+import { measureDashboards, type DashboardTiming } from './dashboard';
 import { measureGrid } from './grid';
 import { measureImport, type ImportTiming } from './import';
 import { measureFirstRows, rendererBuilt } from './ui';
@@ -37,21 +38,34 @@ export interface BenchOptions {
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** Figures that belong to later issues: listed so nobody mistakes their absence for a pass. */
-function pendingFigures(rows: number): BenchResult[] {
-  const pending = (name: string, unit: string, target: string, note: string): BenchResult => ({
-    name,
-    rows,
-    value: null,
-    unit,
-    baseline: null,
-    ratio: null,
-    target,
-    ok: false,
-    note,
-  });
+/** The dashboards' queries on the rollups vs a naive GROUP BY over the incident table. */
+function dashboardFigures(rows: number, timings: DashboardTiming[]): BenchResult[] {
+  const worst = timings.reduce((w, t) => (t.rollupMs / t.naiveMs > w.rollupMs / w.naiveMs ? t : w));
+  const slowest = timings.reduce((w, t) => (t.rollupMs > w.rollupMs ? t : w));
+  const note = timings.map((t) => `${t.name} ${round(t.rollupMs, 1)}/${round(t.naiveMs, 1)} ms`).join('; ');
   return [
-    pending('dashboard.compare_vs_naive', 'ms', 'ratio ≤ 0.1', 'saknas: instrumentpanelerna byggs i sitt ärende'),
+    {
+      name: 'dashboard.compare_vs_naive',
+      rows,
+      value: round(worst.rollupMs),
+      unit: 'ms',
+      baseline: round(worst.naiveMs),
+      ratio: round(worst.rollupMs / worst.naiveMs, 3),
+      target: 'ratio ≤ 0.1',
+      ok: worst.rollupMs / worst.naiveMs <= 0.1,
+      note: `sämst kvot: ${worst.name}; rollups/naiv: ${note}`,
+    },
+    {
+      name: 'dashboard.max_ms',
+      rows,
+      value: round(slowest.rollupMs),
+      unit: 'ms',
+      baseline: null,
+      ratio: null,
+      target: '< 100',
+      ok: slowest.rollupMs < 100,
+      note: `långsammast: ${slowest.name} (frågan i kärnan, utan gränssnitt)`,
+    },
   ];
 }
 
@@ -103,7 +117,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult[]> {
       note: `median av ${all.length} sidor (första, 50 %, 95 %) över ${grid.length} kombinationer`,
     });
     if (want('import')) await importsAt(rows);
-    results.push(...pendingFigures(rows));
+    o.log(`mäter instrumentpaneler på ${rows} rader`);
+    results.push(...dashboardFigures(rows, measureDashboards(files.get(rows)!, o.repeats)));
   }
   async function importsAt(rows: number) {
     for (const format of ['polisen', 'incidents'] as const) {

@@ -15,7 +15,9 @@ import type {
 } from './domain';
 import { SOURCES } from './domain';
 import { IMPORT_FORMATS, type ImportLogEntry, type ImportPreview, type ImportReport } from './imports';
+import type { ChangeResult, CompareResult, TrendPoint } from './dashboards';
 import {
+  dashboardFilterSchema,
   filePathSchema,
   idSchema,
   incidentFilterSchema,
@@ -78,6 +80,13 @@ export const api = {
   'imports.preview': op<ImportPreview>()(importFileSchema),
   'imports.commit': op<ImportReport>()(importFileSchema.extend({ skipInvalid: z.boolean().default(false) })),
   'imports.cancel': op<{ cancelled: boolean }>()(empty),
+  'dashboards.compare': op<CompareResult>()(z.object({ filter: dashboardFilterSchema })),
+  'dashboards.change': op<ChangeResult>()(
+    z.object({ filter: dashboardFilterSchema, compareWith: z.enum(['previous', 'lastYear']).default('previous') }),
+  ),
+  'dashboards.trend': op<TrendPoint[]>()(
+    z.object({ filter: dashboardFilterSchema, by: z.enum(['month', 'week'], { error: 'Välj månad eller vecka.' }) }),
+  ),
   'imports.log': op<ImportLogEntry[]>()(empty),
   'imports.undo': op<{ removed: number; restored: number }>()(z.object({ id: idSchema })),
 } as const;

@@ -122,3 +122,21 @@ export const filePathSchema = z
   .trim()
   .min(1, 'Ange en fil.')
   .max(4096, 'Sökvägen är för lång.');
+
+/** A dashboard's selection: a period (required: dashboards compare periods) and the rollups' dimensions. */
+export const dashboardFilterSchema = z
+  .object({
+    lpoIds: idList.optional(),
+    kommunIds: idList.optional(),
+    sources: z.array(z.enum(SOURCES)).max(SOURCES.length).optional(),
+    categories: z
+      .array(z.string().refine((c) => CATEGORY_CODES.includes(c), 'Okänd kategori.'))
+      .max(CATEGORY_CODES.length)
+      .optional(),
+    fromDay: dayString('Från-datum'),
+    toDay: dayString('Till-datum'),
+  })
+  .refine((f) => f.fromDay <= f.toDay, {
+    path: ['toDay'],
+    message: 'Till-datum måste vara samma som eller efter från-datum.',
+  });

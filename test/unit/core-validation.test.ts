@@ -140,6 +140,24 @@ describe('dispatch', () => {
     tmp.cleanup();
   });
 
+  it('instrumentpanelerna: perioden krävs och kontrolleras, på svenska', async () => {
+    const ok = await dispatch(handlers, 'dashboards.compare', {
+      filter: { fromDay: '2025-01-01', toDay: '2025-12-31', kommunIds: [kommunId] },
+    });
+    expect(ok.ok && ok.value.rows.map((r) => [r.kommunId, r.total, r.populationYear])).toEqual([[kommunId, 0, 2024]]);
+    const backwards = await dispatch(handlers, 'dashboards.change', {
+      filter: { fromDay: '2025-02-01', toDay: '2025-01-01' },
+    });
+    expect(!backwards.ok && backwards.error.message).toMatch(/Till-datum måste vara samma som eller efter från-datum/);
+    const noPeriod = await dispatch(handlers, 'dashboards.trend', { filter: {}, by: 'month' });
+    expect(!noPeriod.ok && noPeriod.error.code).toBe('validation');
+    const badBy = await dispatch(handlers, 'dashboards.trend', {
+      filter: { fromDay: '2025-01-01', toDay: '2025-01-31' },
+      by: 'dag',
+    });
+    expect(!badBy.ok && badBy.error.message).toMatch(/Välj månad eller vecka/);
+  });
+
   it('ger validation med fältet input.description och sparar ingenting', async () => {
     const created = await dispatch(handlers, 'incidents.create', { input: { ...valid, kommunId } });
     expect(created.ok).toBe(true);

@@ -6,6 +6,7 @@ import { exportIncidents } from '../services/export';
 import { toNewIncident } from '../services/incident-input';
 import { undoImport } from '../imports/pipeline';
 import { importLog } from '../imports/service';
+import { changeTable, compareKommuner, trend } from '../dashboards/queries';
 import path from 'node:path';
 
 export type Handlers = {
@@ -81,6 +82,9 @@ export function createHandlers(ws: Workspace): Handlers {
     'imports.commit': (file) => ws.runImport(file, `Importerar ${path.basename(file.path)}`),
     'imports.cancel': () => ({ cancelled: ws.cancelImport() }),
     'imports.log': () => importLog(ws.db().db),
+    'dashboards.compare': ({ filter }) => compareKommuner(ws.db().db, filter),
+    'dashboards.change': ({ filter, compareWith }) => changeTable(ws.db().db, filter, compareWith),
+    'dashboards.trend': ({ filter, by }) => trend(ws.db().db, filter, by),
     'imports.undo': ({ id }) => {
       const result = undoImport(ws.writable().db, id);
       ws.events.emit({ type: 'data.changed', what: 'imports' });

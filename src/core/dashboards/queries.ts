@@ -8,7 +8,8 @@ import type { Db } from '../db/connection';
 import { dimensionWhere, rollupSegments, type RollupSegment } from '../db/incident-count';
 import type { IncidentFilter } from '../../shared/domain';
 import { addDays, isoWeek } from '../../shared/time';
-import { judgeChange, per1000, type ChangeJudgement } from './stats';
+import { judgeChange, per1000 } from './stats';
+import type { ChangeResult, CompareResult, CompareRow, TrendPoint } from '../../shared/dashboards';
 
 export type Dimension = 'kommun_id' | 'category' | 'source';
 
@@ -72,22 +73,6 @@ export function populations(db: Db, year: number): Map<number, { population: num
 // ---------------------------------------------------------------------------------------------------
 // Jämför kommuner
 
-export interface CompareRow {
-  kommunId: number;
-  lpoId: number;
-  population: number | null;
-  populationYear: number | null;
-  total: number;
-  per1000: number | null;
-  byCategory: Record<string, number>;
-}
-
-export interface CompareResult {
-  rows: CompareRow[];
-  /** The same per LPO, over the kommuner selected. */
-  lpoTotals: (Omit<CompareRow, 'kommunId'> & { kommunIds: number[] })[];
-}
-
 /**
  * Incidents per 1 000 inhabitants by kommun and category for a period. The population is that of the
  * year the period ends in (SCB's 31 December figure), or the nearest earlier year the database has.
@@ -145,11 +130,6 @@ export function compareKommuner(db: Db, filter: IncidentFilter & { fromDay: stri
 // ---------------------------------------------------------------------------------------------------
 // Förändring
 
-export interface ChangeRow extends ChangeJudgement {
-  kommunId: number;
-  category: string;
-}
-
 /** The period before `from..to` of the same length, ending the day before it starts. */
 export function previousPeriod(fromDay: string, toDay: string): { fromDay: string; toDay: string } {
   const days = Math.round((Date.parse(toDay) - Date.parse(fromDay)) / 86400_000) + 1;
@@ -171,7 +151,7 @@ export function changeTable(
   db: Db,
   filter: IncidentFilter & { fromDay: string; toDay: string },
   compareWith: 'previous' | 'lastYear' = 'previous',
-): { previous: { fromDay: string; toDay: string }; rows: ChangeRow[] } {
+): ChangeResult {
   const previous =
     compareWith === 'previous'
       ? previousPeriod(filter.fromDay, filter.toDay)
@@ -195,17 +175,6 @@ export function changeTable(
 
 // ---------------------------------------------------------------------------------------------------
 // Trend
-
-export interface TrendPoint {
-  /** "2025-06" (month) or "2025-W23" (ISO week). */
-  period: string;
-  /** First local day of the period inside the range. */
-  fromDay: string;
-  toDay: string;
-  kommunId: number;
-  category: string;
-  n: number;
-}
 
 const monthEnd = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];

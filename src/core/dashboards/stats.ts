@@ -15,22 +15,8 @@ export const MIN_EVENTS_TO_JUDGE = 10;
 /** The larger of the two periods must have at least this many events. */
 export const MIN_LARGER_PERIOD = 5;
 
-export type ChangeVerdict = 'okning' | 'minskning' | 'ingen_sakerstalld_forandring' | 'for_fa';
-
-export const VERDICT_LABELS: Record<ChangeVerdict, string> = {
-  okning: 'Säkerställd ökning',
-  minskning: 'Säkerställd minskning',
-  ingen_sakerstalld_forandring: 'Ingen säkerställd förändring',
-  for_fa: 'För få händelser för att bedöma',
-};
-
-export interface ChangeJudgement {
-  current: number;
-  previous: number;
-  /** Null when there are too few events to judge. */
-  z: number | null;
-  verdict: ChangeVerdict;
-}
+export { VERDICT_LABELS, type ChangeJudgement, type ChangeVerdict } from '../../shared/dashboards';
+import type { ChangeJudgement, ChangeVerdict } from '../../shared/dashboards';
 
 function assertCount(n: number, what: string): void {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`${what} måste vara ett heltal ≥ 0, inte ${n}`);

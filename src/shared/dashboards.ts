@@ -1,0 +1,56 @@
+/** Dashboard DTOs that cross the boundary: what each dashboard query returns. */
+
+export type ChangeVerdict = 'okning' | 'minskning' | 'ingen_sakerstalld_forandring' | 'for_fa';
+
+export const VERDICT_LABELS: Record<ChangeVerdict, string> = {
+  okning: 'Säkerställd ökning',
+  minskning: 'Säkerställd minskning',
+  ingen_sakerstalld_forandring: 'Ingen säkerställd förändring',
+  for_fa: 'För få händelser för att bedöma',
+};
+
+export interface ChangeJudgement {
+  current: number;
+  previous: number;
+  /** Null when there are too few events to judge. */
+  z: number | null;
+  verdict: ChangeVerdict;
+}
+
+export interface CompareRow {
+  kommunId: number;
+  lpoId: number;
+  population: number | null;
+  populationYear: number | null;
+  total: number;
+  per1000: number | null;
+  byCategory: Record<string, number>;
+}
+
+export interface CompareResult {
+  rows: CompareRow[];
+  /** The same per LPO, over the kommuner selected. */
+  lpoTotals: (Omit<CompareRow, 'kommunId'> & { kommunIds: number[] })[];
+}
+
+export interface ChangeRow extends ChangeJudgement {
+  kommunId: number;
+  category: string;
+}
+
+export interface ChangeResult {
+  /** The comparison period's days. */
+  previous: { fromDay: string; toDay: string };
+  rows: ChangeRow[];
+}
+
+export interface TrendPoint {
+  /** "2025-06" (month) or "2025-W23" (ISO week). */
+  period: string;
+  /** First local day of the period inside the range. */
+  fromDay: string;
+  toDay: string;
+  kommunId: number;
+  category: string;
+  n: number;
+}
