@@ -3,6 +3,7 @@ import { dispatch } from '../../src/core/api/dispatch';
 import { createHandlers, type Handlers } from '../../src/core/api/handlers';
 import { Workspace } from '../../src/core/app/workspace';
 import { seedGeography } from '../../src/core/demo/seed';
+import type { CompareResult } from '../../src/shared/dashboards';
 import type { Incident } from '../../src/shared/domain';
 import { incidentInputSchema, pageInputSchema } from '../../src/shared/schemas';
 import { toIsoUtc } from '../../src/shared/time';
@@ -144,7 +145,8 @@ describe('dispatch', () => {
     const ok = await dispatch(handlers, 'dashboards.compare', {
       filter: { fromDay: '2025-01-01', toDay: '2025-12-31', kommunIds: [kommunId] },
     });
-    expect(ok.ok && ok.value.rows.map((r) => [r.kommunId, r.total, r.populationYear])).toEqual([[kommunId, 0, 2024]]);
+    const rows = ok.ok ? (ok.value as CompareResult).rows : [];
+    expect(rows.map((r) => [r.kommunId, r.total, r.populationYear])).toEqual([[kommunId, 0, 2024]]);
     const backwards = await dispatch(handlers, 'dashboards.change', {
       filter: { fromDay: '2025-02-01', toDay: '2025-01-01' },
     });

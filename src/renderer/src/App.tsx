@@ -4,6 +4,7 @@ import { JobBar } from './components/JobBar';
 import { call } from './lib/client';
 import { useAppEvents } from './lib/events';
 import { useRoute } from './lib/route';
+import { DashboardScreen } from './screens/DashboardScreen';
 import { DatabaseScreen } from './screens/DatabaseScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { IncidentRegister } from './screens/IncidentRegister';
@@ -20,6 +21,9 @@ export function App() {
       <header className="app-header">
         <h1 className="brand">Lägesbild</h1>
         <nav aria-label="Huvudmeny">
+          <a href="#/lagesbild" aria-current={route === 'lagesbild' ? 'page' : undefined}>
+            Lägesbild
+          </a>
           <a href="#/handelser" aria-current={route === 'handelser' ? 'page' : undefined}>
             Händelser
           </a>
@@ -41,7 +45,8 @@ export function App() {
       </header>
       <JobBar jobs={jobs} />
       <main className="app-main">
-        {route === 'handelser' && <IncidentRegister dataVersion={dataVersion} />}
+        {route === 'lagesbild' && <DashboardScreen />}
+        {route === 'handelser' && <IncidentRegister key={window.location.hash} dataVersion={dataVersion} />}
         {route === 'import' && <ImportScreen />}
         {route === 'databas' && <DatabaseScreen onOpened={() => go('handelser')} />}
       </main>

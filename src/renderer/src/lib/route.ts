@@ -1,10 +1,17 @@
 import { useEffect, useState } from 'react';
+import type { IncidentFilter } from '../../../shared/domain';
+import { incidentFilterSchema } from '../../../shared/schemas';
 
-export type Route = 'handelser' | 'import' | 'databas';
-const ROUTES: readonly Route[] = ['handelser', 'import', 'databas'];
+export type Route = 'lagesbild' | 'handelser' | 'import' | 'databas';
+const ROUTES: readonly Route[] = ['lagesbild', 'handelser', 'import', 'databas'];
+
+function parts(): [string, URLSearchParams] {
+  const [path = '', query = ''] = window.location.hash.replace(/^#\/?/, '').split('?');
+  return [path, new URLSearchParams(query)];
+}
 
 function current(): Route {
-  const r = window.location.hash.replace(/^#\/?/, '') as Route;
+  const r = parts()[0] as Route;
   return ROUTES.includes(r) ? r : 'handelser';
 }
 
@@ -17,4 +24,21 @@ export function useRoute(): [Route, (r: Route) => void] {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   return [route, (r) => (window.location.hash = `#/${r}`)];
+}
+
+/** Opens the incident register filtered to exactly these rows (a drill-down from a dashboard). */
+export function openRegister(filter: IncidentFilter): void {
+  window.location.hash = `#/handelser?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+}
+
+/** The filter a drill-down put in the address, if it is a valid one. */
+export function filterFromRoute(): IncidentFilter {
+  const raw = parts()[1].get('filter');
+  if (!raw) return {};
+  try {
+    const parsed = incidentFilterSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
 }

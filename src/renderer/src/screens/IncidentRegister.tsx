@@ -23,6 +23,7 @@ import { GRID_LOCALE, incidentColumns } from '../grid/columns';
 import { incidentDatasource } from '../grid/datasource';
 import { call, errorMessage } from '../lib/client';
 import { loadColumnState, saveColumnState } from '../lib/column-state';
+import { filterFromRoute } from '../lib/route';
 import { IncidentForm } from './IncidentForm';
 
 ModuleRegistry.registerModules([
@@ -40,7 +41,8 @@ type Panel = { kind: 'none' } | { kind: 'detail'; incident: Incident } | { kind:
 
 export function IncidentRegister({ dataVersion }: { dataVersion: number }) {
   const reference = useQuery({ queryKey: ['reference'], queryFn: () => call('reference.get', {}) });
-  const [filter, setFilter] = useState<IncidentFilter>({});
+  // A drill-down from a dashboard opens the register with the filter behind the figure.
+  const [filter, setFilter] = useState<IncidentFilter>(filterFromRoute);
   const [total, setTotal] = useState<number | null>(null);
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const [confirmDelete, setConfirmDelete] = useState<Incident | null>(null);
