@@ -180,7 +180,7 @@ describe('import i webbläsaren', () => {
       await page.getByText('40 000 rader att importera').waitFor();
       await page.getByTestId('import-preview').getByRole('button', { name: 'Importera' }).click();
       await page.getByRole('button', { name: 'Avbryt import' }).click();
-      await page.getByRole('alert').filter({ hasText: 'Importen avbröts. Inget har ändrats.' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Importen avbröts. Inget har ändrats.' }).waitFor();
       expect(s.host.workspace.db().incidents.count({})).toBe(500);
       expect(s.host.workspace.db().db.prepare('SELECT count(*) FROM import_log').pluck().get()).toBe(0);
     } finally {

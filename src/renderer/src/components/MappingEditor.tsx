@@ -5,12 +5,14 @@ import { SourceOptions } from './SourceOptions';
 interface Props {
   mapping: NonNullable<ImportPreview['mapping']>;
   defaultSource: Source;
+  /** The user's latest choice, ahead of the preview while the file is read again (null: the preview's). */
+  chosen?: Record<string, string> | null;
   onChange: (mapping: Record<string, string>, defaultSource: Source) => void;
 }
 
 /** Which column of the file each field reads. Saved per set of columns when the import is done. */
-export function MappingEditor({ mapping, defaultSource, onChange }: Props) {
-  const current = Object.fromEntries(mapping.fields.filter((f) => f.column).map((f) => [f.field, f.column]));
+export function MappingEditor({ mapping, defaultSource, chosen, onChange }: Props) {
+  const current = chosen ?? Object.fromEntries(mapping.fields.filter((f) => f.column).map((f) => [f.field, f.column]));
   const sourceMapped = !!current.source;
   return (
     <fieldset className="mapping" data-testid="mapping">
@@ -27,7 +29,7 @@ export function MappingEditor({ mapping, defaultSource, onChange }: Props) {
             {f.required ? ' *' : ''}
             <select
               aria-label={f.required ? `${f.label} (obligatoriskt)` : f.label}
-              value={f.column}
+              value={current[f.field] ?? ''}
               onChange={(e) => {
                 const next = { ...current };
                 if (e.target.value) next[f.field] = e.target.value;

@@ -149,6 +149,7 @@ export function ImportScreen() {
           {preview.mapping && (
             <MappingEditor
               mapping={preview.mapping}
+              chosen={mapping}
               defaultSource={defaultSource}
               onChange={(next, source) => {
                 setMapping(next);
