@@ -18,6 +18,7 @@ const TABLES = [
   'incident_trash',
   'incident_rollup_day',
   'incident_rollup_month',
+  'incident_rollup_week',
   'setting',
 ];
 
@@ -77,6 +78,41 @@ describe('migreringar', () => {
       expect(db.prepare("SELECT category_code FROM subcategory WHERE code = 'klotter'").pluck().get()).toBe(
         'skadegorelse',
       );
+    } finally {
+      db.close();
+    }
+  });
+
+  it('schema 3 fyller veckotabellen ur dagtabellen i en fil från schema 2', () => {
+    tmp = tempDir();
+    const file = tmp.file('v2.sqlite');
+    const raw = new Database(file);
+    for (const sql of MIGRATIONS.slice(0, 2)) raw.exec(sql);
+    raw.pragma('user_version = 2');
+    raw.exec(`INSERT INTO lpo (id, name) VALUES (1, 'Klippan');
+      INSERT INTO kommun (id, scb_code, name, lpo_id) VALUES (1, '1276', 'Klippan', 1);`);
+    const put = raw.prepare(
+      "INSERT INTO incident_rollup_day (kommun_id, category, source, day, n) VALUES (1, 'vald', 'est', ?, ?)",
+    );
+    // Across new year: 2025-12-29..2026-01-04 is ISO week 2026-W01; 2021-01-03 belongs to 2020-W53.
+    for (const [day, n] of [
+      ['2025-12-28', 1],
+      ['2025-12-29', 2],
+      ['2026-01-04', 3],
+      ['2026-01-05', 4],
+      ['2021-01-03', 5],
+    ] as const)
+      put.run(day, n);
+    raw.close();
+    const db = openDatabase(file);
+    try {
+      expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+      expect(db.prepare('SELECT week, n FROM incident_rollup_week ORDER BY week').all()).toEqual([
+        { week: '2020-W53', n: 5 },
+        { week: '2025-W52', n: 1 },
+        { week: '2026-W01', n: 5 },
+        { week: '2026-W02', n: 4 },
+      ]);
     } finally {
       db.close();
     }

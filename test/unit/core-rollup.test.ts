@@ -5,7 +5,7 @@ import { Random } from '../../src/core/demo/random';
 import { seedGeography } from '../../src/core/demo/seed';
 import { SOURCES, type IncidentFilter } from '../../src/shared/domain';
 import { CATEGORIES } from '../../src/shared/taxonomy';
-import { localDay } from '../../src/shared/time';
+import { isoWeek, localDay } from '../../src/shared/time';
 import { tempDb, type TempDb } from '../helpers/db';
 
 /** Local Stockholm day by the platform's time zone data, independent of src/shared/time. */
@@ -131,8 +131,8 @@ function grouped(period: (day: string) => string): string[] {
   return [...counts].map(([k, n]) => `${k}|${n}`).sort();
 }
 
-function rollup(table: 'day' | 'month'): string[] {
-  const col = table === 'day' ? 'day' : 'month';
+function rollup(table: 'day' | 'week' | 'month'): string[] {
+  const col = table;
   return (
     t.db.prepare(`SELECT kommun_id, category, source, ${col} AS period, n FROM incident_rollup_${table}`).all() as {
       kommun_id: number;
@@ -169,6 +169,14 @@ describe('rollup-tabellerna efter slumpade skrivningar', () => {
 
   it('månadstabellen är exakt lika med en gruppering per lokal månad', () => {
     expect(rollup('month')).toEqual(grouped((d) => d.slice(0, 7)));
+  });
+
+  it('veckotabellen är exakt lika med en gruppering per ISO-vecka (också över nyår)', () => {
+    const label = (d: string) => {
+      const w = isoWeek(d);
+      return `${w.year}-W${String(w.week).padStart(2, '0')}`;
+    };
+    expect(rollup('week')).toEqual(grouped(label));
   });
 });
 

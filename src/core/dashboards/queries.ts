@@ -7,7 +7,8 @@
 import type { Db } from '../db/connection';
 import { dimensionWhere, rollupSegments, type RollupSegment } from '../db/incident-count';
 import type { IncidentFilter } from '../../shared/domain';
-import { addDays, isoWeek } from '../../shared/time';
+import { addDays } from '../../shared/time';
+import { weekOf } from '../db/rollup';
 import { judgeChange, per1000 } from './stats';
 import type { ChangeResult, CompareResult, CompareRow, TrendPoint } from '../../shared/dashboards';
 
@@ -37,7 +38,7 @@ export function groupedCounts(db: Db, filter: IncidentFilter, dims: readonly Dim
 
 function segmentRows(db: Db, filter: IncidentFilter, seg: RollupSegment, cols: string, extra = ''): GroupedCount[] {
   const params: unknown[] = [];
-  const col = seg.table === 'day' ? 'day' : 'month';
+  const col = seg.table;
   const clauses: string[] = [];
   if (seg.range) {
     clauses.push(seg.range.op === 'between' ? `${col} BETWEEN ? AND ?` : `${col} > ? AND ${col} < ?`);
@@ -45,7 +46,9 @@ function segmentRows(db: Db, filter: IncidentFilter, seg: RollupSegment, cols: s
   }
   clauses.push(...dimensionWhere(filter, params));
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-  const select = [cols, extra].filter(Boolean).join(', ');
+  // The time column first: the rollups' primary key is (day|month, kommun_id, category, source), so the
+  // GROUP BY streams in index order instead of sorting in a temporary B-tree.
+  const select = [extra, cols].filter(Boolean).join(', ');
   const group = select ? `GROUP BY ${select}` : '';
   return db
     .prepare(`SELECT ${select ? `${select}, ` : ''}sum(n) AS n FROM incident_rollup_${seg.table} ${where} ${group}`)
@@ -201,20 +204,19 @@ export function trend(
     from < filter.fromDay ? filter.fromDay : from,
     to > filter.toDay ? filter.toDay : to,
   ];
-  for (const seg of by === 'month' ? rollupSegments(filter) : [dayRange(filter)]) {
-    const timeCol = seg.table === 'day' ? 'day' : 'month';
-    for (const r of segmentRows(db, filter, seg, 'kommun_id, category', timeCol) as (GroupedCount &
+  for (const seg of by === 'month' ? rollupSegments(filter) : weekSegments(filter)) {
+    for (const r of segmentRows(db, filter, seg, 'kommun_id, category', seg.table) as (GroupedCount &
       Record<string, string>)[]) {
-      const time = r[timeCol]!;
+      const time = r[seg.table]!;
       if (by === 'month') {
         const month = time.slice(0, 7);
         const [from, to] = clamp(`${month}-01`, monthEnd(month));
         add(month, from, to, r.kommun_id!, r.category!, r.n);
       } else {
-        const w = isoWeek(time);
-        const monday = addDays(time, -((new Date(`${time}T00:00:00Z`).getUTCDay() + 6) % 7));
+        const label = seg.table === 'week' ? time : weekOf(time);
+        const monday = isoWeekMonday(label);
         const [from, to] = clamp(monday, addDays(monday, 6));
-        add(`${w.year}-W${String(w.week).padStart(2, '0')}`, from, to, r.kommun_id!, r.category!, r.n);
+        add(label, from, to, r.kommun_id!, r.category!, r.n);
       }
     }
   }
@@ -223,6 +225,30 @@ export function trend(
   );
 }
 
-function dayRange(filter: { fromDay: string; toDay: string }): RollupSegment {
-  return { table: 'day', range: { op: 'between', from: filter.fromDay, to: filter.toDay } };
+const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+
+/** The Monday of an ISO week label ("2026-W01" → "2025-12-29"). */
+export function isoWeekMonday(label: string): string {
+  const year = Number(label.slice(0, 4));
+  const week = Number(label.slice(6));
+  return addDays(mondayOf(`${year}-01-04`), (week - 1) * 7);
+}
+
+/**
+ * The range as pieces of the rollups for a weekly trend: whole ISO weeks from the week table, the partly
+ * covered first and last weeks from the day table.
+ */
+export function weekSegments(filter: { fromDay: string; toDay: string }): RollupSegment[] {
+  const between = (table: 'day' | 'week', from: string, to: string): RollupSegment => ({
+    table,
+    range: { op: 'between', from, to },
+  });
+  const firstWhole =
+    filter.fromDay === mondayOf(filter.fromDay) ? filter.fromDay : addDays(mondayOf(filter.fromDay), 7);
+  const lastWhole = addDays(mondayOf(addDays(filter.toDay, 1)), -1); // the last Sunday on or before toDay
+  if (firstWhole > lastWhole) return [between('day', filter.fromDay, filter.toDay)];
+  const out = [between('week', weekOf(firstWhole), weekOf(lastWhole))];
+  if (filter.fromDay < firstWhole) out.push(between('day', filter.fromDay, addDays(firstWhole, -1)));
+  if (lastWhole < filter.toDay) out.push(between('day', addDays(lastWhole, 1), filter.toDay));
+  return out;
 }

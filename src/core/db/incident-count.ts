@@ -30,8 +30,10 @@ export function dimensionWhere(filter: IncidentFilter, params: unknown[], prefix
   return clauses;
 }
 
+export type DayMonthSegment = RollupSegment & { table: 'day' | 'month' };
+
 export interface RollupSegment {
-  table: 'day' | 'month';
+  table: 'day' | 'week' | 'month';
   /** null = the whole table. */
   range: { op: 'between' | 'exclusive'; from: string; to: string } | null;
 }
@@ -40,13 +42,13 @@ export interface RollupSegment {
  * The filter's date range as disjoint pieces of the two rollup tables: whole months from the month
  * table, partly covered edge months from the day table.
  */
-export function rollupSegments(filter: IncidentFilter): RollupSegment[] {
+export function rollupSegments(filter: IncidentFilter): DayMonthSegment[] {
   if (!filter.fromDay && !filter.toDay) return [{ table: 'month', range: null }];
   const fromDay = filter.fromDay ?? '0000-01-01';
   const toDay = filter.toDay ?? '9999-12-31';
   const fromMonth = fromDay.slice(0, 7);
   const toMonth = toDay.slice(0, 7);
-  const between = (table: 'day' | 'month', from: string, to: string): RollupSegment => ({
+  const between = (table: 'day' | 'month', from: string, to: string): DayMonthSegment => ({
     table,
     range: { op: 'between', from, to },
   });
@@ -56,13 +58,13 @@ export function rollupSegments(filter: IncidentFilter): RollupSegment[] {
       ? between('month', fromMonth, fromMonth)
       : between('day', fromDay, lastDayOfMonth(fromMonth)),
     toDay === lastDayOfMonth(toMonth) ? between('month', toMonth, toMonth) : between('day', `${toMonth}-01`, toDay),
-    { table: 'month', range: { op: 'exclusive', from: fromMonth, to: toMonth } },
+    { table: 'month' as const, range: { op: 'exclusive' as const, from: fromMonth, to: toMonth } },
   ];
 }
 
 function sumSegment(db: Db, filter: IncidentFilter, seg: RollupSegment): number {
   const params: unknown[] = [];
-  const col = seg.table === 'day' ? 'day' : 'month';
+  const col = seg.table;
   const clauses: string[] = [];
   if (seg.range) {
     clauses.push(seg.range.op === 'between' ? `${col} BETWEEN ? AND ?` : `${col} > ? AND ${col} < ?`);
