@@ -204,6 +204,8 @@ export function trend(
     from < filter.fromDay ? filter.fromDay : from,
     to > filter.toDay ? filter.toDay : to,
   ];
+  /** Each week's days within the range, worked out once per week (not once per row). */
+  const weekSpans = new Map<string, [string, string]>();
   for (const seg of by === 'month' ? rollupSegments(filter) : weekSegments(filter)) {
     for (const r of segmentRows(db, filter, seg, 'kommun_id, category', seg.table) as (GroupedCount &
       Record<string, string>)[]) {
@@ -214,9 +216,13 @@ export function trend(
         add(month, from, to, r.kommun_id!, r.category!, r.n);
       } else {
         const label = seg.table === 'week' ? time : weekOf(time);
-        const monday = isoWeekMonday(label);
-        const [from, to] = clamp(monday, addDays(monday, 6));
-        add(label, from, to, r.kommun_id!, r.category!, r.n);
+        let span = weekSpans.get(label);
+        if (!span) {
+          const monday = isoWeekMonday(label);
+          span = clamp(monday, addDays(monday, 6));
+          weekSpans.set(label, span);
+        }
+        add(label, span[0], span[1], r.kommun_id!, r.category!, r.n);
       }
     }
   }
