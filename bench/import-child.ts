@@ -14,6 +14,20 @@ const WORKER = fs.existsSync(BUILT)
   ? { path: BUILT }
   : { path: path.resolve(__dirname, '../src/core/imports/worker-entry.ts'), register: 'tsx/cjs' };
 
+/**
+ * This process's own peak RSS. On Linux from VmHWM: getrusage's maxRSS survives exec, so a child forked
+ * from a large benchmark process would report the parent's size instead of its own.
+ */
+function peakRssMb(): number {
+  try {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]) / 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const report = await runImportInWorker({
@@ -22,7 +36,7 @@ async function main(): Promise<void> {
     file: { path: file!, format: format as ImportFormat, year: year ? Number(year) : undefined },
   });
   const ms = performance.now() - started;
-  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  const maxRssMb = peakRssMb();
   console.log(JSON.stringify({ added: report.added, updated: report.updated, ms, maxRssMb, worker: WORKER.path }));
 }
 

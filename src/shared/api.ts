@@ -15,7 +15,7 @@ import type {
 } from './domain';
 import { SOURCES } from './domain';
 import { IMPORT_FORMATS, type ImportLogEntry, type ImportPreview, type ImportReport } from './imports';
-import type { ChangeResult, CompareResult, TrendPoint } from './dashboards';
+import type { ChangeResult, CompareResult, SavedView, TrendPoint } from './dashboards';
 import {
   dashboardFilterSchema,
   filePathSchema,
@@ -24,6 +24,7 @@ import {
   incidentInputSchema,
   incidentSortSchema,
   pageInputSchema,
+  saveViewSchema,
   DEFAULT_SORT,
 } from './schemas';
 
@@ -84,6 +85,9 @@ export const api = {
   'dashboards.change': op<ChangeResult>()(
     z.object({ filter: dashboardFilterSchema, compareWith: z.enum(['previous', 'lastYear']).default('previous') }),
   ),
+  'views.list': op<SavedView[]>()(empty),
+  'views.save': op<SavedView>()(saveViewSchema),
+  'views.delete': op<SavedView>()(z.object({ id: idSchema })),
   'dashboards.trend': op<TrendPoint[]>()(
     z.object({ filter: dashboardFilterSchema, by: z.enum(['month', 'week'], { error: 'Välj månad eller vecka.' }) }),
   ),

@@ -1,4 +1,5 @@
-/** Dashboard DTOs that cross the boundary: what each dashboard query returns. */
+/** Dashboard DTOs that cross the boundary: what each dashboard query returns, and saved views. */
+import type { Source } from './domain';
 
 export type ChangeVerdict = 'okning' | 'minskning' | 'ingen_sakerstalld_forandring' | 'for_fa';
 
@@ -53,4 +54,36 @@ export interface TrendPoint {
   kommunId: number;
   category: string;
   n: number;
+}
+
+export const DASHBOARDS = ['jamfor', 'forandring', 'trend'] as const;
+export type Dashboard = (typeof DASHBOARDS)[number];
+
+export const DASHBOARD_LABELS: Record<Dashboard, string> = {
+  jamfor: 'Jämför kommuner',
+  forandring: 'Förändring',
+  trend: 'Trend',
+};
+
+/** What a saved view restores: the selection and the dashboard's own choices. */
+export interface ViewSettings {
+  filter: {
+    lpoIds?: number[] | undefined;
+    kommunIds?: number[] | undefined;
+    categories?: string[] | undefined;
+    sources?: Source[] | undefined;
+    fromDay: string;
+    toDay: string;
+  };
+  compareWith?: 'previous' | 'lastYear' | undefined;
+  by?: 'month' | 'week' | undefined;
+}
+
+export interface SavedView {
+  id: number;
+  name: string;
+  dashboard: Dashboard;
+  settings: ViewSettings;
+  createdAt: string;
+  updatedAt: string;
 }

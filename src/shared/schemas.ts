@@ -140,3 +140,19 @@ export const dashboardFilterSchema = z
     path: ['toDay'],
     message: 'Till-datum måste vara samma som eller efter från-datum.',
   });
+
+export const viewSettingsSchema = z.object({
+  filter: dashboardFilterSchema,
+  compareWith: z.enum(['previous', 'lastYear']).optional(),
+  by: z.enum(['month', 'week']).optional(),
+});
+
+export const saveViewSchema = z.object({
+  name: z
+    .string({ error: 'Ge vyn ett namn.' })
+    .trim()
+    .min(1, 'Ge vyn ett namn.')
+    .max(120, 'Namnet får vara högst 120 tecken.'),
+  dashboard: z.enum(['jamfor', 'forandring', 'trend'], { error: 'Okänd instrumentpanel.' }),
+  settings: viewSettingsSchema,
+});

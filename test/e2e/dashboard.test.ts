@@ -115,4 +115,33 @@ describe('Lägesbild: instrumentpanelerna', () => {
     await expect.poll(() => table.getByRole('row').count()).toBeGreaterThan(50);
     await drillDown(page, table.getByRole('row').nth(10).getByRole('button'));
   });
+
+  it('sparar en vy med sitt urval och öppnar den igen efter omladdning', async () => {
+    const { page } = s;
+    await page.getByRole('link', { name: 'Lägesbild' }).click();
+    await choosePeriod(page, '2026-05-01', '2026-10-31');
+    await page.getByLabel('Kategori', { exact: true }).selectOption({ label: 'Skadegörelse' });
+    await page.getByRole('tab', { name: 'Förändring' }).click();
+    await page.getByLabel('Jämför med').selectOption('lastYear');
+    await page.getByLabel('Namn på vyn').fill('Skadegörelse sommar 2026');
+    await page.getByRole('button', { name: 'Spara vy' }).click();
+    await page.getByRole('status').filter({ hasText: 'Vyn "Skadegörelse sommar 2026" är sparad.' }).waitFor();
+    await page.getByLabel('Namn på vyn').fill('skadegörelse SOMMAR 2026');
+    await page.getByRole('button', { name: 'Spara vy' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Det finns redan en vy' }).waitFor();
+    await screenshot(page, 'dashboard-saved-view');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Lägesbild', level: 2 }).waitFor();
+    await expect(page.getByLabel('Kategori', { exact: true }).inputValue()).resolves.toBe('');
+    await page.getByLabel('Sparad vy').selectOption({ label: 'Skadegörelse sommar 2026 (Förändring)' });
+    await expect(page.getByRole('tab', { name: 'Förändring' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.getByLabel('Jämför med').inputValue()).resolves.toBe('lastYear');
+    await expect(page.getByLabel('Från').inputValue()).resolves.toBe('2026-05-01');
+    await expect(page.getByLabel('Kategori', { exact: true }).inputValue()).resolves.toBe('skadegorelse');
+    const table = page.getByRole('table', { name: 'Förändring per kommun och kategori' });
+    await table.waitFor();
+    const categories = await table.locator('tbody tr td:first-of-type').allTextContents();
+    expect(new Set(categories)).toEqual(new Set(['Skadegörelse']));
+  });
 });

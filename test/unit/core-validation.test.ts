@@ -3,7 +3,7 @@ import { dispatch } from '../../src/core/api/dispatch';
 import { createHandlers, type Handlers } from '../../src/core/api/handlers';
 import { Workspace } from '../../src/core/app/workspace';
 import { seedGeography } from '../../src/core/demo/seed';
-import type { CompareResult } from '../../src/shared/dashboards';
+import type { CompareResult, SavedView } from '../../src/shared/dashboards';
 import type { Incident } from '../../src/shared/domain';
 import { incidentInputSchema, pageInputSchema } from '../../src/shared/schemas';
 import { toIsoUtc } from '../../src/shared/time';
@@ -158,6 +158,33 @@ describe('dispatch', () => {
       by: 'dag',
     });
     expect(!badBy.ok && badBy.error.message).toMatch(/Välj månad eller vecka/);
+  });
+
+  it('sparade vyer: sparas, listas i namnordning, samma namn vägras (oavsett skiftläge), tas bort', async () => {
+    const settings = { filter: { fromDay: '2025-01-01', toDay: '2025-12-31', lpoIds: [1] }, compareWith: 'lastYear' };
+    const a = await dispatch(handlers, 'views.save', {
+      name: '  Klotter   Klippan ',
+      dashboard: 'forandring',
+      settings,
+    });
+    const b = await dispatch(handlers, 'views.save', { name: 'Alla brott 2025', dashboard: 'jamfor', settings });
+    expect(a.ok && b.ok).toBe(true);
+    const saved = a.ok ? (a.value as SavedView) : null;
+    expect(saved).toMatchObject({ name: 'Klotter Klippan', dashboard: 'forandring', settings });
+    const dup = await dispatch(handlers, 'views.save', { name: 'klotter klippan', dashboard: 'trend', settings });
+    expect(!dup.ok && [dup.error.code, dup.error.message]).toEqual([
+      'conflict',
+      'Det finns redan en vy som heter "klotter klippan". Välj ett annat namn.',
+    ]);
+    const empty = await dispatch(handlers, 'views.save', { name: '   ', dashboard: 'trend', settings });
+    expect(!empty.ok && empty.error.message).toMatch(/Ge vyn ett namn/);
+    const list = await dispatch(handlers, 'views.list', {});
+    expect(list.ok && (list.value as SavedView[]).map((v) => v.name)).toEqual(['Alla brott 2025', 'Klotter Klippan']);
+    await dispatch(handlers, 'views.delete', { id: saved!.id });
+    const gone = await dispatch(handlers, 'views.delete', { id: saved!.id });
+    expect(!gone.ok && gone.error.code).toBe('not_found');
+    const after = await dispatch(handlers, 'views.list', {});
+    expect(after.ok && (after.value as SavedView[]).map((v) => v.name)).toEqual(['Alla brott 2025']);
   });
 
   it('ger validation med fältet input.description och sparar ingenting', async () => {

@@ -7,6 +7,7 @@ import { toNewIncident } from '../services/incident-input';
 import { undoImport } from '../imports/pipeline';
 import { importLog } from '../imports/service';
 import { changeTable, compareKommuner, trend } from '../dashboards/queries';
+import { deleteView, listViews, saveView } from '../dashboards/views';
 import path from 'node:path';
 
 export type Handlers = {
@@ -85,6 +86,9 @@ export function createHandlers(ws: Workspace): Handlers {
     'dashboards.compare': ({ filter }) => compareKommuner(ws.db().db, filter),
     'dashboards.change': ({ filter, compareWith }) => changeTable(ws.db().db, filter, compareWith),
     'dashboards.trend': ({ filter, by }) => trend(ws.db().db, filter, by),
+    'views.list': () => listViews(ws.db().db),
+    'views.save': (input) => saveView(ws.writable().db, input),
+    'views.delete': ({ id }) => deleteView(ws.writable().db, id),
     'imports.undo': ({ id }) => {
       const result = undoImport(ws.writable().db, id);
       ws.events.emit({ type: 'data.changed', what: 'imports' });

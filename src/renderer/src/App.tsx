@@ -1,13 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { JobBar } from './components/JobBar';
 import { call } from './lib/client';
 import { useAppEvents } from './lib/events';
 import { useRoute } from './lib/route';
-import { DashboardScreen } from './screens/DashboardScreen';
 import { DatabaseScreen } from './screens/DatabaseScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { IncidentRegister } from './screens/IncidentRegister';
+
+// The charts (recharts) load with the Lägesbild screen, not with the register everyone opens first.
+const DashboardScreen = lazy(() => import('./screens/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
 
 export function App() {
   const [route, go] = useRoute();
@@ -45,7 +47,11 @@ export function App() {
       </header>
       <JobBar jobs={jobs} />
       <main className="app-main">
-        {route === 'lagesbild' && <DashboardScreen />}
+        {route === 'lagesbild' && (
+          <Suspense fallback={<p className="form-info">Laddar lägesbilden…</p>}>
+            <DashboardScreen />
+          </Suspense>
+        )}
         {route === 'handelser' && <IncidentRegister key={window.location.hash} dataVersion={dataVersion} />}
         {route === 'import' && <ImportScreen />}
         {route === 'databas' && <DatabaseScreen onOpened={() => go('handelser')} />}

@@ -1,7 +1,8 @@
 import { migration001 } from './001_initial';
 import { migration002 } from './002_imports';
 import { migration003 } from './003_week_rollup';
+import { migration004 } from './004_dashboard_views';
 
 /** Numbered migrations; index i upgrades user_version i to i + 1. Append only. */
-export const MIGRATIONS: readonly string[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly string[] = [migration001, migration002, migration003, migration004];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

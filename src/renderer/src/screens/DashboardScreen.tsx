@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import {
   Bar,
@@ -13,8 +13,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ChangeRow, TrendPoint } from '../../../shared/dashboards';
-import { VERDICT_LABELS } from '../../../shared/dashboards';
+import type { ChangeRow, SavedView, TrendPoint, ViewSettings } from '../../../shared/dashboards';
+import { DASHBOARD_LABELS, VERDICT_LABELS } from '../../../shared/dashboards';
 import type { IncidentFilter, Kommun } from '../../../shared/domain';
 import { formatDecimal1, formatInteger } from '../../../shared/format';
 import { CATEGORIES, categoryLabel } from '../../../shared/taxonomy';
@@ -52,6 +52,8 @@ export function DashboardScreen() {
   const [kommunId, setKommunId] = useState<number | null>(null);
   const [category, setCategory] = useState('');
   const [period, setPeriod] = useState<Period>(() => defaultPeriod());
+  const [compareWith, setCompareWith] = useState<'previous' | 'lastYear'>('previous');
+  const [by, setBy] = useState<'month' | 'week'>('month');
   const lpos = reference.data?.lpos ?? [];
   const lpo = lpoId ?? lpos[0]?.id ?? null;
   const kommuner = (reference.data?.kommuner ?? []).filter((k) => k.lpoId === lpo);
@@ -100,7 +102,7 @@ export function DashboardScreen() {
         </label>
         <label>
           Kategori
-          <select value={category} onChange={(e) => setCategory(e.target.value)}>
+          <select aria-label="Kategori" value={category} onChange={(e) => setCategory(e.target.value)}>
             <option value="">Alla</option>
             {CATEGORIES.map((c) => (
               <option key={c.code} value={c.code}>
@@ -132,6 +134,23 @@ export function DashboardScreen() {
           {periodError}
         </p>
       )}
+      {selection && (
+        <SavedViews
+          current={{ dashboard: tab, settings: { filter: selection, compareWith, by } }}
+          onOpen={(v) => {
+            const f = v.settings.filter;
+            const kommun = f.kommunIds?.[0] ?? null;
+            const lpoOfKommun = reference.data?.kommuner.find((k) => k.id === kommun)?.lpoId;
+            setTab(v.dashboard);
+            setLpoId(f.lpoIds?.[0] ?? lpoOfKommun ?? null);
+            setKommunId(kommun);
+            setCategory(f.categories?.[0] ?? '');
+            setPeriod({ fromDay: f.fromDay, toDay: f.toDay });
+            setCompareWith(v.settings.compareWith ?? 'previous');
+            setBy(v.settings.by ?? 'month');
+          }}
+        />
+      )}
       <div className="tabs" role="tablist" aria-label="Instrumentpaneler">
         {TABS.map((t) => (
           <button
@@ -147,8 +166,10 @@ export function DashboardScreen() {
         ))}
       </div>
       {selection && tab === 'jamfor' && <Compare selection={selection} kommuner={kommuner} names={names} />}
-      {selection && tab === 'forandring' && <Change selection={selection} names={names} />}
-      {selection && tab === 'trend' && <Trend selection={selection} />}
+      {selection && tab === 'forandring' && (
+        <Change selection={selection} names={names} compareWith={compareWith} setCompareWith={setCompareWith} />
+      )}
+      {selection && tab === 'trend' && <Trend selection={selection} by={by} setBy={setBy} />}
     </section>
   );
 }
@@ -300,8 +321,17 @@ const VERDICT_MARK: Record<ChangeRow['verdict'], string> = {
   for_fa: '?',
 };
 
-function Change({ selection, names }: { selection: Selection; names: Map<number, string> }) {
-  const [compareWith, setCompareWith] = useState<'previous' | 'lastYear'>('previous');
+function Change({
+  selection,
+  names,
+  compareWith,
+  setCompareWith,
+}: {
+  selection: Selection;
+  names: Map<number, string>;
+  compareWith: 'previous' | 'lastYear';
+  setCompareWith: (c: 'previous' | 'lastYear') => void;
+}) {
   const q = useQuery({
     queryKey: ['dashboards.change', selection, compareWith],
     queryFn: () => call('dashboards.change', { filter: selection, compareWith }),
@@ -390,8 +420,15 @@ function Change({ selection, names }: { selection: Selection; names: Map<number,
 /** The period one year earlier: "2025-06" → "2024-06", "2025-W07" → "2024-W07". */
 const yearBefore = (period: string) => `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
 
-function Trend({ selection }: { selection: Selection }) {
-  const [by, setBy] = useState<'month' | 'week'>('month');
+function Trend({
+  selection,
+  by,
+  setBy,
+}: {
+  selection: Selection;
+  by: 'month' | 'week';
+  setBy: (b: 'month' | 'week') => void;
+}) {
   const lastYear = {
     ...selection,
     fromDay: `${Number(selection.fromDay.slice(0, 4)) - 1}${selection.fromDay.slice(4).replace('-02-29', '-02-28')}`,
@@ -490,6 +527,93 @@ function Trend({ selection }: { selection: Selection }) {
             </tbody>
           </table>
         </>
+      )}
+    </div>
+  );
+}
+
+/** Saved views: name the dashboard as it is now, open one again, or remove one. */
+function SavedViews({
+  current,
+  onOpen,
+}: {
+  current: { dashboard: Tab; settings: ViewSettings };
+  onOpen: (view: SavedView) => void;
+}) {
+  const queryClient = useQueryClient();
+  const views = useQuery({ queryKey: ['views.list'], queryFn: () => call('views.list', {}) });
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [name, setName] = useState('');
+  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const save = useMutation({
+    mutationFn: () => call('views.save', { name, ...current }),
+    onSuccess: (v) => {
+      setMessage({ kind: 'info', text: `Vyn "${v.name}" är sparad.` });
+      setName('');
+      setChosen(v.id);
+      void queryClient.invalidateQueries({ queryKey: ['views.list'] });
+    },
+    onError: (err) => setMessage({ kind: 'error', text: errorMessage(err) }),
+  });
+  const remove = useMutation({
+    mutationFn: (id: number) => call('views.delete', { id }),
+    onSuccess: (v) => {
+      setMessage({ kind: 'info', text: `Vyn "${v.name}" är borttagen.` });
+      setChosen(null);
+      void queryClient.invalidateQueries({ queryKey: ['views.list'] });
+    },
+    onError: (err) => setMessage({ kind: 'error', text: errorMessage(err) }),
+  });
+  const list = views.data ?? [];
+  return (
+    <div className="saved-views" role="group" aria-label="Sparade vyer">
+      <label className="inline">
+        Sparad vy
+        <select
+          value={chosen ?? ''}
+          onChange={(e) => {
+            const id = e.target.value ? Number(e.target.value) : null;
+            setChosen(id);
+            const view = list.find((v) => v.id === id);
+            if (view) onOpen(view);
+          }}
+        >
+          <option value="">{list.length ? 'Välj en vy…' : 'Inga sparade vyer'}</option>
+          {list.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name} ({DASHBOARD_LABELS[v.dashboard]})
+            </option>
+          ))}
+        </select>
+      </label>
+      {chosen !== null && (
+        <button type="button" className="secondary" onClick={() => remove.mutate(chosen)}>
+          Ta bort vyn
+        </button>
+      )}
+      <form
+        className="inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setMessage(null);
+          save.mutate();
+        }}
+      >
+        <label className="inline">
+          Namn på vyn
+          <input value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <button type="submit" disabled={save.isPending}>
+          Spara vy
+        </button>
+      </form>
+      {message && (
+        <span
+          className={message.kind === 'error' ? 'form-error' : 'form-info'}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+        >
+          {message.text}
+        </span>
       )}
     </div>
   );

@@ -1,0 +1,63 @@
+/** Saved dashboard views: a name for a dashboard and its selection, to come back to and to cite as evidence. */
+import type { Db } from '../db/connection';
+import type { Dashboard, SavedView, ViewSettings } from '../../shared/dashboards';
+import { AppError } from '../../shared/errors';
+import { toIsoUtc } from '../../shared/time';
+
+interface Row {
+  id: number;
+  name: string;
+  dashboard: Dashboard;
+  settings_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const toView = (r: Row): SavedView => ({
+  id: r.id,
+  name: r.name,
+  dashboard: r.dashboard,
+  settings: JSON.parse(r.settings_json) as ViewSettings,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export function listViews(db: Db): SavedView[] {
+  return (db.prepare('SELECT * FROM dashboard_view ORDER BY name COLLATE NOCASE').all() as Row[]).map(toView);
+}
+
+export function getView(db: Db, id: number): SavedView {
+  const row = db.prepare('SELECT * FROM dashboard_view WHERE id = ?').get(id) as Row | undefined;
+  if (!row) throw new AppError('not_found', `Vyn finns inte (id ${id}); den kan ha tagits bort.`);
+  return toView(row);
+}
+
+/** Saves a new view; a name already in use (in any letter case) is refused and nothing is written. */
+export function saveView(
+  db: Db,
+  input: { name: string; dashboard: Dashboard; settings: ViewSettings },
+  now = new Date(),
+): SavedView {
+  const name = input.name.trim().replace(/\s+/g, ' ');
+  const taken = db.prepare('SELECT 1 FROM dashboard_view WHERE name = ?').get(name);
+  if (taken) {
+    throw new AppError('conflict', `Det finns redan en vy som heter "${name}". Välj ett annat namn.`, {
+      issues: [{ field: 'name', message: 'Namnet används redan.' }],
+    });
+  }
+  const stamp = toIsoUtc(now.getTime());
+  const id = Number(
+    db
+      .prepare(
+        'INSERT INTO dashboard_view (name, dashboard, settings_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(name, input.dashboard, JSON.stringify(input.settings), stamp, stamp).lastInsertRowid,
+  );
+  return getView(db, id);
+}
+
+export function deleteView(db: Db, id: number): SavedView {
+  const view = getView(db, id);
+  db.prepare('DELETE FROM dashboard_view WHERE id = ?').run(id);
+  return view;
+}
