@@ -15,9 +15,17 @@ import type {
 } from './domain';
 import { SOURCES } from './domain';
 import { IMPORT_FORMATS, type ImportLogEntry, type ImportPreview, type ImportReport } from './imports';
-import type { ChangeResult, CompareResult, SavedView, TrendPoint } from './dashboards';
+import {
+  EST_CYCLES,
+  type ChangeResult,
+  type CompareResult,
+  type EstLagesbild,
+  type SavedView,
+  type TrendPoint,
+} from './dashboards';
 import {
   dashboardFilterSchema,
+  dayStringSchema,
   filePathSchema,
   idSchema,
   incidentFilterSchema,
@@ -84,6 +92,13 @@ export const api = {
   'dashboards.compare': op<CompareResult>()(z.object({ filter: dashboardFilterSchema })),
   'dashboards.change': op<ChangeResult>()(
     z.object({ filter: dashboardFilterSchema, compareWith: z.enum(['previous', 'lastYear']).default('previous') }),
+  ),
+  'dashboards.est': op<EstLagesbild>()(
+    z.object({
+      kommunId: idSchema,
+      cycle: z.enum(EST_CYCLES, { error: 'Välj cykel: 1 vecka, 2 veckor, månad eller tertial.' }),
+      day: dayStringSchema,
+    }),
   ),
   'views.list': op<SavedView[]>()(empty),
   'views.save': op<SavedView>()(saveViewSchema),

@@ -87,3 +87,31 @@ export interface SavedView {
   createdAt: string;
   updatedAt: string;
 }
+
+export const EST_CYCLES = ['vecka', 'tvaveckor', 'manad', 'tertial'] as const;
+export type EstCycle = (typeof EST_CYCLES)[number];
+
+export const EST_CYCLE_LABELS: Record<EstCycle, string> = {
+  vecka: '1 vecka',
+  tvaveckor: '2 veckor',
+  manad: 'Månad',
+  tertial: 'Tertial',
+};
+
+/** One kommun's lägesbild for one reporting cycle. */
+export interface EstLagesbild {
+  kommunId: number;
+  cycle: EstCycle;
+  fromDay: string;
+  toDay: string;
+  previous: { fromDay: string; toDay: string };
+  total: ChangeJudgement;
+  /** Every category with events in either cycle; significant ones first. */
+  changes: (ChangeJudgement & { category: string })[];
+  /** The named places with most events this cycle. */
+  topPlaces: { placeName: string; n: number; categories: Record<string, number> }[];
+  /** Places with events this cycle and none in the 90 days before it. */
+  newPlaces: { placeName: string; n: number }[];
+  /** The cycle's lägesbild in a few Swedish sentences, for the group to discuss. */
+  summary: string;
+}

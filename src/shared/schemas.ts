@@ -156,3 +156,5 @@ export const saveViewSchema = z.object({
   dashboard: z.enum(['jamfor', 'forandring', 'trend'], { error: 'Okänd instrumentpanel.' }),
   settings: viewSettingsSchema,
 });
+
+export const dayStringSchema = dayString('Dagen');

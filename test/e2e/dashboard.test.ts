@@ -144,4 +144,24 @@ describe('Lägesbild: instrumentpanelerna', () => {
     const categories = await table.locator('tbody tr td:first-of-type').allTextContents();
     expect(new Set(categories)).toEqual(new Set(['Skadegörelse']));
   });
+
+  it('EST-lägesbild: en kommuns cykel med förändringar, platser och en sammanfattning', async () => {
+    const { page } = s;
+    await page.getByRole('link', { name: 'Lägesbild' }).click();
+    await page.getByLabel('Kommun', { exact: true }).selectOption({ label: 'Svalöv' });
+    await choosePeriod(page, '2026-05-01', '2026-08-31');
+    await page.getByRole('tab', { name: 'EST-lägesbild' }).click();
+    const summary = page.getByTestId('est-summary');
+    await expect
+      .poll(() => summary.textContent())
+      .toMatch(/^Lägesbild för Svalöv, 2026-05-01 – 2026-08-31: \d+ händelser mot \d+ perioden före/);
+    const total = number((await summary.textContent())!.match(/: (\d[\d\s]*) händelser/)![1]!);
+    expect(total).toBe(dbCount('Svalöv', '2026-05-01', '2026-08-31'));
+    await expect(
+      page.getByRole('table', { name: 'Platser med flest händelser' }).getByRole('row').count(),
+    ).resolves.toBeGreaterThan(1);
+    await screenshot(page, 'dashboard-est');
+    const changes = page.getByRole('table', { name: 'Förändring per kategori' });
+    await drillDown(page, changes.getByRole('row').nth(1).getByRole('button'));
+  });
 });

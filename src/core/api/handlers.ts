@@ -8,6 +8,7 @@ import { undoImport } from '../imports/pipeline';
 import { importLog } from '../imports/service';
 import { changeTable, compareKommuner, trend } from '../dashboards/queries';
 import { deleteView, listViews, saveView } from '../dashboards/views';
+import { estLagesbild } from '../dashboards/est';
 import path from 'node:path';
 
 export type Handlers = {
@@ -86,6 +87,14 @@ export function createHandlers(ws: Workspace): Handlers {
     'dashboards.compare': ({ filter }) => compareKommuner(ws.db().db, filter),
     'dashboards.change': ({ filter, compareWith }) => changeTable(ws.db().db, filter, compareWith),
     'dashboards.trend': ({ filter, by }) => trend(ws.db().db, filter, by),
+    'dashboards.est': ({ kommunId, cycle, day }) => {
+      const kommun = ws
+        .db()
+        .reference.kommuner()
+        .find((k) => k.id === kommunId);
+      if (!kommun) throw new AppError('not_found', `Kommunen (id ${kommunId}) finns inte i databasen.`);
+      return estLagesbild(ws.db().db, { kommunId, cycle, day, kommunName: kommun.name });
+    },
     'views.list': () => listViews(ws.db().db),
     'views.save': (input) => saveView(ws.writable().db, input),
     'views.delete': ({ id }) => deleteView(ws.writable().db, id),

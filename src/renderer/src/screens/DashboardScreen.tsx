@@ -13,8 +13,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ChangeRow, SavedView, TrendPoint, ViewSettings } from '../../../shared/dashboards';
-import { DASHBOARD_LABELS, VERDICT_LABELS } from '../../../shared/dashboards';
+import type { ChangeRow, Dashboard, EstCycle, SavedView, TrendPoint, ViewSettings } from '../../../shared/dashboards';
+import { DASHBOARD_LABELS, EST_CYCLE_LABELS, EST_CYCLES, VERDICT_LABELS } from '../../../shared/dashboards';
 import type { IncidentFilter, Kommun } from '../../../shared/domain';
 import { formatDecimal1, formatInteger } from '../../../shared/format';
 import { CATEGORIES, categoryLabel } from '../../../shared/taxonomy';
@@ -26,11 +26,12 @@ const BLUE = '#0072B2';
 const ORANGE = '#E69F00';
 const GREY = '#8c8c8c';
 
-type Tab = 'jamfor' | 'forandring' | 'trend';
+type Tab = 'jamfor' | 'forandring' | 'trend' | 'est';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'jamfor', label: 'Jämför kommuner' },
   { id: 'forandring', label: 'Förändring' },
   { id: 'trend', label: 'Trend' },
+  { id: 'est', label: 'EST-lägesbild' },
 ];
 
 type Period = { fromDay: string; toDay: string };
@@ -91,7 +92,11 @@ export function DashboardScreen() {
         </label>
         <label>
           Kommun
-          <select value={kommunId ?? ''} onChange={(e) => setKommunId(e.target.value ? Number(e.target.value) : null)}>
+          <select
+            aria-label="Kommun"
+            value={kommunId ?? ''}
+            onChange={(e) => setKommunId(e.target.value ? Number(e.target.value) : null)}
+          >
             <option value="">Alla i LPO</option>
             {kommuner.map((k) => (
               <option key={k.id} value={k.id}>
@@ -134,8 +139,9 @@ export function DashboardScreen() {
           {periodError}
         </p>
       )}
-      {selection && (
+      {selection && tab !== 'est' && (
         <SavedViews
+          // EST-lägesbild is one kommun's cycle, not a selection: it is not saved as a view (yet).
           current={{ dashboard: tab, settings: { filter: selection, compareWith, by } }}
           onOpen={(v) => {
             const f = v.settings.filter;
@@ -170,6 +176,9 @@ export function DashboardScreen() {
         <Change selection={selection} names={names} compareWith={compareWith} setCompareWith={setCompareWith} />
       )}
       {selection && tab === 'trend' && <Trend selection={selection} by={by} setBy={setBy} />}
+      {selection && tab === 'est' && (kommunId ?? kommuner[0]?.id) && (
+        <Est kommunId={(kommunId ?? kommuner[0]?.id)!} day={period.toDay} names={names} />
+      )}
     </section>
   );
 }
@@ -537,7 +546,7 @@ function SavedViews({
   current,
   onOpen,
 }: {
-  current: { dashboard: Tab; settings: ViewSettings };
+  current: { dashboard: Dashboard; settings: ViewSettings };
   onOpen: (view: SavedView) => void;
 }) {
   const queryClient = useQueryClient();
@@ -614,6 +623,125 @@ function SavedViews({
         >
           {message.text}
         </span>
+      )}
+    </div>
+  );
+}
+
+/** One kommun's lägesbild for a reporting cycle ending on the period's last day. */
+function Est({ kommunId, day, names }: { kommunId: number; day: string; names: Map<number, string> }) {
+  const [cycle, setCycle] = useState<EstCycle>('tertial');
+  const [copied, setCopied] = useState(false);
+  const q = useQuery({
+    queryKey: ['dashboards.est', kommunId, cycle, day],
+    queryFn: () => call('dashboards.est', { kommunId, cycle, day }),
+  });
+  const l = q.data;
+  const base = (narrower: IncidentFilter) => () =>
+    l && openRegister({ kommunIds: [kommunId], fromDay: l.fromDay, toDay: l.toDay, ...narrower });
+  return (
+    <div className="dashboard-panel" data-testid="dashboard-est">
+      <h3>EST-lägesbild för {names.get(kommunId)}</h3>
+      <label className="inline">
+        Cykel
+        <select aria-label="Cykel" value={cycle} onChange={(e) => setCycle(e.target.value as EstCycle)}>
+          {EST_CYCLES.map((c) => (
+            <option key={c} value={c}>
+              {EST_CYCLE_LABELS[c]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="form-info">Cykeln som slutar {day} (välj kommun och Till-datum ovan).</span>
+      <Status loading={q.isLoading} error={q.error} empty={false} />
+      {l && (
+        <>
+          <div className="est-summary" role="region" aria-label="Sammanfattning">
+            <p data-testid="est-summary">{l.summary}</p>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                void navigator.clipboard?.writeText(l.summary).then(() => setCopied(true));
+              }}
+            >
+              {copied ? 'Kopierad' : 'Kopiera sammanfattningen'}
+            </button>
+          </div>
+          <table className="data-table" aria-label="Förändring per kategori">
+            <thead>
+              <tr>
+                <th scope="col">Kategori</th>
+                <th scope="col">
+                  Nu ({l.fromDay} – {l.toDay})
+                </th>
+                <th scope="col">
+                  Förra ({l.previous.fromDay} – {l.previous.toDay})
+                </th>
+                <th scope="col">z</th>
+                <th scope="col">Bedömning</th>
+              </tr>
+            </thead>
+            <tbody>
+              {l.changes.map((c) => (
+                <tr key={c.category} className={`verdict-${c.verdict}`}>
+                  <th scope="row">{categoryLabel(c.category)}</th>
+                  <td>
+                    <button type="button" className="link" onClick={base({ categories: [c.category] })}>
+                      {formatInteger(c.current)}
+                    </button>
+                  </td>
+                  <td>{formatInteger(c.previous)}</td>
+                  <td>{c.z === null ? '–' : formatDecimal1(c.z)}</td>
+                  <td>
+                    <span aria-hidden="true">{VERDICT_MARK[c.verdict]} </span>
+                    {VERDICT_LABELS[c.verdict]}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="est-places">
+            <table className="data-table" aria-label="Platser med flest händelser">
+              <thead>
+                <tr>
+                  <th scope="col">Plats</th>
+                  <th scope="col">Händelser</th>
+                  <th scope="col">Mest</th>
+                </tr>
+              </thead>
+              <tbody>
+                {l.topPlaces.map((p) => {
+                  const [top] = Object.entries(p.categories).sort((a, b) => b[1] - a[1]);
+                  return (
+                    <tr key={p.placeName}>
+                      <th scope="row">
+                        {p.placeName}
+                        {l.newPlaces.some((n) => n.placeName === p.placeName) && <span className="badge-new"> ny</span>}
+                      </th>
+                      <td>{formatInteger(p.n)}</td>
+                      <td>{top ? categoryLabel(top[0]) : ''}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <div>
+              <h4>Nya platser denna cykel</h4>
+              {l.newPlaces.length === 0 ? (
+                <p className="form-info">Inga.</p>
+              ) : (
+                <ul aria-label="Nya platser">
+                  {l.newPlaces.map((p) => (
+                    <li key={p.placeName}>
+                      {p.placeName} ({formatInteger(p.n)})
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </div>
+        </>
       )}
     </div>
   );
