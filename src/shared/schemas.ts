@@ -80,15 +80,20 @@ export type IncidentInputRaw = z.input<typeof incidentInputSchema>;
 
 const idList = z.array(idSchema).max(500);
 
+/** The rollups' dimensions: what both the register's and the dashboards' filters select by. */
+const dimensionFields = {
+  lpoIds: idList.optional(),
+  kommunIds: idList.optional(),
+  sources: z.array(z.enum(SOURCES)).max(SOURCES.length).optional(),
+  categories: z
+    .array(z.string().refine((c) => CATEGORY_CODES.includes(c), 'Okänd kategori.'))
+    .max(CATEGORY_CODES.length)
+    .optional(),
+};
+
 export const incidentFilterSchema = z
   .object({
-    lpoIds: idList.optional(),
-    kommunIds: idList.optional(),
-    sources: z.array(z.enum(SOURCES)).max(SOURCES.length).optional(),
-    categories: z
-      .array(z.string().refine((c) => CATEGORY_CODES.includes(c), 'Okänd kategori.'))
-      .max(CATEGORY_CODES.length)
-      .optional(),
+    ...dimensionFields,
     fromDay: dayString('Från-datum').optional(),
     toDay: dayString('Till-datum').optional(),
     text: z.string().max(200, 'Söktexten får vara högst 200 tecken.').optional(),
@@ -126,13 +131,7 @@ export const filePathSchema = z
 /** A dashboard's selection: a period (required: dashboards compare periods) and the rollups' dimensions. */
 export const dashboardFilterSchema = z
   .object({
-    lpoIds: idList.optional(),
-    kommunIds: idList.optional(),
-    sources: z.array(z.enum(SOURCES)).max(SOURCES.length).optional(),
-    categories: z
-      .array(z.string().refine((c) => CATEGORY_CODES.includes(c), 'Okänd kategori.'))
-      .max(CATEGORY_CODES.length)
-      .optional(),
+    ...dimensionFields,
     fromDay: dayString('Från-datum'),
     toDay: dayString('Till-datum'),
   })

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '../../src/core/db/connection';
 import type { NewIncident } from '../../src/core/db/incident-repo';
+import { localDay } from '../../src/shared/time';
 
 export interface TempDir {
   dir: string;
@@ -62,4 +63,31 @@ export function newIncident(kommunId: number, overrides: Partial<NewIncident> = 
     status: 'ny',
     ...overrides,
   };
+}
+
+/** Per (kommun, category, source, local day) counts from the incident table and from the day rollup. */
+export function rollupVsTable(db: Db): { table: Map<string, number>; rollup: Map<string, number> } {
+  const rows = db.prepare('SELECT kommun_id, category, source, occurred_at FROM incident').all() as {
+    kommun_id: number;
+    category: string;
+    source: string;
+    occurred_at: string;
+  }[];
+  const table = new Map<string, number>();
+  for (const r of rows) {
+    const k = `${r.kommun_id}|${r.category}|${r.source}|${localDay(r.occurred_at)}`;
+    table.set(k, (table.get(k) ?? 0) + 1);
+  }
+  const rollup = new Map(
+    (
+      db.prepare('SELECT kommun_id, category, source, day, n FROM incident_rollup_day WHERE n > 0').all() as {
+        kommun_id: number;
+        category: string;
+        source: string;
+        day: string;
+        n: number;
+      }[]
+    ).map((r) => [`${r.kommun_id}|${r.category}|${r.source}|${r.day}`, r.n]),
+  );
+  return { table, rollup };
 }

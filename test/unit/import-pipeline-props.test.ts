@@ -12,8 +12,7 @@ import { commitImport, undoImport } from '../../src/core/imports/pipeline';
 import type { ImportFormat } from '../../src/core/imports/types';
 import type { Db } from '../../src/core/db/connection';
 import { AppError } from '../../src/shared/errors';
-import { localDay } from '../../src/shared/time';
-import { tempDb } from '../helpers/db';
+import { rollupVsTable, tempDb } from '../helpers/db';
 
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(__dirname, '../fixtures/imports', name)));
 
@@ -57,26 +56,8 @@ function dataOnly(db: Db): string {
 }
 
 function expectConsistent(db: Db): void {
-  const rows = db.prepare('SELECT kommun_id, category, source, occurred_at FROM incident').all() as {
-    kommun_id: number;
-    category: string;
-    source: string;
-    occurred_at: string;
-  }[];
-  const expected = new Map<string, number>();
-  for (const r of rows) {
-    const k = `${r.kommun_id}|${r.category}|${r.source}|${localDay(r.occurred_at)}`;
-    expected.set(k, (expected.get(k) ?? 0) + 1);
-  }
-  const actual = new Map(
-    (
-      db.prepare('SELECT kommun_id, category, source, day, n FROM incident_rollup_day WHERE n > 0').all() as Record<
-        string,
-        string | number
-      >[]
-    ).map((r) => [`${r.kommun_id}|${r.category}|${r.source}|${r.day}`, r.n as number]),
-  );
-  expect(actual).toEqual(expected);
+  const { table, rollup } = rollupVsTable(db);
+  expect(rollup).toEqual(table);
   db.exec("INSERT INTO incident_fts (incident_fts) VALUES ('integrity-check')");
 }
 

@@ -3,9 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedGeography } from '../../src/core/demo/seed';
 import { IncidentRepo } from '../../src/core/db/incident-repo';
 import { commitImport, detectFormat, previewImport, undoImport } from '../../src/core/imports/pipeline';
-import { localDay } from '../../src/shared/time';
 import { runImportCli } from '../../scripts/import';
-import { tempDb, type TempDb } from '../helpers/db';
+import { rollupVsTable, tempDb, type TempDb } from '../helpers/db';
 
 let t: TempDb;
 beforeEach(() => {
@@ -50,26 +49,8 @@ const eventsFile = () => utf8(JSON.stringify(EVENTS));
 
 /** The rollups must still equal the incident table after every import and undo. */
 function expectRollupsConsistent() {
-  const rows = t.db.prepare('SELECT kommun_id, category, source, occurred_at FROM incident').all() as {
-    kommun_id: number;
-    category: string;
-    source: string;
-    occurred_at: string;
-  }[];
-  const expected = new Map<string, number>();
-  for (const r of rows) {
-    const k = `${r.kommun_id}|${r.category}|${r.source}|${localDay(r.occurred_at)}`;
-    expected.set(k, (expected.get(k) ?? 0) + 1);
-  }
-  const actual = new Map(
-    (
-      t.db.prepare('SELECT kommun_id, category, source, day, n FROM incident_rollup_day').all() as Record<
-        string,
-        string | number
-      >[]
-    ).map((r) => [`${r.kommun_id}|${r.category}|${r.source}|${r.day}`, r.n as number]),
-  );
-  expect(actual).toEqual(expected);
+  const { table, rollup } = rollupVsTable(t.db);
+  expect(rollup).toEqual(table);
 }
 
 describe('importflödet för Polisens händelser', () => {

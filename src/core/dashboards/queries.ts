@@ -5,7 +5,7 @@
  * an IncidentFilter, so a click on it opens the register filtered to exactly the rows it counts.
  */
 import type { Db } from '../db/connection';
-import { dimensionWhere, rollupSegments, type RollupSegment } from '../db/incident-count';
+import { rollupSegments, segmentWhere, type RollupSegment } from '../db/incident-count';
 import type { IncidentFilter } from '../../shared/domain';
 import { addDays } from '../../shared/time';
 import { weekOf } from '../db/rollup';
@@ -38,14 +38,7 @@ export function groupedCounts(db: Db, filter: IncidentFilter, dims: readonly Dim
 
 function segmentRows(db: Db, filter: IncidentFilter, seg: RollupSegment, cols: string, extra = ''): GroupedCount[] {
   const params: unknown[] = [];
-  const col = seg.table;
-  const clauses: string[] = [];
-  if (seg.range) {
-    clauses.push(seg.range.op === 'between' ? `${col} BETWEEN ? AND ?` : `${col} > ? AND ${col} < ?`);
-    params.push(seg.range.from, seg.range.to);
-  }
-  clauses.push(...dimensionWhere(filter, params));
-  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const where = segmentWhere(filter, seg, params);
   // The time column first: the rollups' primary key is (day|month, kommun_id, category, source), so the
   // GROUP BY streams in index order instead of sorting in a temporary B-tree.
   const select = [extra, cols].filter(Boolean).join(', ');

@@ -62,8 +62,8 @@ export function rollupSegments(filter: IncidentFilter): DayMonthSegment[] {
   ];
 }
 
-function sumSegment(db: Db, filter: IncidentFilter, seg: RollupSegment): number {
-  const params: unknown[] = [];
+/** The WHERE clause (or '') over one rollup segment for the filter's dimensions; params are appended. */
+export function segmentWhere(filter: IncidentFilter, seg: RollupSegment, params: unknown[]): string {
   const col = seg.table;
   const clauses: string[] = [];
   if (seg.range) {
@@ -71,7 +71,12 @@ function sumSegment(db: Db, filter: IncidentFilter, seg: RollupSegment): number 
     params.push(seg.range.from, seg.range.to);
   }
   clauses.push(...dimensionWhere(filter, params));
-  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+}
+
+function sumSegment(db: Db, filter: IncidentFilter, seg: RollupSegment): number {
+  const params: unknown[] = [];
+  const where = segmentWhere(filter, seg, params);
   return db
     .prepare(`SELECT coalesce(sum(n), 0) FROM incident_rollup_${seg.table} ${where}`)
     .pluck()
