@@ -6,20 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { openTable, readTable } from '../../src/core/imports/incidents-table';
 import { CsvReader, parseCsv } from '../../src/core/imports/text';
 import { AppError } from '../../src/shared/errors';
+import { cut } from '../helpers/bytes';
 
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(__dirname, '../fixtures/imports', name)));
-
-/** The file's bytes cut at these offsets. */
-function cut(bytes: Uint8Array, offsets: number[]): Uint8Array[] {
-  const points = [...new Set(offsets.map((o) => o % (bytes.length + 1)))].sort((a, b) => a - b);
-  const parts: Uint8Array[] = [];
-  let from = 0;
-  for (const p of [...points, bytes.length]) {
-    parts.push(bytes.subarray(from, p));
-    from = p;
-  }
-  return parts;
-}
 
 /** The table read through chunks, or the refusal. */
 async function chunked(bytes: Uint8Array, parts: Uint8Array[], name = 'a.csv') {

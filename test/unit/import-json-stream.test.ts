@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonArrayRecords } from '../../src/core/imports/json-stream';
 import { AppError } from '../../src/shared/errors';
+import { cut } from '../helpers/bytes';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -17,18 +18,6 @@ function read(chunks: Uint8Array[]): { records: unknown[] } | { error: string } 
     expect((e as AppError).code).toBe('validation');
     return { error: (e as AppError).message };
   }
-}
-
-/** `bytes` cut at the given offsets (sorted, deduplicated, inside the array). */
-function cut(bytes: Uint8Array, offsets: number[]): Uint8Array[] {
-  const points = [...new Set(offsets.map((o) => o % (bytes.length + 1)))].sort((a, b) => a - b);
-  const parts: Uint8Array[] = [];
-  let from = 0;
-  for (const p of [...points, bytes.length]) {
-    parts.push(bytes.subarray(from, p));
-    from = p;
-  }
-  return parts;
 }
 
 describe('jsonArrayRecords', () => {

@@ -13,7 +13,15 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ChangeRow, Dashboard, EstCycle, SavedView, TrendPoint, ViewSettings } from '../../../shared/dashboards';
+import type {
+  ChangeJudgement,
+  ChangeRow,
+  Dashboard,
+  EstCycle,
+  SavedView,
+  TrendPoint,
+  ViewSettings,
+} from '../../../shared/dashboards';
 import { DASHBOARD_LABELS, EST_CYCLE_LABELS, EST_CYCLES, VERDICT_LABELS } from '../../../shared/dashboards';
 import type { IncidentFilter, Kommun } from '../../../shared/domain';
 import { formatDecimal1, formatInteger } from '../../../shared/format';
@@ -330,6 +338,19 @@ const VERDICT_MARK: Record<ChangeRow['verdict'], string> = {
   for_fa: '?',
 };
 
+/** The z and the verdict in words (with a mark that does not rely on colour). */
+function VerdictCells({ judgement: j }: { judgement: ChangeJudgement }) {
+  return (
+    <>
+      <td>{j.z === null ? '–' : formatDecimal1(j.z)}</td>
+      <td>
+        <span aria-hidden="true">{VERDICT_MARK[j.verdict]} </span>
+        {VERDICT_LABELS[j.verdict]}
+      </td>
+    </>
+  );
+}
+
 function Change({
   selection,
   names,
@@ -412,11 +433,7 @@ function Change({
                     {formatInteger(r.previous)}
                   </button>
                 </td>
-                <td>{r.z === null ? '–' : formatDecimal1(r.z)}</td>
-                <td>
-                  <span aria-hidden="true">{VERDICT_MARK[r.verdict]} </span>
-                  {VERDICT_LABELS[r.verdict]}
-                </td>
+                <VerdictCells judgement={r} />
               </tr>
             ))}
           </tbody>
@@ -692,11 +709,7 @@ function Est({ kommunId, day, names }: { kommunId: number; day: string; names: M
                     </button>
                   </td>
                   <td>{formatInteger(c.previous)}</td>
-                  <td>{c.z === null ? '–' : formatDecimal1(c.z)}</td>
-                  <td>
-                    <span aria-hidden="true">{VERDICT_MARK[c.verdict]} </span>
-                    {VERDICT_LABELS[c.verdict]}
-                  </td>
+                  <VerdictCells judgement={c} />
                 </tr>
               ))}
             </tbody>
