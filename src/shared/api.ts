@@ -20,9 +20,11 @@ import {
   type ChangeResult,
   type CompareResult,
   type EstLagesbild,
+  type Overview,
   type SavedView,
   type TrendPoint,
 } from './dashboards';
+import type { SurveyData } from './survey';
 import {
   dashboardFilterSchema,
   dayStringSchema,
@@ -105,6 +107,16 @@ export const api = {
   'views.delete': op<SavedView>()(z.object({ id: idSchema })),
   'dashboards.trend': op<TrendPoint[]>()(
     z.object({ filter: dashboardFilterSchema, by: z.enum(['month', 'week'], { error: 'Välj månad eller vecka.' }) }),
+  ),
+  'overview.get': op<Overview>()(
+    z.object({
+      lpoIds: z.array(idSchema).max(50).optional(),
+      kommunIds: z.array(idSchema).max(500).optional(),
+      cycle: z.enum(EST_CYCLES, { error: 'Välj cykel: 1 vecka, 2 veckor, månad eller tertial.' }).default('manad'),
+    }),
+  ),
+  'survey.get': op<SurveyData>()(
+    z.object({ indicator: z.string().trim().min(1, 'Välj en indikator.').max(60).default('totalindex') }),
   ),
   'imports.log': op<ImportLogEntry[]>()(empty),
   'imports.undo': op<{ removed: number; restored: number }>()(z.object({ id: idSchema })),

@@ -1,5 +1,6 @@
 /** Dashboard DTOs that cross the boundary: what each dashboard query returns, and saved views. */
 import type { Source } from './domain';
+import type { SurveyMovement } from './survey';
 
 export type ChangeVerdict = 'okning' | 'minskning' | 'ingen_sakerstalld_forandring' | 'for_fa';
 
@@ -56,14 +57,19 @@ export interface TrendPoint {
   n: number;
 }
 
-export const DASHBOARDS = ['jamfor', 'forandring', 'trend'] as const;
+export const DASHBOARDS = ['jamfor', 'forandring', 'trend', 'est', 'trygghet'] as const;
 export type Dashboard = (typeof DASHBOARDS)[number];
 
 export const DASHBOARD_LABELS: Record<Dashboard, string> = {
   jamfor: 'Jämför kommuner',
   forandring: 'Förändring',
   trend: 'Trend',
+  est: 'EST-lägesbild',
+  trygghet: 'Trygghetsmätning',
 };
+
+export const TREND_SPLITS = ['summa', 'kommun', 'kategori'] as const;
+export type TrendSplit = (typeof TREND_SPLITS)[number];
 
 /** What a saved view restores: the selection and the dashboard's own choices. */
 export interface ViewSettings {
@@ -77,6 +83,12 @@ export interface ViewSettings {
   };
   compareWith?: 'previous' | 'lastYear' | undefined;
   by?: 'month' | 'week' | undefined;
+  /** Trend: one line for the selection, or one per kommun or per category. */
+  split?: TrendSplit | undefined;
+  /** EST-lägesbild: one kommun's cycle ending on a day. */
+  est?: { kommunId: number; cycle: EstCycle; day: string } | undefined;
+  /** Trygghetsmätning: the indicator shown. */
+  survey?: { indicator: string } | undefined;
 }
 
 export interface SavedView {
@@ -114,4 +126,22 @@ export interface EstLagesbild {
   newPlaces: { placeName: string; n: number }[];
   /** The cycle's lägesbild in a few Swedish sentences, for the group to discuss. */
   summary: string;
+}
+
+/** Översikt: what needs attention now, for the selection. */
+export interface Overview {
+  /** The latest day with events (not after today); null for an empty database. */
+  asOfDay: string | null;
+  cycle: EstCycle;
+  period: { fromDay: string; toDay: string; previous: { fromDay: string; toDay: string } } | null;
+  /** Kommun × category pairs with a significant change this cycle, largest |z| first. */
+  changes: ChangeRow[];
+  /** How many pairs had enough events to be judged at all. */
+  judged: number;
+  survey: {
+    /** Each area's latest totalindex against its previous survey. */
+    totalindex: SurveyMovement[];
+    /** Share indicators whose latest change is significant. */
+    significant: SurveyMovement[];
+  };
 }

@@ -109,6 +109,11 @@ export interface IncidentFilter {
   fromDay?: string;
   toDay?: string;
   text?: string;
+  /**
+   * Exact place names (incident.place_name), any of them. Not a rollup dimension: a filter with places
+   * is counted on the incident table, and dashboards do not take it (a drill-down to one place does).
+   */
+  placeNames?: string[];
 }
 
 export interface IncidentPage {

@@ -1,5 +1,5 @@
 /** Import DTOs that cross the boundary: formats, previews, reports and the import log. */
-export const IMPORT_FORMATS = ['polisen', 'incidents', 'bra', 'scb'] as const;
+export const IMPORT_FORMATS = ['polisen', 'incidents', 'bra', 'scb', 'trygghet'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
@@ -7,6 +7,7 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   incidents: 'Händelser från CSV/Excel',
   bra: 'Brå anmälda brott per kommun (CSV)',
   scb: 'SCB folkmängd (CSV)',
+  trygghet: 'Trygghetsmätning (CSV/Excel)',
 };
 
 /** A row left out or broken, 1-based as in the file. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PRECISIONS, SORT_COLUMNS, SOURCES, STATUSES } from './domain';
 import { CATEGORY_CODES, categoryOfSubcategory } from './taxonomy';
 import { isValidDay } from './time';
+import { DASHBOARDS, EST_CYCLES, TREND_SPLITS } from './dashboards';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
@@ -97,6 +98,19 @@ export const incidentFilterSchema = z
     fromDay: dayString('Från-datum').optional(),
     toDay: dayString('Till-datum').optional(),
     text: z.string().max(200, 'Söktexten får vara högst 200 tecken.').optional(),
+    // Register only: the rollups have no place dimension, so this stays out of dimensionFields (which the
+    // dashboards' filter is built from).
+    placeNames: z
+      .array(
+        z
+          .string({ error: 'Platsens namn måste vara text.' })
+          .trim()
+          .min(1, 'Platsens namn får inte vara tomt.')
+          .max(200, 'Platsens namn får vara högst 200 tecken.'),
+        { error: 'Platser anges som en lista med namn.' },
+      )
+      .max(50, 'Högst 50 platser åt gången.')
+      .optional(),
   })
   .refine((f) => !f.fromDay || !f.toDay || f.fromDay <= f.toDay, {
     path: ['toDay'],
@@ -144,16 +158,30 @@ export const viewSettingsSchema = z.object({
   filter: dashboardFilterSchema,
   compareWith: z.enum(['previous', 'lastYear']).optional(),
   by: z.enum(['month', 'week']).optional(),
+  split: z.enum(TREND_SPLITS).optional(),
+  est: z
+    .object({
+      kommunId: idSchema,
+      cycle: z.enum(EST_CYCLES, { error: 'Välj cykel: 1 vecka, 2 veckor, månad eller tertial.' }),
+      day: dayString('Dagen'),
+    })
+    .optional(),
+  survey: z.object({ indicator: z.string().min(1).max(60) }).optional(),
 });
 
-export const saveViewSchema = z.object({
-  name: z
-    .string({ error: 'Ge vyn ett namn.' })
-    .trim()
-    .min(1, 'Ge vyn ett namn.')
-    .max(120, 'Namnet får vara högst 120 tecken.'),
-  dashboard: z.enum(['jamfor', 'forandring', 'trend'], { error: 'Okänd instrumentpanel.' }),
-  settings: viewSettingsSchema,
-});
+export const saveViewSchema = z
+  .object({
+    name: z
+      .string({ error: 'Ge vyn ett namn.' })
+      .trim()
+      .min(1, 'Ge vyn ett namn.')
+      .max(120, 'Namnet får vara högst 120 tecken.'),
+    dashboard: z.enum(DASHBOARDS, { error: 'Okänd instrumentpanel.' }),
+    settings: viewSettingsSchema,
+  })
+  .refine((v) => v.dashboard !== 'est' || v.settings.est !== undefined, {
+    path: ['settings', 'est'],
+    message: 'En EST-vy behöver kommun, cykel och dag.',
+  });
 
 export const dayStringSchema = dayString('Dagen');

@@ -52,7 +52,7 @@ describe.skipIf(!executablePath)('Electron-appen', () => {
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('opens the window on the incidents screen', async () => {
+  it('opens the window on Översikt, the start page', async () => {
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) {
       if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE' && key !== 'ELECTRON_RENDERER_URL') env[key] = value;
@@ -65,6 +65,6 @@ describe.skipIf(!executablePath)('Electron-appen', () => {
     app = await electron.launch({ executablePath: executablePath!, args, cwd: repoRoot, env });
     const page = await app.firstWindow();
     await expect.poll(() => page.title()).toContain('Lägesbild');
-    await page.getByText('Händelser').first().waitFor({ state: 'visible' });
+    await page.getByRole('heading', { name: 'Översikt' }).waitFor({ state: 'visible' });
   });
 });

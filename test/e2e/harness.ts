@@ -39,7 +39,8 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(browser: Browser, demoRows = 3000): Promise<Session> {
+/** A session on the demo database; `route` is the screen to start on (the app itself starts on Översikt). */
+export async function openSession(browser: Browser, demoRows = 3000, route = 'handelser'): Promise<Session> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-e2e-'));
   const host = await startHost({ dataDir, rendererDir: RENDERER_DIR, demoRows });
   await host.workspace.ready();
@@ -51,7 +52,7 @@ export async function openSession(browser: Browser, demoRows = 3000): Promise<Se
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(host.url);
+  await page.goto(route ? `${host.url}#/${route}` : host.url);
   return {
     host,
     context,

@@ -20,6 +20,10 @@ const TABLES = [
   'incident_rollup_month',
   'incident_rollup_week',
   'setting',
+  'import_log',
+  'bra_reported_crime',
+  'dashboard_view',
+  'survey_result',
 ];
 
 function catchAppError(fn: () => unknown): AppError {
@@ -113,6 +117,67 @@ describe('migreringar', () => {
         { week: '2026-W01', n: 5 },
         { week: '2026-W02', n: 4 },
       ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('schema 5 bygger om importloggen och vyerna utan att tappa något eller bryta referenser', () => {
+    tmp = tempDir();
+    const file = tmp.file('v4.sqlite');
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = ON');
+    for (const sql of MIGRATIONS.slice(0, 4)) raw.exec(sql);
+    raw.pragma('user_version = 4');
+    raw.exec(`INSERT INTO lpo (id, name) VALUES (1, 'Klippan');
+      INSERT INTO kommun (id, scb_code, name, lpo_id) VALUES (1, '1276', 'Klippan', 1);
+      INSERT INTO category (code, label, sort_order) VALUES ('vald', 'Våld', 1);
+      INSERT INTO subcategory (code, category_code, label, sort_order) VALUES ('misshandel', 'vald', 'Misshandel', 1);
+      INSERT INTO source (code, label) VALUES ('polisen', 'Polisen');
+      INSERT INTO import_log (id, file_name, content_hash, format, imported_at, added, updated, duplicates, skipped, report_json)
+        VALUES (7, 'h.json', 'abc', 'polisen', '2026-01-01T00:00:00Z', 1, 0, 0, 0, '{}'),
+               (8, 'bra.csv', 'def', 'bra', '2026-01-02T00:00:00Z', 1, 0, 0, 0, '{}');
+      INSERT INTO bra_reported_crime (kommun_id, year, count, per_100k, import_id) VALUES (1, 2024, 100, 500.5, 8);
+      INSERT INTO dashboard_view (id, name, dashboard, settings_json, created_at, updated_at)
+        VALUES (3, 'Våld i Klippan', 'trend', '{}', '2026-01-03T00:00:00Z', '2026-01-03T00:00:00Z');`);
+    raw
+      .prepare(
+        `INSERT INTO incident (source, source_ref, category, subcategory, occurred_at, reported_at, kommun_id, lpo_id,
+           description, status, created_at, updated_at, import_id)
+         VALUES ('polisen', 'p1', 'vald', 'misshandel', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z', 1, 1,
+           'Misshandel', 'ny', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z', 7)`,
+      )
+      .run();
+    const logBefore = raw.prepare('SELECT * FROM import_log ORDER BY id').all();
+    raw.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(db.prepare('SELECT * FROM import_log ORDER BY id').all()).toEqual(logBefore);
+      expect(db.prepare('SELECT import_id FROM incident').pluck().get()).toBe(7);
+      expect(db.prepare('SELECT name, dashboard FROM dashboard_view').all()).toEqual([
+        { name: 'Våld i Klippan', dashboard: 'trend' },
+      ]);
+      // The widened checks: a survey import and an EST view are accepted; references still hold.
+      db.prepare(
+        "INSERT INTO import_log (file_name, content_hash, format, imported_at, added, updated, duplicates, skipped, report_json) VALUES ('t.csv', 'x', 'trygghet', 'now', 0, 0, 0, 0, '{}')",
+      ).run();
+      db.prepare(
+        "INSERT INTO dashboard_view (name, dashboard, settings_json, created_at, updated_at) VALUES ('EST', 'est', '{}', 'now', 'now')",
+      ).run();
+      expect(() => db.prepare('DELETE FROM import_log WHERE id = 7').run()).toThrow(/FOREIGN KEY/);
+      // Index: kommun_id and lpo_id are exclusive; one value per year, area and indicator.
+      const put = db.prepare(
+        "INSERT INTO survey_result (year, kommun_id, lpo_id, indicator, value, source) VALUES (2019, ?, ?, 'totalindex', 2.1, 'test')",
+      );
+      put.run(1, null);
+      put.run(null, 1);
+      expect(() => put.run(1, null)).toThrow(/UNIQUE/);
+      expect(() => put.run(1, 1)).toThrow(/CHECK/);
+      expect(() => put.run(null, null)).toThrow(/CHECK/);
     } finally {
       db.close();
     }

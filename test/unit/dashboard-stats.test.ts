@@ -1,7 +1,7 @@
 /** The dashboards' statistics against values worked out by hand, including zero and tiny counts. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { judgeChange, per1000, poissonZ } from '../../src/core/dashboards/stats';
+import { judgeChange, per1000, poissonZ, shareChangeZ } from '../../src/core/dashboards/stats';
 
 describe('poissonZ: z = 2(√nu − √förra)', () => {
   it('stämmer med handräknade värden', () => {
@@ -60,5 +60,24 @@ describe('per1000', () => {
     expect(per1000(5, null)).toBeNull();
     expect(per1000(5, undefined)).toBeNull();
     expect(() => per1000(-1, 100)).toThrow(RangeError);
+  });
+});
+
+describe('andelar i trygghetsmätningen', () => {
+  it('räknar z för två andelar med poolad andel, för hand', () => {
+    // 20 % of 500 → 15 % of 500: p̄ = 0.175, se = √(0.175·0.825·(2/500)) = 0.024031…, z = −0.05/0.024031 = −2.0806
+    expect(shareChangeZ(20, 500, 15, 500)).toBeCloseTo(-2.0806, 3);
+    // 54 % of 329 → 50 % of 400: p̄ = (177.66 + 200)/729 = 0.51805, se = √(0.51805·0.48195·(1/329 + 1/400)) = 0.037190
+    expect(shareChangeZ(54, 329, 50, 400)).toBeCloseTo(-1.0756, 3);
+    expect(shareChangeZ(10, 1000, 10, 1000)).toBe(0);
+  });
+
+  it('prövar inte för små urval eller andelar utan spridning', () => {
+    expect(shareChangeZ(20, 29, 40, 500)).toBeNull();
+    expect(shareChangeZ(20, 500, 40, 29)).toBeNull();
+    expect(shareChangeZ(0, 500, 0, 500)).toBeNull();
+    expect(shareChangeZ(100, 500, 100, 400)).toBeNull();
+    expect(() => shareChangeZ(120, 500, 40, 500)).toThrow(RangeError);
+    expect(() => shareChangeZ(20, 50.5, 40, 500)).toThrow(RangeError);
   });
 });

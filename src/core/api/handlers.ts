@@ -9,6 +9,8 @@ import { importLog } from '../imports/service';
 import { changeTable, compareKommuner, trend } from '../dashboards/queries';
 import { deleteView, listViews, saveView } from '../dashboards/views';
 import { estLagesbild } from '../dashboards/est';
+import { overview } from '../dashboards/overview';
+import { surveyIndicatorsPresent, surveyMovements, surveyResults } from '../dashboards/survey';
 import path from 'node:path';
 
 export type Handlers = {
@@ -94,6 +96,16 @@ export function createHandlers(ws: Workspace): Handlers {
         .find((k) => k.id === kommunId);
       if (!kommun) throw new AppError('not_found', `Kommunen (id ${kommunId}) finns inte i databasen.`);
       return estLagesbild(ws.db().db, { kommunId, cycle, day, kommunName: kommun.name });
+    },
+    'overview.get': (input) => overview(ws.db().db, input),
+    'survey.get': ({ indicator }) => {
+      const { db } = ws.db();
+      return {
+        indicator,
+        present: surveyIndicatorsPresent(db),
+        results: surveyResults(db, indicator),
+        movements: surveyMovements(db, indicator),
+      };
     },
     'views.list': () => listViews(ws.db().db),
     'views.save': (input) => saveView(ws.writable().db, input),

@@ -10,7 +10,7 @@ import { openDatabase, schemaVersion, type Db } from '../db/connection';
 import { IncidentRepo } from '../db/incident-repo';
 import { ReferenceRepo } from '../db/reference-repo';
 import { DEFAULT_DEMO_ROWS } from '../demo/generator';
-import { DEMO_SETTING, seedDemo } from '../demo/seed';
+import { DEMO_SETTING, seedDemo, seedSurvey } from '../demo/seed';
 import { EventHub, JobRegistry } from './events';
 import type { ImportPreview, ImportReport } from '../../shared/imports';
 import { previewInWorker, runImportInWorker, type WorkerScript } from '../imports/runner';
@@ -83,6 +83,11 @@ export class Workspace {
     this.switchTo(file, false);
     const ref = this.db().reference;
     if (ref.getSetting(DEMO_SETTING) === null) this.startSeeding();
+    // A demo database seeded before the trygghetsmätning existed gets its survey values now.
+    else
+      this.db()
+        .db.transaction(() => seedSurvey(this.db().db))
+        .immediate();
     return this.info();
   }
 

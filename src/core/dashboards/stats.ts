@@ -45,3 +45,28 @@ export function per1000(count: number, population: number | null | undefined): n
   if (population === null || population === undefined || population <= 0) return null;
   return (count * 1000) / population;
 }
+
+/** Fewer respondents than this in either year: a share's change is not tested. */
+export const MIN_RESPONDENTS = 30;
+
+/**
+ * Two shares from two independent samples (per cent, with their respondents): z = (p₂ − p₁) / √(p̄(1 − p̄)(1/n₁ +
+ * 1/n₂)) with the pooled p̄ = (p₁n₁ + p₂n₂)/(n₁ + n₂). Null when a sample is too small or nothing varies.
+ */
+export function shareChangeZ(before: number, nBefore: number, after: number, nAfter: number): number | null {
+  for (const [p, what] of [
+    [before, 'before'],
+    [after, 'after'],
+  ] as const) {
+    if (!(p >= 0 && p <= 100)) throw new RangeError(`${what} måste vara en andel 0–100, inte ${p}`);
+  }
+  assertCount(nBefore, 'nBefore');
+  assertCount(nAfter, 'nAfter');
+  if (nBefore < MIN_RESPONDENTS || nAfter < MIN_RESPONDENTS) return null;
+  const p1 = before / 100;
+  const p2 = after / 100;
+  const pooled = (p1 * nBefore + p2 * nAfter) / (nBefore + nAfter);
+  const variance = pooled * (1 - pooled) * (1 / nBefore + 1 / nAfter);
+  if (variance === 0) return null;
+  return (p2 - p1) / Math.sqrt(variance);
+}

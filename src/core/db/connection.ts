@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, REBUILDS_TABLES } from './migrations';
 import { syncTaxonomy } from './reference-repo';
 
 export type Db = Database.Database;
@@ -59,14 +59,29 @@ function refuseNewer(db: Db): number {
   return current;
 }
 
-/** Each upgrade step runs in its own transaction; a newer database is refused, never altered. */
+/**
+ * Each upgrade step runs in its own transaction; a newer database is refused, never altered. A step that
+ * rebuilds a table others reference runs with foreign keys off (SQLite's documented way: the pragma cannot
+ * change inside a transaction) and must leave no dangling reference before it commits.
+ */
 export function migrate(db: Db): void {
   const current = refuseNewer(db);
   for (let v = current; v < LATEST_SCHEMA_VERSION; v++) {
-    const step = db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    });
-    step.immediate();
+    const rebuild = REBUILDS_TABLES.has(v);
+    const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (rebuild) db.pragma('foreign_keys = OFF');
+    try {
+      const step = db.transaction(() => {
+        db.exec(MIGRATIONS[v]!);
+        if (rebuild) {
+          const dangling = db.pragma('foreign_key_check') as unknown[];
+          if (dangling.length > 0) throw new Error(`schema ${v + 1}: ${dangling.length} brutna referenser`);
+        }
+        db.pragma(`user_version = ${v + 1}`);
+      });
+      step.immediate();
+    } finally {
+      if (rebuild && enforced) db.pragma('foreign_keys = ON');
+    }
   }
 }

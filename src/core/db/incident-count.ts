@@ -1,6 +1,8 @@
 /**
- * Counting incidents for a filter. Without free text the count comes from the rollups (whole months from
- * the month table, the edge months from the day table), so it never scans the incident table.
+ * Counting incidents for a filter. When every condition is a rollup dimension (LPO, kommun, source,
+ * category, days) the count comes from the rollups (whole months from the month table, the edge months
+ * from the day table), so it never scans the incident table. Free text and exact places are not rollup
+ * dimensions: those filters are counted on the incident table (through its indexes).
  */
 import type { Db } from './connection';
 import type { IncidentFilter } from '../../shared/domain';
@@ -11,8 +13,44 @@ function lastDayOfMonth(month: string): string {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
+/**
+ * For every filter field: can the rollups count by it? A new field has to be placed here (the type
+ * demands it), so a condition the rollups cannot see never goes silently uncounted.
+ */
+const ROLLUP_FIELDS: Record<keyof IncidentFilter, boolean> = {
+  lpoIds: true,
+  kommunIds: true,
+  sources: true,
+  categories: true,
+  fromDay: true,
+  toDay: true,
+  text: false,
+  placeNames: false,
+};
+
+/** Whether a field narrows the rows at all (an empty list or text without a searchable word does not). */
+function narrows(filter: IncidentFilter, field: string): boolean {
+  if (field === 'text') return hasText(filter);
+  const v = (filter as Record<string, unknown>)[field];
+  return v !== undefined && !(Array.isArray(v) && v.length === 0);
+}
+
+/**
+ * True when the rollups alone can count (and rank) the filter's rows: every field that narrows is a
+ * rollup dimension. False for free text and exact places; those go to the incident table.
+ */
+export function rollupsCanCount(filter: IncidentFilter): boolean {
+  return Object.keys(filter).every(
+    (field) => ROLLUP_FIELDS[field as keyof IncidentFilter] === true || !narrows(filter, field),
+  );
+}
+
 /** WHERE clauses over a rollup table for the filter's dimensions; `prefix` qualifies the columns. */
 export function dimensionWhere(filter: IncidentFilter, params: unknown[], prefix = ''): string[] {
+  if (filter.placeNames?.length) {
+    // The rollups have no place dimension: counting such a filter here would ignore the places.
+    throw new Error('Platsfilter kan inte räknas från summeringstabellerna.');
+  }
   const clauses: string[] = [];
   const list = (col: string, values: readonly unknown[]) => {
     params.push(...values);
@@ -88,7 +126,7 @@ export function countFromRollups(db: Db, filter: IncidentFilter): number {
 }
 
 export function countIncidents(db: Db, filter: IncidentFilter): number {
-  if (!hasText(filter)) return countFromRollups(db, filter);
+  if (rollupsCanCount(filter)) return countFromRollups(db, filter);
   const onlyText = Object.entries(filter).every(
     ([k, v]) => k === 'text' || v === undefined || (Array.isArray(v) && v.length === 0),
   );

@@ -57,10 +57,26 @@ export function hasText(filter: IncidentFilter): boolean {
 }
 
 /**
+ * Whether pages of this query should be slices of the full hit list, sorted once per data version,
+ * rather than index walks. Free text always: FTS hits come in no useful order. Exact places unless the
+ * sort is by time or by place, which the (place_name, occurred_at) index yields directly; any other
+ * order would either sort every row of the places again for each page or walk the sort's own index past
+ * the rows of all other places (measured at 1M rows: 150–370 ms a page, or up to 2.5 s, against ~200 ms
+ * once for the whole list).
+ */
+export function pagesFromHitList(filter: IncidentFilter, sort: IncidentSort): boolean {
+  if (hasText(filter)) return true;
+  return !!filter.placeNames?.length && sort.column !== 'occurredAt' && sort.column !== 'placeName';
+}
+
+/**
  * Which filter columns may drive an index for this sort. Every composite index ends in occurred_at, so
  * with the time sort any filter column can; with another sort only the sort's own leading column can.
  * The others are written `+col`, which keeps SQLite on the index that delivers the sort order instead
  * of one that needs a temporary B-tree over every matching row (measured: 2.6 s vs a few ms at 1M rows).
+ * Exact places follow the same rule; the repository pages them from a hit list sorted once when the sort
+ * is neither time nor place (see `pagesFromHitList`), so this walk only serves those orders, exports and
+ * hit lists too long to keep.
  */
 function indexable(sort: IncidentSort | undefined, filter: IncidentFilter): (col: string) => boolean {
   if (!sort || sort.column === 'occurredAt') return () => true;
@@ -69,7 +85,8 @@ function indexable(sort: IncidentSort | undefined, filter: IncidentFilter): (col
     (lead === 'kommun_id' && !!filter.kommunIds?.length) ||
     (lead === 'lpo_id' && !!filter.lpoIds?.length) ||
     (lead === 'category' && !!filter.categories?.length) ||
-    (lead === 'source' && !!filter.sources?.length);
+    (lead === 'source' && !!filter.sources?.length) ||
+    (lead === 'place_name' && !!filter.placeNames?.length);
   return (col) => col === lead || (col === 'occurred_at' && leadFiltered);
 }
 
@@ -83,6 +100,7 @@ export function whereForFilter(filter: IncidentFilter, sort?: IncidentSort): Sql
   if (filter.kommunIds?.length) clauses.push(inList(col('kommun_id'), filter.kommunIds, params));
   if (filter.sources?.length) clauses.push(inList(col('source'), filter.sources, params));
   if (filter.categories?.length) clauses.push(inList(col('category'), filter.categories, params));
+  if (filter.placeNames?.length) clauses.push(inList(col('place_name'), filter.placeNames, params));
   if (filter.fromDay) {
     clauses.push(`${col('occurred_at')} >= ?`);
     params.push(localDayStartUtc(filter.fromDay));

@@ -13,7 +13,14 @@ import { AppError } from '../../shared/errors';
 import { toIsoUtc } from '../../shared/time';
 import { RollupDelta } from './rollup';
 import { countIncidents } from './incident-count';
-import { afterKey, hasText, orderBy, sortKeyColumns, whereForFilter, withoutRedundantBound } from './incident-query';
+import {
+  afterKey,
+  orderBy,
+  pagesFromHitList,
+  sortKeyColumns,
+  whereForFilter,
+  withoutRedundantBound,
+} from './incident-query';
 import { buildHistogram, canRankSeek, seek, startAt } from './rank-seek';
 import { PageAnchors } from './page-anchors';
 
@@ -91,7 +98,7 @@ export function toIncident(r: DbIncident): Incident {
 
 /** Below this many rows to skip, walking from a remembered key is cheaper than a rank seek (~2–4 ms). */
 const RANK_SEEK_MIN_OFFSET = 300;
-/** Free-text hit lists up to this size are kept in memory (ids only: about 8 bytes each). */
+/** Hit lists (free text, places) up to this size are kept in memory (ids only: about 8 bytes each). */
 const MAX_MATERIALISED_HITS = 200_000;
 
 const COLUMNS =
@@ -152,7 +159,7 @@ export class IncidentRepo {
     const key = JSON.stringify([filter, sort]);
     const rankable = canRankSeek(filter, sort);
     const histogram = () => this.anchors.derive(key, version, 'histogram', () => buildHistogram(this.db, filter, sort));
-    const hits = hasText(filter) ? this.textHits(key, version, filter, sort) : null;
+    const hits = pagesFromHitList(filter, sort) ? this.sortedHits(key, version, filter, sort) : null;
     const total =
       hits?.length ?? this.anchors.total(key, version) ?? (rankable ? histogram().total : this.count(filter));
     this.anchors.setTotal(key, version, total);
@@ -181,11 +188,11 @@ export class IncidentRepo {
   }
 
   /**
-   * All hits of a free-text query in sort order, found once per query and data version: the database
-   * has to sort every hit for the first page anyway, and later pages become slices. Past
+   * All hits of a free-text or place query in sort order, found once per query and data version: the
+   * database has to sort every hit for the first page anyway, and later pages become slices. Past
    * MAX_MATERIALISED_HITS the usual index walk is used instead (null).
    */
-  private textHits(key: string, version: string, filter: IncidentFilter, sort: IncidentSort): number[] | null {
+  private sortedHits(key: string, version: string, filter: IncidentFilter, sort: IncidentSort): number[] | null {
     return this.anchors.derive(key, version, 'hits', () => {
       if (this.count(filter) > MAX_MATERIALISED_HITS) return null;
       const where = whereForFilter(filter);

@@ -2,15 +2,15 @@
  * Random access into a sorted, filtered incident list without counting past earlier rows.
  *
  * When the sort key starts with a rollup dimension (kommun, LPO, category, source) or with the time
- * itself, the rollups already know how many rows each (lead value, month) and (lead value, day) holds.
- * A position is found by walking those counts — months first, then the days of one month — and the
- * database only skips rows within a single day. Deep pages then cost about as much as the first page.
+ * itself, and the filter has only rollup dimensions, the rollups already know how many rows each
+ * (lead value, month) and (lead value, day) holds. A position is found by walking those counts — months
+ * first, then the days of one month — and the database only skips rows within a single day. Deep pages
+ * then cost about as much as the first page.
  */
 import type { Db } from './connection';
 import type { IncidentFilter, IncidentSort, SortColumn } from '../../shared/domain';
 import { addDays, localDayStartUtc } from '../../shared/time';
-import { dimensionWhere, rollupSegments } from './incident-count';
-import { hasText } from './incident-query';
+import { dimensionWhere, rollupSegments, rollupsCanCount } from './incident-count';
 
 type LeadColumn = 'kommun_id' | 'lpo_id' | 'category' | 'source';
 
@@ -45,8 +45,9 @@ export interface SeekPoint {
   offset: number;
 }
 
+/** Only when the rollups can count every condition of the filter (not free text, not exact places). */
 export function canRankSeek(filter: IncidentFilter, sort: IncidentSort): boolean {
-  return !hasText(filter) && sort.column in LEAD;
+  return rollupsCanCount(filter) && sort.column in LEAD;
 }
 
 function leadOf(sort: IncidentSort): LeadColumn | null {

@@ -5,6 +5,8 @@ import { ReferenceRepo } from '../db/reference-repo';
 import { RollupDelta } from '../db/rollup';
 import { DEFAULT_DEMO_SEED, generateDemoIncidents } from './generator';
 import { DEMO_KOMMUNER } from './geography';
+import { demoSurvey, INVENTED_SOURCE } from './survey';
+import { writeSurvey } from '../dashboards/survey';
 
 export const DEMO_SETTING = 'demo.seeded';
 
@@ -33,6 +35,22 @@ export function seedGeography(db: Db): Map<string, number> {
     for (const p of k.places) ref.upsertPlace(id, p.name, p.lat, p.lon);
   }
   return ids;
+}
+
+/**
+ * The demo trygghetsmätning, once: into a demo database that has none yet (also one seeded before the
+ * survey existed). Returns the number of values written.
+ */
+export function seedSurvey(db: Db): number {
+  if (db.prepare('SELECT 1 FROM survey_result LIMIT 1').get() !== undefined) return 0;
+  const ref = new ReferenceRepo(db);
+  const lpoOf = new Map(DEMO_KOMMUNER.map((k) => [k.scbCode, k.lpo]));
+  const kommuner = ref
+    .kommuner()
+    .filter((k) => lpoOf.has(k.scbCode))
+    .map((k) => ({ id: k.id, name: k.name, lpo: lpoOf.get(k.scbCode)! }));
+  const lpos = ref.lpos().filter((l) => kommuner.some((k) => k.lpo === l.name));
+  return writeSurvey(db, demoSurvey(kommuner, lpos), INVENTED_SOURCE, null).added;
 }
 
 function* chunks<T>(items: Iterable<T>, size: number): Generator<T[]> {
@@ -85,6 +103,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<number> {
   db.exec('BEGIN IMMEDIATE');
   try {
     const kommunIds = seedGeography(db);
+    seedSurvey(db);
     const indexes = dropIndexesIfEmpty(db);
     const fresh = indexes.length > 0;
     const rollup = new RollupDelta();

@@ -13,6 +13,9 @@ import { toIsoUtc } from '../../shared/time';
 import { parseBra } from './bra';
 import { polisenRows } from './polisen';
 import { parseScb } from './scb';
+import { parseTrygghet } from './trygghet';
+import { undoSurvey, writeSurvey, type SurveyPrevious, type SurveyWriteCounts } from '../dashboards/survey';
+import type { SurveyValue } from '../../shared/survey';
 import {
   FIELD_LABELS,
   incidentRows,
@@ -58,7 +61,8 @@ type Parsed =
   | { format: 'polisen'; stream: RowStream<IncidentRow> }
   | { format: 'incidents'; stream: RowStream<IncidentRow>; mapping: MappingState }
   | { format: 'bra'; stream: RowStream<BraRow> }
-  | { format: 'scb'; stream: RowStream<PopulationRow> };
+  | { format: 'scb'; stream: RowStream<PopulationRow> }
+  | { format: 'trygghet'; stream: RowStream<SurveyValue> };
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -150,11 +154,14 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'incidents'; // ZIP: an xlsx workbook
   const firstLine = (head.split(/\r?\n/)[0] ?? '').toLocaleLowerCase('sv-SE');
   if (/^"?kommun"?[;,\t]"?antal/.test(firstLine)) return 'bra';
+  // Survey results: a header with an indicator column, possibly under a title line.
+  const lines = head.toLocaleLowerCase('sv-SE').split(/\r?\n/).slice(0, 10);
+  if (lines.some((l) => /(^|[;,\t"])\s*indikator\s*("|[;,\t]|$)/.test(l))) return 'trygghet';
   if (/region/.test(firstLine) || /folkmängd/.test(firstLine)) return 'scb';
   if (/[;,\t]/.test(firstLine) || /\.(csv|txt|xlsx)$/i.test(fileName)) return 'incidents';
   throw new AppError(
     'validation',
-    `Formatet för ${fileName} gick inte att känna igen. Välj format: Polisens händelser (JSON), händelser (CSV/Excel), Brå eller SCB.`,
+    `Formatet för ${fileName} gick inte att känna igen. Välj format: Polisens händelser (JSON), händelser (CSV/Excel), Brå, SCB eller trygghetsmätning.`,
   );
 }
 
@@ -204,6 +211,10 @@ async function openRows(
     }
     case 'scb':
       return { format, stream: streamOf(parseScb(input.whole(), ctx)) };
+    case 'trygghet': {
+      const lpos = new ReferenceRepo(db).lpos().map((l) => ({ id: l.id, name: l.name }));
+      return { format, stream: streamOf(await parseTrygghet(input.whole(), req.fileName, { ...ctx, lpos })) };
+    }
     case 'incidents': {
       const table = await openTable(
         { head: () => input.head(), whole: () => input.whole(), chunks: () => input.chunks(CHUNK_BYTES, onRead) },
@@ -254,6 +265,7 @@ export type PreviewResult = { hash: string; alreadyImported: boolean } & (
   | ({ format: 'incidents'; mapping: MappingState } & Sampled<IncidentRow>)
   | ({ format: 'bra' } & Sampled<BraRow>)
   | ({ format: 'scb' } & Sampled<PopulationRow>)
+  | ({ format: 'trygghet' } & Sampled<SurveyValue>)
 );
 
 /** Reads every row, keeping the first few and the problems (counted all, listed up to a limit). */
@@ -309,7 +321,9 @@ export async function previewImport(
         ? { format: parsed.format, mapping: parsed.mapping, ...sampleStream(parsed.stream, sampleRows, progress) }
         : parsed.format === 'bra'
           ? { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, progress) }
-          : { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, progress) };
+          : parsed.format === 'trygghet'
+            ? { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, progress) }
+            : { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, progress) };
   const hash = input.hash();
   const alreadyImported =
     db.prepare('SELECT 1 FROM import_log WHERE content_hash = ? AND undone_at IS NULL').get(hash) !== undefined;
@@ -489,6 +503,20 @@ export async function commitImport(
       } else if (parsed.format === 'scb') {
         const c = (counts = emptyCounts());
         batches((b) => writeScb(db, b, req.fileName, c), parsed.stream);
+      } else if (parsed.format === 'trygghet') {
+        const c = (counts = emptyCounts());
+        const source = `Import av ${req.fileName}`;
+        batches(
+          (b) =>
+            writeSurvey(
+              db,
+              b.map((r) => r.value),
+              source,
+              importId,
+              c as SurveyWriteCounts,
+            ),
+          parsed.stream,
+        );
       } else {
         const writer = new IncidentWriter(db, importId, now, stamp, parsed.format);
         batches((b) => writer.write(b), parsed.stream);
@@ -542,6 +570,11 @@ export function undoImport(db: Db, importId: number, now = new Date()): { remove
         const rollup = new RollupDelta();
         restored = repo.putBack(previous ?? [], rollup);
         rollup.flush(db);
+      } else if (log.format === 'trygghet') {
+        ({ removed, restored } = undoSurvey(
+          db,
+          (JSON.parse(log.report_json) as { previous: SurveyPrevious[] }).previous,
+        ));
       } else {
         const { previous } = JSON.parse(log.report_json) as {
           previous: { kommunId: number; year: number; old: Record<string, unknown> | null }[];

@@ -5,7 +5,8 @@ import type { Db } from '../db/connection';
 import { ReferenceRepo } from '../db/reference-repo';
 import { AppError } from '../../shared/errors';
 import type { ImportFormat, ImportLogEntry, ImportPreview, ImportReport } from '../../shared/imports';
-import { formatInteger } from '../../shared/format';
+import { formatDecimal1, formatInteger } from '../../shared/format';
+import { formatSurveyValue, INDICATOR_BY_CODE } from '../../shared/survey';
 import { categoryLabel, subcategoryLabel } from '../../shared/taxonomy';
 import { formatLocalDateTime } from '../../shared/time';
 import { commitImport, previewImport, type ImportRequest, type Progress } from './pipeline';
@@ -76,6 +77,20 @@ export async function previewFile(db: Db, file: FileImport, onProgress?: Progres
         kommunName.get(r.kommunId) ?? '',
         String(r.year),
         formatInteger(r.population),
+      ]),
+    };
+  }
+  if (p.format === 'trygghet') {
+    const lpoName = new Map(new ReferenceRepo(db).lpos().map((l) => [l.id, `LPO ${l.name}`]));
+    return {
+      ...base,
+      ...sampled(p.sample, ['År', 'Område', 'Indikator', 'Värde', 'Svarande', 'Svarsfrekvens'], (r) => [
+        String(r.year),
+        (r.area.kind === 'kommun' ? kommunName.get(r.area.id) : lpoName.get(r.area.id)) ?? '',
+        INDICATOR_BY_CODE.get(r.indicator)?.label ?? r.indicator,
+        formatSurveyValue(r.indicator, r.value),
+        r.respondents === null ? '–' : formatInteger(r.respondents),
+        r.responseRate === null ? '–' : `${formatDecimal1(r.responseRate)} %`,
       ]),
     };
   }

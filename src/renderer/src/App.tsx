@@ -6,6 +6,7 @@ import { useAppEvents } from './lib/events';
 import { useRoute } from './lib/route';
 import { DatabaseScreen } from './screens/DatabaseScreen';
 import { ImportScreen } from './screens/ImportScreen';
+import { OverviewScreen } from './screens/OverviewScreen';
 import { IncidentRegister } from './screens/IncidentRegister';
 
 // The charts (recharts) load with the Lägesbild screen, not with the register everyone opens first.
@@ -23,6 +24,9 @@ export function App() {
       <header className="app-header">
         <h1 className="brand">Lägesbild</h1>
         <nav aria-label="Huvudmeny">
+          <a href="#/oversikt" aria-current={route === 'oversikt' ? 'page' : undefined}>
+            Översikt
+          </a>
           <a href="#/lagesbild" aria-current={route === 'lagesbild' ? 'page' : undefined}>
             Lägesbild
           </a>
@@ -47,9 +51,10 @@ export function App() {
       </header>
       <JobBar jobs={jobs} />
       <main className="app-main">
+        {route === 'oversikt' && <OverviewScreen />}
         {route === 'lagesbild' && (
           <Suspense fallback={<p className="form-info">Laddar lägesbilden…</p>}>
-            <DashboardScreen />
+            <DashboardScreen key={window.location.hash} />
           </Suspense>
         )}
         {route === 'handelser' && <IncidentRegister key={window.location.hash} dataVersion={dataVersion} />}

@@ -2,7 +2,10 @@ import { migration001 } from './001_initial';
 import { migration002 } from './002_imports';
 import { migration003 } from './003_week_rollup';
 import { migration004 } from './004_dashboard_views';
+import { migration005 } from './005_survey';
 
 /** Numbered migrations; index i upgrades user_version i to i + 1. Append only. */
-export const MIGRATIONS: readonly string[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly string[] = [migration001, migration002, migration003, migration004, migration005];
+/** Steps that rebuild a table other tables point to: run with foreign keys off, checked before commit. */
+export const REBUILDS_TABLES: ReadonlySet<number> = new Set([4]);
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,7 +11,11 @@ interface Props {
 
 const one = <T,>(values: T[] | undefined): T | '' => values?.[0] ?? '';
 
-/** Filters of the register. Free text waits for a pause in typing before it asks the database. */
+/**
+ * Filters of the register. Free text waits for a pause in typing before it asks the database. Exact
+ * places have no control of their own: they come with a drill-down from a dashboard and show as chips
+ * that say why the list is narrowed and remove the place with one click.
+ */
 export function FilterBar({ reference, filter, onChange }: Props) {
   const [text, setText] = useState(filter.text ?? '');
   const lpoId = one(filter.lpoIds);
@@ -26,6 +30,11 @@ export function FilterBar({ reference, filter, onChange }: Props) {
   }, [text, filter, onChange]);
 
   const set = (patch: Partial<IncidentFilter>) => onChange({ ...filter, ...patch });
+  const places = filter.placeNames ?? [];
+  const removePlace = (index: number) => {
+    const rest = places.filter((_, i) => i !== index);
+    set({ placeNames: rest.length ? rest : undefined });
+  };
   const dateError =
     filter.fromDay && filter.toDay && filter.fromDay > filter.toDay ? 'Till-datum måste vara efter från-datum.' : null;
 
@@ -112,6 +121,24 @@ export function FilterBar({ reference, filter, onChange }: Props) {
           onChange={(e) => setText(e.target.value)}
         />
       </label>
+      {places.length > 0 && (
+        <ul className="filter-chips" aria-label="Platser">
+          {places.map((place, i) => (
+            <li key={`${i}:${place}`} className="filter-chip" data-testid="place-chip">
+              <span>Plats: {place}</span>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={`Ta bort platsfiltret ${place}`}
+                title="Ta bort platsfiltret"
+                onClick={() => removePlace(i)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <button
         type="button"
         className="secondary"

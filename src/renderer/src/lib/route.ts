@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import type { IncidentFilter } from '../../../shared/domain';
 import { incidentFilterSchema } from '../../../shared/schemas';
 
-export type Route = 'lagesbild' | 'handelser' | 'import' | 'databas';
-const ROUTES: readonly Route[] = ['lagesbild', 'handelser', 'import', 'databas'];
+export type Route = 'oversikt' | 'lagesbild' | 'handelser' | 'import' | 'databas';
+const ROUTES: readonly Route[] = ['oversikt', 'lagesbild', 'handelser', 'import', 'databas'];
 
 function parts(): [string, URLSearchParams] {
   const [path = '', query = ''] = window.location.hash.replace(/^#\/?/, '').split('?');
@@ -12,7 +12,7 @@ function parts(): [string, URLSearchParams] {
 
 function current(): Route {
   const r = parts()[0] as Route;
-  return ROUTES.includes(r) ? r : 'handelser';
+  return ROUTES.includes(r) ? r : 'oversikt';
 }
 
 /** One route per screen, in the URL hash so reloads and the browser host keep the screen. */

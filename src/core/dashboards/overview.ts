@@ -1,0 +1,82 @@
+/**
+ * Översikt, the start page: what needs attention now. The significant changes of the latest reporting
+ * complete cycle (kommun × category, the same Poisson test as Förändring), and the latest trygghetsmätning's
+ * movements. "Now" is the latest day with data, never later than today: a database whose newest events
+ * are from last month shows last month, and says so.
+ */
+import type { Db } from '../db/connection';
+import type { EstCycle, Overview } from '../../shared/dashboards';
+import { addDays, localDay } from '../../shared/time';
+import { cycleDays } from './est';
+import { groupedCounts, type GroupedCount } from './queries';
+import { judgeChange } from './stats';
+import { surveyMovements } from './survey';
+import { SURVEY_INDICATORS } from '../../shared/survey';
+
+export function latestDataDay(db: Db, today: string): string | null {
+  const day = db.prepare('SELECT max(day) FROM incident_rollup_day WHERE day <= ? AND n > 0').pluck().get(today) as
+    string | null;
+  return day ?? null;
+}
+
+/**
+ * The latest cycle the data covers to its end. A month or tertial still running is not compared with a
+ * whole one (half a month against a whole would always look like a fall): the one before it is shown.
+ */
+export function latestCompleteCycle(cycle: EstCycle, asOfDay: string): ReturnType<typeof cycleDays> {
+  const containing = cycleDays(cycle, asOfDay);
+  return containing.toDay <= asOfDay ? containing : cycleDays(cycle, addDays(containing.fromDay, -1));
+}
+
+export function overview(
+  db: Db,
+  input: { lpoIds?: number[] | undefined; kommunIds?: number[] | undefined; cycle: EstCycle },
+  clock = new Date(),
+): Overview {
+  const today = localDay(clock.toISOString());
+  const asOfDay = latestDataDay(db, today);
+  const inSelection = (area: { kind: 'kommun' | 'lpo'; id: number }) => {
+    if (area.kind === 'lpo') return !input.lpoIds?.length || input.lpoIds.includes(area.id);
+    const lpo = db.prepare('SELECT lpo_id FROM kommun WHERE id = ?').pluck().get(area.id) as number | undefined;
+    return (
+      (!input.kommunIds?.length || input.kommunIds.includes(area.id)) &&
+      (!input.lpoIds?.length || (lpo !== undefined && input.lpoIds.includes(lpo)))
+    );
+  };
+  const survey = SURVEY_INDICATORS.flatMap((i) => surveyMovements(db, i.code)).filter((m) => inSelection(m.area));
+  const surveyPart = {
+    totalindex: survey.filter((m) => m.indicator === 'totalindex'),
+    significant: survey.filter((m) => m.verdict === 'battre' || m.verdict === 'samre'),
+  };
+  if (!asOfDay) return { asOfDay: null, cycle: input.cycle, period: null, changes: [], judged: 0, survey: surveyPart };
+  // The same cycles as the EST-lägesbild (this month vs last month, …), so the two pages agree.
+  const { fromDay, toDay, previous } = latestCompleteCycle(input.cycle, asOfDay);
+  const selection = { lpoIds: input.lpoIds, kommunIds: input.kommunIds };
+  const now = groupedCounts(db, { ...selection, fromDay, toDay }, ['kommun_id', 'category']);
+  const before = groupedCounts(db, { ...selection, ...previous }, ['kommun_id', 'category']);
+  const pairs = new Map<string, { kommunId: number; category: string; current: number; previous: number }>();
+  const at = (r: GroupedCount) => {
+    const key = `${r.kommun_id}:${r.category}`;
+    let hit = pairs.get(key);
+    if (!hit) pairs.set(key, (hit = { kommunId: r.kommun_id!, category: r.category!, current: 0, previous: 0 }));
+    return hit;
+  };
+  for (const r of now) at(r).current = r.n;
+  for (const r of before) at(r).previous = r.n;
+  const judged = [...pairs.values()].map((p) => ({
+    kommunId: p.kommunId,
+    category: p.category,
+    ...judgeChange(p.current, p.previous),
+  }));
+  const changes = judged
+    .filter((r) => r.verdict === 'okning' || r.verdict === 'minskning')
+    .sort((a, b) => Math.abs(b.z!) - Math.abs(a.z!) || a.kommunId - b.kommunId);
+  return {
+    asOfDay,
+    cycle: input.cycle,
+    period: { fromDay, toDay, previous },
+    changes,
+    judged: judged.filter((r) => r.verdict !== 'for_fa').length,
+    survey: surveyPart,
+  };
+}
