@@ -36,6 +36,12 @@ async function drillDown(page: Page, button: ReturnType<Page['locator']>): Promi
   return figure;
 }
 
+/** The whole LPO, every category: the screen remembers choices between tests (as it does for a user). */
+async function allOfLpo(page: Page): Promise<void> {
+  await page.getByLabel('Kommun', { exact: true }).selectOption('');
+  await page.getByLabel('Kategori', { exact: true }).selectOption('');
+}
+
 async function choosePeriod(page: Page, from: string, to: string): Promise<void> {
   await page.getByLabel('Från').fill(from);
   await page.getByLabel('Till').fill(to);
@@ -162,6 +168,128 @@ describe('Lägesbild: instrumentpanelerna', () => {
     ).resolves.toBeGreaterThan(1);
     await screenshot(page, 'dashboard-est');
     const changes = page.getByRole('table', { name: 'Förändring per kategori' });
-    await drillDown(page, changes.getByRole('row').nth(1).getByRole('button'));
+    await drillDown(page, changes.getByRole('row').nth(1).getByRole('button').first());
+    // Back from the register, the selection is as it was left (kommun, period, tab).
+    await expect(page.getByLabel('Kommun', { exact: true }).locator('option:checked').textContent()).resolves.toBe(
+      'Svalöv',
+    );
+    await expect(page.getByLabel('Till').inputValue()).resolves.toBe('2026-08-31');
+    await page.getByRole('tab', { name: 'EST-lägesbild' }).click();
+    await drillDown(page, changes.getByRole('row').nth(1).getByRole('button').nth(1));
+
+    // A place's count opens the register on exactly that place's events in the cycle.
+    await page.getByRole('tab', { name: 'EST-lägesbild' }).click();
+    const places = page.getByRole('table', { name: 'Platser med flest händelser' });
+    const top = places.getByRole('row').nth(1);
+    const placeName = (await top.getByRole('rowheader').textContent())!.replace(/ ny$/, '').trim();
+    await drillDown(page, top.getByRole('button'));
+    await page.getByRole('tab', { name: 'EST-lägesbild' }).click();
+    const db = s.host.workspace.db().db;
+    const atPlace = db
+      .prepare(
+        `SELECT count(*) FROM incident i JOIN kommun k ON k.id = i.kommun_id
+         WHERE k.name = 'Svalöv' AND i.place_name = ? AND i.occurred_at >= ? AND i.occurred_at < ?`,
+      )
+      .pluck()
+      .get(placeName, ...bounds('2026-05-01', '2026-08-31')) as number;
+    expect(number(await places.getByRole('row').nth(1).getByRole('button').textContent()), placeName).toBe(atPlace);
+
+    // The EST-lägesbild is saved as a view like the others and comes back with its kommun and cycle.
+    await page.getByLabel('Cykel').selectOption('manad');
+    await page.getByLabel('Namn på vyn').fill('EST Svalöv augusti 2026');
+    await page.getByRole('button', { name: 'Spara vy' }).click();
+    await page.getByRole('status').filter({ hasText: 'Vyn "EST Svalöv augusti 2026" är sparad.' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Lägesbild', level: 2 }).waitFor();
+    await page.getByLabel('Sparad vy').selectOption({ label: 'EST Svalöv augusti 2026 (EST-lägesbild)' });
+    await expect(page.getByRole('tab', { name: 'EST-lägesbild' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.getByLabel('Cykel').inputValue()).resolves.toBe('manad');
+    await expect.poll(() => summary.textContent()).toMatch(/^Lägesbild för Svalöv, 2026-08-01 – 2026-08-31: /);
+  });
+
+  it('Förändring som diagram: z per par med gränserna ±1,96, en stapel öppnar sina händelser', async () => {
+    const { page } = s;
+    await page.getByRole('link', { name: 'Lägesbild' }).click();
+    await allOfLpo(page);
+    await choosePeriod(page, '2026-05-01', '2026-08-31');
+    await page.getByRole('tab', { name: 'Förändring' }).click();
+    const chart = page.getByTestId('change-chart');
+    await chart.waitFor();
+    const bars = chart.locator('.recharts-bar-rectangle');
+    await expect.poll(() => bars.count()).toBeGreaterThan(3);
+    // The first bar is the table's first row (largest |z|).
+    const table = page.getByRole('table', { name: 'Förändring per kommun och kategori' });
+    const first = number(await table.getByRole('row').nth(1).getByRole('button').first().textContent());
+    await bars.first().locator('path').click();
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/handelser\?filter=/);
+    await expect.poll(() => registerCount(page)).toBe(first);
+    await page.goBack();
+    await page.getByRole('tab', { name: 'Förändring' }).click();
+    await chart.waitFor();
+    await screenshot(page, 'dashboard-forandring-diagram');
+  });
+
+  it('Trend per kommun: en linje per kommun, varje cell öppnar just de händelserna', async () => {
+    const { page } = s;
+    await page.getByRole('link', { name: 'Lägesbild' }).click();
+    await allOfLpo(page);
+    await choosePeriod(page, '2025-11-01', '2026-10-31');
+    await page.getByRole('tab', { name: 'Trend' }).click();
+    await page.getByLabel('Tidsindelning').selectOption('month');
+    await page.getByLabel('Linjer').selectOption('kommun');
+    const table = page.getByRole('table', { name: 'Trend' });
+    await expect.poll(() => table.locator('thead th').count()).toBe(6); // month + five kommuner
+    await expect(page.locator('.recharts-line').count()).resolves.toBe(10); // each with last year, dashed
+    const header = await table.locator('thead th').allTextContents();
+    const col = header.indexOf('Klippan');
+    expect(col).toBeGreaterThan(0);
+    const cell = table
+      .getByRole('row')
+      .nth(4)
+      .locator('td')
+      .nth(col - 1)
+      .getByRole('button');
+    const month = (await table.getByRole('row').nth(4).getByRole('rowheader').textContent())!;
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    expect(number(await cell.textContent())).toBe(dbCount('Klippan', `${month}-01`, last));
+    await screenshot(page, 'dashboard-trend-kommun');
+    await drillDown(page, cell);
+  });
+
+  it('Trygghetsmätning: år för år per kommun bredvid LPO:s eget värde, med svarande och källa', async () => {
+    const { page } = s;
+    await page.getByRole('link', { name: 'Lägesbild' }).click();
+    await page.getByLabel('Lokalpolisområde').selectOption({ label: 'Kävlinge' });
+    await page.getByRole('tab', { name: 'Trygghetsmätning' }).click();
+    const table = page.getByRole('table', { name: 'Trygghetsmätning per år' });
+    await table.waitFor();
+    const lpoRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'LPO Kävlinge (hela)' }) });
+    const header = await table.locator('thead th').allTextContents();
+    const cellFor = (year: number) => lpoRow.locator('td').nth(header.indexOf(String(year)) - 1);
+    // The real published figures, marked as such.
+    await expect(cellFor(2017).textContent()).resolves.toBe('1,94 *');
+    await expect(cellFor(2023).textContent()).resolves.toBe('1,54 *');
+    await expect(page.locator('.recharts-line').count()).resolves.toBe(5); // LPO + four kommuner
+    await table.getByRole('button', { name: '2023' }).click();
+    const details = page.getByTestId('survey-year');
+    const lpoDetails = details
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'LPO Kävlinge (hela)' }) });
+    await expect(lpoDetails.textContent()).resolves.toMatch(
+      /^LPO Kävlinge \(hela\)1,541\s514\s*56,1\s%Polisen Region Syd, trygghetsmätning 2023: publicerat totalindex$/,
+    );
+    await screenshot(page, 'dashboard-trygghet');
+    // A share indicator: movements are tested, and the saved view keeps the indicator.
+    await page.getByLabel('Indikator').selectOption('otrygg_kvall');
+    await expect.poll(() => page.getByRole('table', { name: 'Senaste förändring' }).getByRole('row').count()).toBe(6);
+    await page.getByLabel('Namn på vyn').fill('Otrygghet kväll Kävlinge');
+    await page.getByRole('button', { name: 'Spara vy' }).click();
+    await page.getByRole('status').filter({ hasText: 'är sparad' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Lägesbild', level: 2 }).waitFor();
+    await page.getByLabel('Sparad vy').selectOption({ label: 'Otrygghet kväll Kävlinge (Trygghetsmätning)' });
+    await expect(page.getByLabel('Indikator').inputValue()).resolves.toBe('otrygg_kvall');
+    await expect(page.getByLabel('Lokalpolisområde').inputValue()).not.toBe('');
   });
 });

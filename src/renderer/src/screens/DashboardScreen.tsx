@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { Dashboard, EstCycle, ViewSettings } from '../../../shared/dashboards';
 import { DASHBOARD_LABELS, DASHBOARDS } from '../../../shared/dashboards';
 import { CATEGORIES } from '../../../shared/taxonomy';
+import { useState } from 'react';
 import { call } from '../lib/client';
+import { useScreenState } from '../lib/screen-state';
 import { Change } from './dashboard/Change';
 import type { Period, Selection } from './dashboard/common';
 import { Compare } from './dashboard/Compare';
@@ -22,24 +23,31 @@ function defaultPeriod(today = new Date()): Period {
   return { fromDay: first.toISOString().slice(0, 10), toDay: last.toISOString().slice(0, 10) };
 }
 
-/** A dashboard opened from elsewhere (Översikt, a löfte's evidence): #/lagesbild?vy=… restores a saved view. */
-function tabFromRoute(): Tab {
+/** A dashboard opened from elsewhere (e.g. Översikt's link): #/lagesbild?flik=trygghet opens that tab. */
+function tabFromRoute(): Tab | null {
   const tab = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('flik');
-  return (DASHBOARDS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'jamfor';
+  return (DASHBOARDS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : null;
 }
 
 export function DashboardScreen() {
   const reference = useQuery({ queryKey: ['reference'], queryFn: () => call('reference.get', {}) });
-  const [tab, setTab] = useState<Tab>(tabFromRoute);
-  const [cycle, setCycle] = useState<EstCycle>('tertial');
-  const [indicator, setIndicator] = useState('totalindex');
-  const [split, setSplit] = useState<TrendSplit>('summa');
-  const [lpoId, setLpoId] = useState<number | null>(null);
-  const [kommunId, setKommunId] = useState<number | null>(null);
-  const [category, setCategory] = useState('');
-  const [period, setPeriod] = useState<Period>(() => defaultPeriod());
-  const [compareWith, setCompareWith] = useState<'previous' | 'lastYear'>('previous');
-  const [by, setBy] = useState<'month' | 'week'>('month');
+  const [remembered, setTab] = useScreenState<Tab>('lagesbild.tab', 'jamfor');
+  const [linked] = useState(tabFromRoute);
+  const [followLink, setFollowLink] = useState(true);
+  const tab = followLink && linked ? linked : remembered;
+  const chooseTab = (t: Tab) => {
+    setFollowLink(false);
+    setTab(t);
+  };
+  const [cycle, setCycle] = useScreenState<EstCycle>('lagesbild.cycle', 'tertial');
+  const [indicator, setIndicator] = useScreenState('lagesbild.indicator', 'totalindex');
+  const [split, setSplit] = useScreenState<TrendSplit>('lagesbild.split', 'summa');
+  const [lpoId, setLpoId] = useScreenState<number | null>('lagesbild.lpoId', null);
+  const [kommunId, setKommunId] = useScreenState<number | null>('lagesbild.kommunId', null);
+  const [category, setCategory] = useScreenState('lagesbild.category', '');
+  const [period, setPeriod] = useScreenState<Period>('lagesbild.period', () => defaultPeriod());
+  const [compareWith, setCompareWith] = useScreenState<'previous' | 'lastYear'>('lagesbild.compareWith', 'previous');
+  const [by, setBy] = useScreenState<'month' | 'week'>('lagesbild.by', 'month');
   const lpos = reference.data?.lpos ?? [];
   const lpo = lpoId ?? lpos[0]?.id ?? null;
   const kommuner = (reference.data?.kommuner ?? []).filter((k) => k.lpoId === lpo);
@@ -103,7 +111,13 @@ export function DashboardScreen() {
         </label>
         <label>
           Kategori
-          <select aria-label="Kategori" value={category} onChange={(e) => setCategory(e.target.value)}>
+          <select
+            aria-label="Kategori"
+            value={category}
+            // EST-lägesbild shows every category; the survey has none.
+            disabled={tab === 'est' || tab === 'trygghet'}
+            onChange={(e) => setCategory(e.target.value)}
+          >
             <option value="">Alla</option>
             {CATEGORIES.map((c) => (
               <option key={c.code} value={c.code}>
@@ -116,6 +130,7 @@ export function DashboardScreen() {
           Från
           <input
             type="date"
+            disabled={tab === 'est' || tab === 'trygghet'}
             value={period.fromDay}
             onChange={(e) => e.target.value && setPeriod({ ...period, fromDay: e.target.value })}
           />
@@ -124,6 +139,7 @@ export function DashboardScreen() {
           Till
           <input
             type="date"
+            disabled={tab === 'trygghet'}
             value={period.toDay}
             aria-invalid={periodError ? true : undefined}
             onChange={(e) => e.target.value && setPeriod({ ...period, toDay: e.target.value })}
@@ -142,7 +158,7 @@ export function DashboardScreen() {
             const f = v.settings.filter;
             const kommun = v.settings.est?.kommunId ?? f.kommunIds?.[0] ?? null;
             const lpoOfKommun = reference.data?.kommuner.find((k) => k.id === kommun)?.lpoId;
-            setTab(v.dashboard);
+            chooseTab(v.dashboard);
             setLpoId(f.lpoIds?.[0] ?? lpoOfKommun ?? null);
             setKommunId(kommun);
             setCategory(f.categories?.[0] ?? '');
@@ -163,7 +179,7 @@ export function DashboardScreen() {
             role="tab"
             aria-selected={tab === t.id}
             className={tab === t.id ? 'tab tab-active' : 'tab'}
-            onClick={() => setTab(t.id)}
+            onClick={() => chooseTab(t.id)}
           >
             {t.label}
           </button>

@@ -150,7 +150,7 @@ function ZChart({
   return (
     <div className="chart" aria-hidden="true" data-testid="change-chart">
       <ResponsiveContainer width="100%" height={40 + 26 * data.length}>
-        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 32, bottom: 8, left: 8 }}>
+        <BarChart data={data} layout="vertical" margin={{ top: 28, right: 32, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[-limit, limit]} tickFormatter={(v: number) => formatDecimal1(v)} />
           <YAxis type="category" dataKey="label" width={260} interval={0} />

@@ -100,6 +100,10 @@ export function Survey({
                 <XAxis dataKey="year" />
                 <YAxis
                   domain={[0, top]}
+                  ticks={Array.from(
+                    { length: Math.round(top / (share ? 10 : 0.5)) + 1 },
+                    (_, i) => i * (share ? 10 : 0.5),
+                  )}
                   tickFormatter={(v: number) => (share ? `${formatInteger(v)} %` : formatDecimal1(v))}
                 />
                 <Tooltip formatter={(v) => formatSurveyValue(indicator, Number(v))} />

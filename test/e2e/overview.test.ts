@@ -1,0 +1,64 @@
+/** Översikt, the start page: the latest complete cycle's significant changes and the survey's movement. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openSession, screenshot, type Session } from './harness';
+
+let browser: Browser;
+let s: Session;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  // No route: the app's own start page.
+  s = await openSession(browser, 6000, '');
+});
+afterAll(async () => {
+  await s?.close();
+  await browser?.close();
+});
+
+const number = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+
+describe('Översikt', () => {
+  it('är startsidan och visar senaste hela cykelns säkerställda förändringar, som går att öppna', async () => {
+    const { page } = s;
+    await page.getByRole('heading', { name: 'Översikt', level: 2 }).waitFor();
+    await expect(page.getByRole('link', { name: 'Översikt' }).getAttribute('aria-current')).resolves.toBe('page');
+    const db = s.host.workspace.db().db;
+    const lastDay = db.prepare('SELECT max(day) FROM incident_rollup_day WHERE n > 0').pluck().get() as string;
+    await page.getByLabel('Cykel', { exact: true }).selectOption('tertial');
+    const period = page.getByTestId('overview-period');
+    // Demo data runs to the end of October: the tertial Sep–Dec has begun, so May–Aug is compared with Jan–Apr.
+    await expect
+      .poll(() => period.textContent())
+      .toBe(
+        `Senaste data: ${lastDay}. Cykeln 2026-05-01 – 2026-08-31 jämförs med 2026-01-01 – 2026-04-30 (Poisson-test, |z| ≥ 1,96).`,
+      );
+    const table = page.getByRole('table', { name: 'Säkerställda förändringar' });
+    await table.waitFor();
+    const rows = table.getByRole('row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    // The first row (largest |z|): its count equals the rollup for that kommun, category and tertial.
+    const first = rows.nth(1);
+    const kommun = (await first.getByRole('rowheader').textContent())!;
+    const categoryText = (await first.locator('td').first().textContent())!;
+    await expect(first.textContent()).resolves.toMatch(/Säkerställd (ökning|minskning)/);
+    const current = first.getByRole('button').first();
+    const figure = number(await current.textContent());
+    const kommunId = db.prepare('SELECT id FROM kommun WHERE name = ?').pluck().get(kommun) as number;
+    const category = db.prepare('SELECT code FROM category WHERE label = ?').pluck().get(categoryText) as string;
+    const inRollup = db
+      .prepare(
+        "SELECT sum(n) FROM incident_rollup_day WHERE kommun_id = ? AND category = ? AND day BETWEEN '2026-05-01' AND '2026-08-31'",
+      )
+      .pluck()
+      .get(kommunId, category) as number;
+    expect(figure).toBe(inRollup);
+    await expect(
+      page.getByRole('table', { name: 'Totalindex, senaste mätningarna' }).getByRole('row').count(),
+    ).resolves.toBe(12);
+    await screenshot(page, 'oversikt');
+    await current.click();
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/handelser\?filter=/);
+    const counter = page.getByTestId('row-count');
+    await expect.poll(async () => number(await counter.textContent())).toBe(figure);
+  });
+});
