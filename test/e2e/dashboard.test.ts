@@ -210,9 +210,9 @@ describe('Lägesbild: instrumentpanelerna', () => {
   it('Förändring som diagram: z per par med gränserna ±1,96, en stapel öppnar sina händelser', async () => {
     const { page } = s;
     await page.getByRole('link', { name: 'Lägesbild' }).click();
+    await page.getByRole('tab', { name: 'Förändring' }).click();
     await allOfLpo(page);
     await choosePeriod(page, '2026-05-01', '2026-08-31');
-    await page.getByRole('tab', { name: 'Förändring' }).click();
     const chart = page.getByTestId('change-chart');
     await chart.waitFor();
     const bars = chart.locator('.recharts-bar-rectangle');
@@ -232,9 +232,9 @@ describe('Lägesbild: instrumentpanelerna', () => {
   it('Trend per kommun: en linje per kommun, varje cell öppnar just de händelserna', async () => {
     const { page } = s;
     await page.getByRole('link', { name: 'Lägesbild' }).click();
+    await page.getByRole('tab', { name: 'Trend' }).click();
     await allOfLpo(page);
     await choosePeriod(page, '2025-11-01', '2026-10-31');
-    await page.getByRole('tab', { name: 'Trend' }).click();
     await page.getByLabel('Tidsindelning').selectOption('month');
     await page.getByLabel('Linjer').selectOption('kommun');
     const table = page.getByRole('table', { name: 'Trend' });
