@@ -5,6 +5,8 @@
  */
 import { openDatabase, type Db } from '../src/core/db/connection';
 import { changeTable, compareKommuner, previousPeriod, trend } from '../src/core/dashboards/queries';
+import { overview } from '../src/core/dashboards/overview';
+import { judgeChange } from '../src/core/dashboards/stats';
 import { localDayStartUtc, addDays, isoWeek, localDay } from '../src/shared/time';
 
 export interface DashboardTiming {
@@ -99,6 +101,26 @@ export function measureDashboards(file: string, repeats: number): DashboardTimin
       'förändring',
     );
     out.push({ name: 'förändring (tertial mot tertialet före)', rollupMs: chg.ms, naiveMs: chgNaive.ms });
+
+    // Översikt, the start page: the latest complete tertial's significant changes (and the survey's movement).
+    const ov = time(repeats, () => overview(db, { cycle: 'tertial', lpoIds: [1] }, new Date('2026-11-22T12:00:00Z')));
+    const p = ov.value.period!;
+    const ovNaive = time(repeats, () => {
+      const now = naiveSql(db, p.fromDay, p.toDay, 1);
+      const before = naiveSql(db, p.previous.fromDay, p.previous.toDay, 1);
+      const significant = new Map<string, number>();
+      for (const key of new Set([...now.keys(), ...before.keys()])) {
+        const j = judgeChange(now.get(key) ?? 0, before.get(key) ?? 0);
+        if (j.verdict === 'okning' || j.verdict === 'minskning') significant.set(key, j.current);
+      }
+      return significant;
+    });
+    same(
+      new Map(ov.value.changes.map((c) => [`${c.kommunId}|${c.category}`, c.current])),
+      ovNaive.value,
+      'översikt',
+    );
+    out.push({ name: 'översikt (senaste hela tertialet, en LPO)', rollupMs: ov.ms, naiveMs: ovNaive.ms });
 
     for (const by of ['month', 'week'] as const) {
       const span = { fromDay: '2023-11-01', toDay: '2026-10-31', lpoIds: [1] };

@@ -5,7 +5,7 @@ import { openDatabase } from '../src/core/db/connection';
 import { LATEST_SCHEMA_VERSION } from '../src/core/db/migrations';
 import { ReferenceRepo } from '../src/core/db/reference-repo';
 import { DEFAULT_DEMO_SEED } from '../src/core/demo/generator';
-import { DEMO_SETTING, seedDemo } from '../src/core/demo/seed';
+import { DEMO_SETTING, seedDemo, seedSurvey } from '../src/core/demo/seed';
 
 export async function dataset(dir: string, rows: number, log: (m: string) => void): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
@@ -14,6 +14,8 @@ export async function dataset(dir: string, rows: number, log: (m: string) => voi
   if (fs.existsSync(file)) {
     const db = openDatabase(file, { mustExist: true });
     const marker = new ReferenceRepo(db).getSetting(DEMO_SETTING);
+    // A file built before the trygghetsmätning existed gets the demo survey (as the app's demo does).
+    if (marker === expected) db.transaction(() => seedSurvey(db)).immediate();
     db.close();
     if (marker === expected) return file;
   }

@@ -255,6 +255,30 @@ describe('Lägesbild: instrumentpanelerna', () => {
     expect(number(await cell.textContent())).toBe(dbCount('Klippan', `${month}-01`, last));
     await screenshot(page, 'dashboard-trend-kommun');
     await drillDown(page, cell);
+
+    // In the chart, a click on Klippan's point that month opens Klippan's events of that month.
+    await page.getByRole('tab', { name: 'Trend' }).click();
+    const surface = page.locator('.recharts-surface').first();
+    await surface.waitFor();
+    const dots = page.locator('.recharts-active-dot');
+    const box = (await page.locator('.recharts-cartesian-grid').first().boundingBox())!;
+    const x = box.x + (box.width * 3) / 11; // the fourth of twelve months
+    await page.mouse.move(x, box.y + box.height / 2);
+    await expect.poll(() => dots.count()).toBe(5);
+    const dot = (await dots
+      .nth(col - 1)
+      .locator('circle')
+      .boundingBox())!;
+    const expected = number(await cell.textContent());
+    await page.mouse.click(dot.x + dot.width / 2, dot.y + dot.height / 2);
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/handelser\?filter=/);
+    expect(JSON.parse(decodeURIComponent(new URL(page.url()).hash.split('filter=')[1]!))).toMatchObject({
+      kommunIds: [expect.any(Number)],
+      fromDay: `${month}-01`,
+      toDay: last,
+    });
+    await expect.poll(() => registerCount(page)).toBe(expected);
+    await page.goBack();
   });
 
   it('Trygghetsmätning: år för år per kommun bredvid LPO:s eget värde, med svarande och källa', async () => {

@@ -13,6 +13,10 @@ import { judgeChange } from './stats';
 import { surveyMovements } from './survey';
 import { SURVEY_INDICATORS } from '../../shared/survey';
 
+const OVERVIEW_INDICATORS = SURVEY_INDICATORS.filter((i) => i.code === 'totalindex' || i.kind === 'andel').map(
+  (i) => i.code,
+);
+
 export function latestDataDay(db: Db, today: string): string | null {
   const day = db.prepare('SELECT max(day) FROM incident_rollup_day WHERE day <= ? AND n > 0').pluck().get(today) as
     string | null;
@@ -35,15 +39,22 @@ export function overview(
 ): Overview {
   const today = localDay(clock.toISOString());
   const asOfDay = latestDataDay(db, today);
+  const lpoOf = new Map(
+    (db.prepare('SELECT id, lpo_id FROM kommun').all() as { id: number; lpo_id: number }[]).map((k) => [
+      k.id,
+      k.lpo_id,
+    ]),
+  );
   const inSelection = (area: { kind: 'kommun' | 'lpo'; id: number }) => {
     if (area.kind === 'lpo') return !input.lpoIds?.length || input.lpoIds.includes(area.id);
-    const lpo = db.prepare('SELECT lpo_id FROM kommun WHERE id = ?').pluck().get(area.id) as number | undefined;
+    const lpo = lpoOf.get(area.id);
     return (
       (!input.kommunIds?.length || input.kommunIds.includes(area.id)) &&
       (!input.lpoIds?.length || (lpo !== undefined && input.lpoIds.includes(lpo)))
     );
   };
-  const survey = SURVEY_INDICATORS.flatMap((i) => surveyMovements(db, i.code)).filter((m) => inSelection(m.area));
+  // The totalindex and the shares (only shares can be tested; the other index items could never show here).
+  const survey = surveyMovements(db, OVERVIEW_INDICATORS).filter((m) => inSelection(m.area));
   const surveyPart = {
     totalindex: survey.filter((m) => m.indicator === 'totalindex'),
     significant: survey.filter((m) => m.verdict === 'battre' || m.verdict === 'samre'),

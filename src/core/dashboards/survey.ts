@@ -59,16 +59,20 @@ export function surveyIndicatorsPresent(db: Db): { indicator: string; latestYear
 }
 
 /**
- * Per area, the indicator's two latest surveys and what the change means. Shares with respondents in both
+ * Per area and indicator, the two latest surveys and what the change means. Shares with respondents in both
  * years get a two-proportion test; an index cannot be tested without the answers' spread, and says so.
  */
-export function surveyMovements(db: Db, indicator: string): SurveyMovement[] {
-  const def = INDICATOR_BY_CODE.get(indicator);
+export function surveyMovements(db: Db, indicators: string | readonly string[]): SurveyMovement[] {
+  const codes = typeof indicators === 'string' ? [indicators] : indicators;
   const byArea = new Map<string, Row[]>();
-  for (const r of db
-    .prepare('SELECT * FROM survey_result WHERE indicator = ? ORDER BY lpo_id IS NULL, kommun_id, lpo_id, year DESC')
-    .all(indicator) as Row[]) {
-    const key = `${r.kommun_id ?? ''}:${r.lpo_id ?? ''}`;
+  const rows = db
+    .prepare(
+      `SELECT * FROM survey_result WHERE indicator IN (${codes.map(() => '?').join(', ')})
+       ORDER BY indicator, lpo_id IS NULL, kommun_id, lpo_id, year DESC`,
+    )
+    .all(...codes) as Row[];
+  for (const r of rows) {
+    const key = `${r.indicator}:${r.kommun_id ?? ''}:${r.lpo_id ?? ''}`;
     const list = byArea.get(key) ?? [];
     if (list.length < 2) list.push(r);
     byArea.set(key, list);
@@ -76,6 +80,7 @@ export function surveyMovements(db: Db, indicator: string): SurveyMovement[] {
   const out: SurveyMovement[] = [];
   for (const [latest, previous] of byArea.values()) {
     if (!latest || !previous) continue;
+    const def = INDICATOR_BY_CODE.get(latest.indicator);
     const z =
       def?.kind === 'andel' && latest.respondents !== null && previous.respondents !== null
         ? shareChangeZ(previous.value, previous.respondents, latest.value, latest.respondents)
@@ -88,7 +93,7 @@ export function surveyMovements(db: Db, indicator: string): SurveyMovement[] {
     }
     out.push({
       area: areaOf(latest),
-      indicator,
+      indicator: latest.indicator,
       year: latest.year,
       value: latest.value,
       previousYear: previous.year,

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TrendPoint, TrendSplit } from '../../../../shared/dashboards';
 import { TREND_SPLITS } from '../../../../shared/dashboards';
@@ -104,6 +104,7 @@ export function Trend({
   const open = (row: Row | undefined, narrower: IncidentFilter = {}) =>
     row && openRegister({ ...selection, fromDay: row.fromDay, toDay: row.toDay, ...narrower });
   const single = series.length === 1;
+  const clickedSeries = useRef<IncidentFilter | null>(null);
   return (
     <div className="dashboard-panel" data-testid="dashboard-trend">
       <h3>Händelser per {by === 'month' ? 'månad' : 'ISO-vecka'}, samma period förra året streckad</h3>
@@ -134,7 +135,9 @@ export function Trend({
                 margin={{ top: 16, right: 24, bottom: 8, left: 8 }}
                 onClick={(e) => {
                   const i = Number((e as { activeTooltipIndex?: number | string } | null)?.activeTooltipIndex);
-                  if (Number.isInteger(i)) open(rows[i]);
+                  // A click on one line's point opens that series; elsewhere, the whole selection that period.
+                  if (Number.isInteger(i)) open(rows[i], clickedSeries.current ?? {});
+                  clickedSeries.current = null;
                 }}
               >
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -153,6 +156,7 @@ export function Trend({
                       strokeOpacity={0.45}
                       strokeDasharray="4 3"
                       dot={false}
+                      activeDot={false}
                       legendType={single ? 'line' : 'none'}
                       isAnimationActive={false}
                     />,
@@ -163,6 +167,8 @@ export function Trend({
                       stroke={colour}
                       strokeWidth={2}
                       dot={single}
+                      // Runs before the chart's own click (the dot is inside it): remembers which line was hit.
+                      activeDot={{ r: 5, cursor: 'pointer', onClick: () => (clickedSeries.current = s.narrower) }}
                       isAnimationActive={false}
                     />,
                   ];
