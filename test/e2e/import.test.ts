@@ -104,6 +104,63 @@ describe('import i webbläsaren', () => {
     }
   });
 
+  it('läser in en trygghetsmätning som syns i Lägesbild och kan ångras', async () => {
+    const s = await openSession(browser, 500);
+    try {
+      const { page } = s;
+      const file = path.join(s.dataDir, 'trygghet-2026.csv');
+      fs.writeFileSync(
+        file,
+        'År;Område;Indikator;Värde;Svarande;Utskick\r\n2026;Klippan;Nedskräpning;2,95;301;600\r\n2026;LPO Klippan;Nedskräpning;2,40;1 480;3 000\r\n2026;Malmö;Nedskräpning;2,1;;\r\n',
+      );
+      const value = () =>
+        s.host.workspace
+          .db()
+          .db.prepare(
+            "SELECT value || '/' || respondents || '/' || response_rate FROM survey_result s JOIN kommun k ON k.id = s.kommun_id WHERE k.name = 'Klippan' AND year = 2026 AND indicator = 'nedskrapning'",
+          )
+          .pluck()
+          .get();
+      await page.getByRole('navigation').getByRole('link', { name: 'Import' }).click();
+      await page.getByLabel('Fil', { exact: true }).fill(file);
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      const preview = page.getByTestId('import-preview');
+      await preview.getByText(/Trygghetsmätning \(CSV\/Excel\) · 2 rader att importera · 1 hoppas över/).waitFor();
+      await preview.getByText('Rad 4: Malmö finns inte i databasen').waitFor();
+      await preview.getByRole('button', { name: 'Importera' }).click();
+      await page
+        .getByTestId('import-report')
+        .getByText('Tillagda 2 · uppdaterade 0 · dubbletter 0 · överhoppade 1')
+        .waitFor();
+      expect(value()).toBe('2.95/301/50.2');
+
+      await page.getByRole('link', { name: 'Lägesbild' }).click();
+      await page.getByRole('tab', { name: 'Trygghetsmätning' }).click();
+      await page.getByLabel('Indikator').selectOption('nedskrapning');
+      const table = page.getByRole('table', { name: 'Trygghetsmätning per år' });
+      const klippan = table
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: 'Klippan', exact: true }) });
+      await expect.poll(() => klippan.locator('td').last().textContent()).toBe('2,95 *');
+      await table.getByRole('button', { name: '2026' }).click();
+      await expect(
+        page
+          .getByTestId('survey-year')
+          .getByRole('row')
+          .filter({ has: page.getByRole('rowheader', { name: 'Klippan', exact: true }) })
+          .textContent(),
+      ).resolves.toMatch(/^Klippan2,95301\s*50,2\s%Import av trygghet-2026\.csv$/);
+
+      await page.getByRole('navigation').getByRole('link', { name: 'Import' }).click();
+      await page.getByTestId('import-log').getByRole('button', { name: 'Ångra denna import' }).first().click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Ångra importen' }).click();
+      await page.getByText(/Import \d+ är ångrad: 2 borttagna/).waitFor();
+      expect(value()).toBeUndefined();
+    } finally {
+      await s.close();
+    }
+  });
+
   it('vägrar en trasig fil med ett meddelande som säger var felet sitter', async () => {
     const s = await openSession(browser, 500);
     try {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { formatInteger } from '../../../shared/format';
 import {
   IMPORT_FORMAT_LABELS,
+  IMPORT_FORMATS,
   type ImportFormat,
   type ImportPreview,
   type ImportReport,
@@ -14,7 +15,7 @@ import { ProblemList } from '../components/ProblemList';
 import type { Source } from '../../../shared/domain';
 import { ApiCallError, call, errorMessage } from '../lib/client';
 
-const FORMATS: ImportFormat[] = ['polisen', 'incidents', 'bra', 'scb'];
+const FORMATS: readonly ImportFormat[] = IMPORT_FORMATS;
 
 /** Choose file → preview → confirm → import report; and the import log with "Ångra denna import". */
 export function ImportScreen() {
