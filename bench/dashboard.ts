@@ -115,11 +115,7 @@ export function measureDashboards(file: string, repeats: number): DashboardTimin
       }
       return significant;
     });
-    same(
-      new Map(ov.value.changes.map((c) => [`${c.kommunId}|${c.category}`, c.current])),
-      ovNaive.value,
-      'översikt',
-    );
+    same(new Map(ov.value.changes.map((c) => [`${c.kommunId}|${c.category}`, c.current])), ovNaive.value, 'översikt');
     out.push({ name: 'översikt (senaste hela tertialet, en LPO)', rollupMs: ov.ms, naiveMs: ovNaive.ms });
 
     for (const by of ['month', 'week'] as const) {
