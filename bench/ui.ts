@@ -23,7 +23,7 @@ export async function measureFirstRows(dbFile: string, repeats: number): Promise
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
       const started = performance.now();
-      await page.goto(host.url);
+      await page.goto(`${host.url}#/handelser`);
       await page
         .locator('.ag-grid-scrolling-container .ag-row[row-index="0"] [col-id="kommun"]')
         .filter({ hasText: /\S/ })

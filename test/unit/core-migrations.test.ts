@@ -24,6 +24,13 @@ const TABLES = [
   'bra_reported_crime',
   'dashboard_view',
   'survey_result',
+  'agreement',
+  'agreement_kommun',
+  'focus_area',
+  'lofte',
+  'lofte_snapshot',
+  'lofte_comment',
+  'activity_log',
 ];
 
 function catchAppError(fn: () => unknown): AppError {

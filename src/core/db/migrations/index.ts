@@ -3,9 +3,17 @@ import { migration002 } from './002_imports';
 import { migration003 } from './003_week_rollup';
 import { migration004 } from './004_dashboard_views';
 import { migration005 } from './005_survey';
+import { migration006 } from './006_loften';
 
 /** Numbered migrations; index i upgrades user_version i to i + 1. Append only. */
-export const MIGRATIONS: readonly string[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly string[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];
 /** Steps that rebuild a table other tables point to: run with foreign keys off, checked before commit. */
 export const REBUILDS_TABLES: ReadonlySet<number> = new Set([4]);
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

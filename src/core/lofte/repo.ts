@@ -1,0 +1,315 @@
+/**
+ * Löften in the database: create, autosave, state changes with their rules, new versions, history,
+ * comments and the follow-up log. Every rule is enforced here, not only in the editor: a decided löfte
+ * cannot be edited in place, and an editor saving on an older revision is told someone else saved since.
+ */
+import type { Db } from '../db/connection';
+import { AppError } from '../../shared/errors';
+import {
+  emptyContent,
+  isEditable,
+  LOFTE_STATE_LABELS,
+  LOFTE_STATE_PHRASE,
+  LOFTE_TRANSITIONS,
+  type Lofte,
+  type LofteComment,
+  type LofteContent,
+  type LofteState,
+} from '../../shared/lofte';
+import { toIsoUtc } from '../../shared/time';
+
+interface Row {
+  id: number;
+  kommun_id: number;
+  focus_area_id: number | null;
+  period_from: string;
+  period_to: string;
+  state: LofteState;
+  version: number;
+  content_json: string;
+  revision: number;
+  updated_at: string;
+}
+
+const toLofte = (r: Row): Lofte => ({
+  id: r.id,
+  kommunId: r.kommun_id,
+  focusAreaId: r.focus_area_id,
+  periodFrom: r.period_from,
+  periodTo: r.period_to,
+  state: r.state,
+  version: r.version,
+  content: JSON.parse(r.content_json) as LofteContent,
+  revision: r.revision,
+  updatedAt: r.updated_at,
+});
+
+export interface Snapshot {
+  id: number;
+  version: number;
+  state: LofteState;
+  reason: string;
+  content: LofteContent;
+  savedAt: string;
+}
+
+export interface ActivityLogEntry {
+  id: number;
+  activityKey: string;
+  day: string;
+  count: number;
+  place: string;
+  note: string;
+  createdAt: string;
+}
+
+export class LofteRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private stamp(): string {
+    return toIsoUtc(this.clock().getTime());
+  }
+
+  get(id: number): Lofte {
+    const row = this.db.prepare('SELECT * FROM lofte WHERE id = ?').get(id) as Row | undefined;
+    if (!row) throw new AppError('not_found', `Löftet finns inte (id ${id}); det kan ha tagits bort.`);
+    return toLofte(row);
+  }
+
+  list(kommunIds?: readonly number[]): Lofte[] {
+    const where = kommunIds?.length ? `WHERE kommun_id IN (${kommunIds.map(() => '?').join(', ')})` : '';
+    return (
+      this.db
+        .prepare(`SELECT * FROM lofte ${where} ORDER BY period_from DESC, kommun_id, id`)
+        .all(...(kommunIds ?? [])) as Row[]
+    ).map(toLofte);
+  }
+
+  create(input: {
+    kommunId: number;
+    periodFrom: string;
+    periodTo: string;
+    focusAreaId?: number | null | undefined;
+    content?: LofteContent | undefined;
+  }): Lofte {
+    if (input.periodTo < input.periodFrom) {
+      throw new AppError('validation', 'Periodens slut måste vara samma dag som eller efter dess början.', {
+        issues: [{ field: 'periodTo', message: 'Slutet är före början.' }],
+      });
+    }
+    const stamp = this.stamp();
+    const id = Number(
+      this.db
+        .prepare(
+          `INSERT INTO lofte (kommun_id, focus_area_id, period_from, period_to, state, version, content_json, revision, created_at, updated_at)
+           VALUES (?, ?, ?, ?, 'utkast', 1, ?, 1, ?, ?)`,
+        )
+        .run(
+          input.kommunId,
+          input.focusAreaId ?? null,
+          input.periodFrom,
+          input.periodTo,
+          JSON.stringify(input.content ?? emptyContent()),
+          stamp,
+          stamp,
+        ).lastInsertRowid,
+    );
+    return this.get(id);
+  }
+
+  /**
+   * Autosave of the draft. Refused (nothing written) when the löfte is not a draft, or when it was saved
+   * since the editor read it (`revision`), so two editors never overwrite each other silently.
+   */
+  save(id: number, revision: number, content: LofteContent, fields?: { focusAreaId?: number | null }): Lofte {
+    return this.db
+      .transaction(() => {
+        const current = this.get(id);
+        if (!isEditable(current.state)) {
+          throw new AppError(
+            'conflict',
+            current.state === 'for_granskning'
+              ? 'Löftet är för granskning och kan inte ändras. Skicka tillbaka det till utkast för att ändra texten.'
+              : `Löftet är ${LOFTE_STATE_PHRASE[current.state]} och kan inte ändras. Skapa en ny version för att ändra det.`,
+          );
+        }
+        if (current.revision !== revision) {
+          throw new AppError(
+            'conflict',
+            'Löftet har sparats av någon annan sedan du öppnade det. Ladda om för att se den senaste texten.',
+          );
+        }
+        this.db
+          .prepare(
+            'UPDATE lofte SET content_json = ?, focus_area_id = ?, revision = revision + 1, updated_at = ? WHERE id = ?',
+          )
+          .run(
+            JSON.stringify(content),
+            fields && 'focusAreaId' in fields ? (fields.focusAreaId ?? null) : current.focusAreaId,
+            this.stamp(),
+            id,
+          );
+        return this.get(id);
+      })
+      .immediate();
+  }
+
+  private snapshot(l: Lofte, reason: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO lofte_snapshot (lofte_id, version, state, reason, content_json, saved_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(l.id, l.version, l.state, reason, JSON.stringify(l.content), this.stamp());
+  }
+
+  /** utkast → för granskning → beslutad → uppföljning → avslutad (and back from review to draft). */
+  transition(id: number, to: LofteState): Lofte {
+    return this.db
+      .transaction(() => {
+        const current = this.get(id);
+        const step = LOFTE_TRANSITIONS.find((t) => t.from === current.state && t.to === to);
+        if (!step) {
+          throw new AppError(
+            'conflict',
+            `Ett löfte som är ${LOFTE_STATE_PHRASE[current.state]} kan inte bli ${LOFTE_STATE_LABELS[to].toLowerCase()}.`,
+          );
+        }
+        this.db
+          .prepare('UPDATE lofte SET state = ?, revision = revision + 1, updated_at = ? WHERE id = ?')
+          .run(to, this.stamp(), id);
+        const after = this.get(id);
+        this.snapshot(after, step.label);
+        return after;
+      })
+      .immediate();
+  }
+
+  /** A decided löfte changes only through a new version: a draft of version n + 1, the old one kept. */
+  newVersion(id: number): Lofte {
+    return this.db
+      .transaction(() => {
+        const current = this.get(id);
+        if (current.state !== 'beslutad' && current.state !== 'uppfoljning') {
+          throw new AppError(
+            'conflict',
+            current.state === 'utkast'
+              ? 'Löftet är redan ett utkast och kan ändras direkt.'
+              : `Ett löfte som är ${LOFTE_STATE_PHRASE[current.state]} får ingen ny version.`,
+          );
+        }
+        this.db
+          .prepare(
+            "UPDATE lofte SET version = version + 1, state = 'utkast', revision = revision + 1, updated_at = ? WHERE id = ?",
+          )
+          .run(this.stamp(), id);
+        const after = this.get(id);
+        this.snapshot(after, `Ny version ${after.version} påbörjad`);
+        return after;
+      })
+      .immediate();
+  }
+
+  history(id: number): Snapshot[] {
+    return (
+      this.db.prepare('SELECT * FROM lofte_snapshot WHERE lofte_id = ? ORDER BY id').all(id) as {
+        id: number;
+        version: number;
+        state: LofteState;
+        reason: string;
+        content_json: string;
+        saved_at: string;
+      }[]
+    ).map((r) => ({
+      id: r.id,
+      version: r.version,
+      state: r.state,
+      reason: r.reason,
+      content: JSON.parse(r.content_json) as LofteContent,
+      savedAt: r.saved_at,
+    }));
+  }
+
+  /** Has this löfte ever been decided (then its activities can be followed up)? */
+  private everDecided(id: number): boolean {
+    return (
+      this.db.prepare("SELECT 1 FROM lofte_snapshot WHERE lofte_id = ? AND state = 'beslutad' LIMIT 1").get(id) !==
+      undefined
+    );
+  }
+
+  comment(id: number, author: string, body: string): LofteComment {
+    this.get(id);
+    const stamp = this.stamp();
+    const commentId = Number(
+      this.db
+        .prepare('INSERT INTO lofte_comment (lofte_id, author, body, created_at) VALUES (?, ?, ?, ?)')
+        .run(id, author.trim() || 'Okänd', body.trim(), stamp).lastInsertRowid,
+    );
+    return { id: commentId, author: author.trim() || 'Okänd', body: body.trim(), createdAt: stamp };
+  }
+
+  comments(id: number): LofteComment[] {
+    return (
+      this.db
+        .prepare('SELECT id, author, body, created_at AS createdAt FROM lofte_comment WHERE lofte_id = ? ORDER BY id')
+        .all(id) as LofteComment[]
+    ).map((c) => ({ ...c }));
+  }
+
+  /** Logs a performed activity. Only a decided löfte is followed up; a closed one no longer. */
+  log(
+    id: number,
+    entry: { activityKey: string; day: string; count: number; place: string; note: string },
+  ): ActivityLogEntry {
+    const l = this.get(id);
+    if (l.state === 'avslutad') throw new AppError('conflict', 'Löftet är avslutat; uppföljningen är stängd.');
+    if (!this.everDecided(id)) {
+      throw new AppError('conflict', 'Löftet är inte beslutat än. Aktiviteter följs upp när löftet är beslutat.');
+    }
+    if (!l.content.activities.some((a) => a.key === entry.activityKey)) {
+      throw new AppError('validation', 'Aktiviteten finns inte i löftet.', {
+        issues: [{ field: 'activityKey', message: 'Välj en av löftets aktiviteter.' }],
+      });
+    }
+    if (entry.day < l.periodFrom || entry.day > l.periodTo) {
+      throw new AppError('validation', `Datumet ligger utanför löftets period (${l.periodFrom} – ${l.periodTo}).`, {
+        issues: [{ field: 'day', message: 'Utanför perioden.' }],
+      });
+    }
+    const stamp = this.stamp();
+    const logId = Number(
+      this.db
+        .prepare(
+          'INSERT INTO activity_log (lofte_id, activity_key, day, count, place, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(id, entry.activityKey, entry.day, entry.count, entry.place.trim(), entry.note.trim(), stamp)
+        .lastInsertRowid,
+    );
+    return { id: logId, ...entry, place: entry.place.trim(), note: entry.note.trim(), createdAt: stamp };
+  }
+
+  logs(id: number): ActivityLogEntry[] {
+    return this.db
+      .prepare(
+        `SELECT id, activity_key AS activityKey, day, count, place, note, created_at AS createdAt
+         FROM activity_log WHERE lofte_id = ? ORDER BY day DESC, id DESC`,
+      )
+      .all(id) as ActivityLogEntry[];
+  }
+
+  /** Removes a logged activity (the editor's "Ångra"). */
+  deleteLog(logId: number): ActivityLogEntry & { lofteId: number } {
+    const row = this.db
+      .prepare(
+        `SELECT id, lofte_id AS lofteId, activity_key AS activityKey, day, count, place, note, created_at AS createdAt
+         FROM activity_log WHERE id = ?`,
+      )
+      .get(logId) as (ActivityLogEntry & { lofteId: number }) | undefined;
+    if (!row) throw new AppError('not_found', 'Registreringen finns inte; den kan redan vara borttagen.');
+    this.db.prepare('DELETE FROM activity_log WHERE id = ?').run(logId);
+    return row;
+  }
+}
