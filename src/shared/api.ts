@@ -25,6 +25,8 @@ import {
   type TrendPoint,
 } from './dashboards';
 import type { SurveyData } from './survey';
+import type { Lofte, LofteComment } from './lofte';
+import { GRANULARITIES, type FocusAreaDto, type LofteDetails, type LofteSummary, type LogDto } from './lofte-api';
 import {
   dashboardFilterSchema,
   dayStringSchema,
@@ -36,6 +38,10 @@ import {
   pageInputSchema,
   saveViewSchema,
   DEFAULT_SORT,
+  activityLogSchema,
+  lofteContentSchema,
+  lofteCreateSchema,
+  lofteStateSchema,
 } from './schemas';
 
 interface OpDef<I extends z.ZodType, O> {
@@ -118,6 +124,31 @@ export const api = {
   'survey.get': op<SurveyData>()(
     z.object({ indicator: z.string().trim().min(1, 'Välj en indikator.').max(60).default('totalindex') }),
   ),
+  'loften.list': op<LofteSummary[]>()(z.object({ kommunIds: z.array(idSchema).max(500).optional() })),
+  'loften.get': op<LofteDetails>()(
+    z.object({ id: idSchema, by: z.enum(GRANULARITIES, { error: 'Välj indelning.' }).default('manad') }),
+  ),
+  'loften.create': op<Lofte>()(lofteCreateSchema),
+  'loften.save': op<Lofte>()(
+    z.object({
+      id: idSchema,
+      revision: z.number().int().min(1),
+      content: lofteContentSchema,
+      focusAreaId: idSchema.nullable().optional(),
+    }),
+  ),
+  'loften.transition': op<Lofte>()(z.object({ id: idSchema, to: lofteStateSchema })),
+  'loften.newVersion': op<Lofte>()(z.object({ id: idSchema })),
+  'loften.comment': op<LofteComment>()(
+    z.object({
+      id: idSchema,
+      author: z.string().trim().max(120, 'Namnet får vara högst 120 tecken.').default(''),
+      body: z.string().trim().min(1, 'Skriv en kommentar.').max(4000, 'Kommentaren får vara högst 4 000 tecken.'),
+    }),
+  ),
+  'loften.log': op<LogDto>()(activityLogSchema),
+  'loften.deleteLog': op<LogDto>()(z.object({ logId: idSchema })),
+  'loften.focusAreas': op<FocusAreaDto[]>()(empty),
   'imports.log': op<ImportLogEntry[]>()(empty),
   'imports.undo': op<{ removed: number; restored: number }>()(z.object({ id: idSchema })),
 } as const;

@@ -1,6 +1,7 @@
 /** Dashboard DTOs that cross the boundary: what each dashboard query returns, and saved views. */
 import type { Source } from './domain';
 import type { SurveyMovement } from './survey';
+import type { BehindActivity } from './lofte-api';
 
 export type ChangeVerdict = 'okning' | 'minskning' | 'ingen_sakerstalld_forandring' | 'for_fa';
 
@@ -144,4 +145,6 @@ export interface Overview {
     /** Share indicators whose latest change is significant. */
     significant: SurveyMovement[];
   };
+  /** Activities of decided löften behind schedule today. */
+  behind: BehindActivity[];
 }

@@ -90,3 +90,13 @@ export const GRANULARITY_LABELS: Record<(typeof GRANULARITIES)[number], string> 
   kvartal: 'Per kvartal',
   period: 'Hela perioden',
 };
+
+export interface FocusAreaDto {
+  id: number;
+  title: string;
+  agreementId: number;
+  agreementTitle: string;
+  periodFrom: string;
+  periodTo: string;
+  kommunIds: number[];
+}

@@ -4,6 +4,7 @@ import { PRECISIONS, SORT_COLUMNS, SOURCES, STATUSES } from './domain';
 import { CATEGORY_CODES, categoryOfSubcategory } from './taxonomy';
 import { isValidDay } from './time';
 import { DASHBOARDS, EST_CYCLES, TREND_SPLITS } from './dashboards';
+import { CADENCES, LOFTE_STATES, RESPONSIBLE } from './lofte';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
@@ -185,3 +186,72 @@ export const saveViewSchema = z
   });
 
 export const dayStringSchema = dayString('Dagen');
+
+// ---------------------------------------------------------------------------------------------------
+// Medborgarlöften
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} måste vara text.` })
+    .max(max, `${label} får vara högst ${max.toLocaleString('sv-SE')} tecken.`);
+
+export const lofteStateSchema = z.enum(LOFTE_STATES, { error: 'Okänt tillstånd.' });
+
+export const lofteActivitySchema = z.object({
+  key: z.string().min(1).max(40),
+  kind: text('Aktiviteten', 200),
+  quantity: z
+    .number({ error: 'Antalet måste vara ett tal.' })
+    .int('Antalet måste vara ett heltal.')
+    .min(1, 'Antalet måste vara minst 1.')
+    .max(10_000, 'Antalet får vara högst 10 000.')
+    .nullable(),
+  cadence: z.enum(CADENCES, { error: 'Välj takt: per vecka, per månad eller under perioden.' }).nullable(),
+  responsible: z.enum(RESPONSIBLE, { error: 'Välj ansvarig.' }).nullable(),
+  partner: text('Partnerns namn', 200),
+  note: text('Anteckningen', 1000),
+});
+
+export const lofteEvidenceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('view'), viewId: idSchema }),
+  z.object({ kind: z.literal('survey'), indicator: z.string().min(1).max(60), kommunId: idSchema.nullable() }),
+  z.object({ kind: z.literal('filter'), label: text('Urvalets namn', 200), filter: z.record(z.string(), z.unknown()) }),
+]);
+
+export const lofteContentSchema = z.object({
+  title: text('Rubriken', 200),
+  problem: text('Problembeskrivningen', 8000),
+  evidence: z.array(lofteEvidenceSchema).max(20, 'Högst 20 underlag.'),
+  activities: z.array(lofteActivitySchema).max(30, 'Högst 30 aktiviteter.'),
+  effectGoal: text('Effektmålet', 2000),
+  followUp: text('Uppföljningen', 2000),
+});
+
+export const lofteCreateSchema = z
+  .object({
+    kommunId: z.number({ error: 'Välj en kommun.' }).int().positive('Välj en kommun.'),
+    periodFrom: dayString('Periodens början'),
+    periodTo: dayString('Periodens slut'),
+    focusAreaId: idSchema.nullable().optional(),
+    /** Start from another löfte's content (a new period from the previous one's löften). */
+    copyOf: idSchema.optional(),
+    /** Start with a saved dashboard view as the problem's evidence. */
+    evidenceViewId: idSchema.optional(),
+  })
+  .refine((v) => v.periodFrom <= v.periodTo, {
+    path: ['periodTo'],
+    message: 'Periodens slut måste vara samma dag som eller efter dess början.',
+  });
+
+export const activityLogSchema = z.object({
+  id: idSchema,
+  activityKey: z.string({ error: 'Välj en aktivitet.' }).min(1, 'Välj en aktivitet.').max(40),
+  day: dayString('Datumet'),
+  count: z
+    .number({ error: 'Ange antal.' })
+    .int('Antalet måste vara ett heltal.')
+    .min(1, 'Antalet måste vara minst 1.')
+    .max(1000, 'Antalet får vara högst 1 000.'),
+  place: text('Platsen', 200).default(''),
+  note: text('Anteckningen', 1000).default(''),
+});

@@ -7,7 +7,10 @@ import { toNewIncident } from '../services/incident-input';
 import { undoImport } from '../imports/pipeline';
 import { importLog } from '../imports/service';
 import { changeTable, compareKommuner, trend } from '../dashboards/queries';
-import { deleteView, listViews, saveView } from '../dashboards/views';
+import { deleteView, getView, listViews, saveView } from '../dashboards/views';
+import { LofteRepo } from '../lofte/repo';
+import { focusAreas, lofteDetails, lofteList } from '../lofte/service';
+import { emptyContent } from '../../shared/lofte';
 import { estLagesbild } from '../dashboards/est';
 import { overview } from '../dashboards/overview';
 import { surveyIndicatorsPresent, surveyMovements, surveyResults } from '../dashboards/survey';
@@ -107,6 +110,33 @@ export function createHandlers(ws: Workspace): Handlers {
         movements: surveyMovements(db, indicator),
       };
     },
+    'loften.list': ({ kommunIds }) => lofteList(ws.db().db, kommunIds),
+    'loften.get': ({ id, by }) => lofteDetails(ws.db().db, id, by),
+    'loften.create': ({ copyOf, evidenceViewId, ...input }) => {
+      const db = ws.writable().db;
+      const repo = new LofteRepo(db);
+      const content = copyOf ? repo.get(copyOf).content : emptyContent();
+      if (evidenceViewId) {
+        getView(db, evidenceViewId);
+        content.evidence = [...content.evidence, { kind: 'view', viewId: evidenceViewId }];
+      }
+      const focusAreaId =
+        input.focusAreaId !== undefined ? input.focusAreaId : copyOf ? repo.get(copyOf).focusAreaId : null;
+      return repo.create({ ...input, focusAreaId, content });
+    },
+    'loften.save': ({ id, revision, content, focusAreaId }) =>
+      new LofteRepo(ws.writable().db).save(
+        id,
+        revision,
+        content,
+        focusAreaId !== undefined ? { focusAreaId } : undefined,
+      ),
+    'loften.transition': ({ id, to }) => new LofteRepo(ws.writable().db).transition(id, to),
+    'loften.newVersion': ({ id }) => new LofteRepo(ws.writable().db).newVersion(id),
+    'loften.comment': ({ id, author, body }) => new LofteRepo(ws.writable().db).comment(id, author, body),
+    'loften.log': ({ id, ...entry }) => new LofteRepo(ws.writable().db).log(id, entry),
+    'loften.deleteLog': ({ logId }) => new LofteRepo(ws.writable().db).deleteLog(logId),
+    'loften.focusAreas': () => focusAreas(ws.db().db),
     'views.list': () => listViews(ws.db().db),
     'views.save': (input) => saveView(ws.writable().db, input),
     'views.delete': ({ id }) => deleteView(ws.writable().db, id),

@@ -11,6 +11,7 @@ import { IncidentRepo } from '../db/incident-repo';
 import { ReferenceRepo } from '../db/reference-repo';
 import { DEFAULT_DEMO_ROWS } from '../demo/generator';
 import { DEMO_SETTING, seedDemo, seedSurvey } from '../demo/seed';
+import { seedLoften } from '../demo/loften';
 import { EventHub, JobRegistry } from './events';
 import type { ImportPreview, ImportReport } from '../../shared/imports';
 import { previewInWorker, runImportInWorker, type WorkerScript } from '../imports/runner';
@@ -83,7 +84,7 @@ export class Workspace {
     this.switchTo(file, false);
     const ref = this.db().reference;
     if (ref.getSetting(DEMO_SETTING) === null) this.startSeeding();
-    // A demo database seeded before the trygghetsmätning existed gets its survey values now.
+    // A demo database seeded before the trygghetsmätning and the löften existed gets them now.
     else
       this.db()
         .db.transaction(() => seedSurvey(this.db().db))

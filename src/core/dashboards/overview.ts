@@ -11,6 +11,7 @@ import { cycleDays } from './est';
 import { groupedCounts, type GroupedCount } from './queries';
 import { judgeChange } from './stats';
 import { surveyMovements } from './survey';
+import { behindSchedule } from '../lofte/service';
 import { SURVEY_INDICATORS } from '../../shared/survey';
 
 const OVERVIEW_INDICATORS = SURVEY_INDICATORS.filter((i) => i.code === 'totalindex' || i.kind === 'andel').map(
@@ -59,7 +60,11 @@ export function overview(
     totalindex: survey.filter((m) => m.indicator === 'totalindex'),
     significant: survey.filter((m) => m.verdict === 'battre' || m.verdict === 'samre'),
   };
-  if (!asOfDay) return { asOfDay: null, cycle: input.cycle, period: null, changes: [], judged: 0, survey: surveyPart };
+  const kommunIds = [...lpoOf.keys()].filter((id) => inSelection({ kind: 'kommun', id }));
+  const behind = behindSchedule(db, kommunIds, clock);
+  if (!asOfDay) {
+    return { asOfDay: null, cycle: input.cycle, period: null, changes: [], judged: 0, survey: surveyPart, behind };
+  }
   // The same cycles as the EST-lägesbild (this month vs last month, …), so the two pages agree.
   const { fromDay, toDay, previous } = latestCompleteCycle(input.cycle, asOfDay);
   const selection = { lpoIds: input.lpoIds, kommunIds: input.kommunIds };
@@ -89,5 +94,6 @@ export function overview(
     changes,
     judged: judged.filter((r) => r.verdict !== 'for_fa').length,
     survey: surveyPart,
+    behind,
   };
 }

@@ -6,6 +6,7 @@ import { RollupDelta } from '../db/rollup';
 import { DEFAULT_DEMO_SEED, generateDemoIncidents } from './generator';
 import { DEMO_KOMMUNER } from './geography';
 import { demoSurvey, INVENTED_SOURCE } from './survey';
+import { seedLoften } from './loften';
 import { writeSurvey } from '../dashboards/survey';
 
 export const DEMO_SETTING = 'demo.seeded';
@@ -104,6 +105,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<number> {
   try {
     const kommunIds = seedGeography(db);
     seedSurvey(db);
+    seedLoften(db);
     const indexes = dropIndexesIfEmpty(db);
     const fresh = indexes.length > 0;
     const rollup = new RollupDelta();

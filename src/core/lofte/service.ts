@@ -5,7 +5,13 @@
 import type { Db } from '../db/connection';
 import { localDay } from '../../shared/time';
 import { smartChecklist, type Lofte } from '../../shared/lofte';
-import type { ActivityProgress, BehindActivity, LofteDetails, LofteSummary } from '../../shared/lofte-api';
+import type {
+  ActivityProgress,
+  BehindActivity,
+  FocusAreaDto,
+  LofteDetails,
+  LofteSummary,
+} from '../../shared/lofte-api';
 import { progressBy, schedule, type Granularity } from './progress';
 import { LofteRepo } from './repo';
 
@@ -91,4 +97,19 @@ export function behindSchedule(db: Db, kommunIds: readonly number[] | undefined,
     }
   }
   return out;
+}
+
+/** Fokusområden with their samverkansöverenskommelse, for the löfte editor. */
+export function focusAreas(db: Db): FocusAreaDto[] {
+  const rows = db
+    .prepare(
+      `SELECT f.id, f.title, a.id AS agreementId, a.title AS agreementTitle, a.period_from AS periodFrom,
+              a.period_to AS periodTo, (SELECT group_concat(kommun_id) FROM agreement_kommun WHERE agreement_id = a.id) AS kommuner
+       FROM focus_area f JOIN agreement a ON a.id = f.agreement_id ORDER BY a.period_from DESC, f.sort_order`,
+    )
+    .all() as (Omit<FocusAreaDto, 'kommunIds'> & { kommuner: string | null })[];
+  return rows.map(({ kommuner, ...r }) => ({
+    ...r,
+    kommunIds: (kommuner ?? '').split(',').filter(Boolean).map(Number),
+  }));
 }
