@@ -85,10 +85,13 @@ export class Workspace {
     const ref = this.db().reference;
     if (ref.getSetting(DEMO_SETTING) === null) this.startSeeding();
     // A demo database seeded before the trygghetsmätning and the löften existed gets them now.
-    else
-      this.db()
-        .db.transaction(() => seedSurvey(this.db().db))
-        .immediate();
+    else {
+      const { db } = this.db();
+      db.transaction(() => {
+        seedSurvey(db);
+        seedLoften(db);
+      }).immediate();
+    }
     return this.info();
   }
 
