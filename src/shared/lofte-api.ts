@@ -84,7 +84,8 @@ export interface BehindActivity {
 }
 
 export const GRANULARITIES = ['vecka', 'manad', 'kvartal', 'period'] as const;
-export const GRANULARITY_LABELS: Record<(typeof GRANULARITIES)[number], string> = {
+export type Granularity = (typeof GRANULARITIES)[number];
+export const GRANULARITY_LABELS: Record<Granularity, string> = {
   vecka: 'Per vecka',
   manad: 'Per månad',
   kvartal: 'Per kvartal',

@@ -54,7 +54,7 @@ function appError(fn: () => unknown): AppError {
   throw new Error('inget fel kastades');
 }
 
-const period = { periodFrom: '2027-01-01', periodTo: '2027-12-31' };
+const period = { periodFrom: '2026-01-01', periodTo: '2026-12-31' };
 
 describe('tillstånd och versioner', () => {
   it('ett beslutat löfte kan inte ändras på plats; en ny version kan, och den gamla finns kvar', () => {
@@ -124,21 +124,25 @@ describe('tillstånd och versioner', () => {
 describe('uppföljning och kommentarer', () => {
   it('loggar aktiviteter först när löftet är beslutat, inom perioden och för löftets egna aktiviteter', () => {
     const l = repo.create({ kommunId: klippan, ...period, content: content() });
-    const entry = { activityKey: 'a1', day: '2027-03-02', count: 1, place: 'Stationen', note: '' };
+    const entry = { activityKey: 'a1', day: '2026-03-02', count: 1, place: 'Stationen', note: '' };
     expect(appError(() => repo.log(l.id, entry)).message).toContain('inte beslutat');
     repo.transition(l.id, 'for_granskning');
     repo.transition(l.id, 'beslutad');
     const logged = repo.log(l.id, entry);
     expect(repo.logs(l.id)).toEqual([logged]);
-    expect(appError(() => repo.log(l.id, { ...entry, day: '2028-01-01' })).message).toBe(
-      'Datumet ligger utanför löftets period (2027-01-01 – 2027-12-31).',
+    expect(appError(() => repo.log(l.id, { ...entry, day: '2027-01-01' })).message).toBe(
+      'Datumet ligger utanför löftets period (2026-01-01 – 2026-12-31).',
     );
     expect(appError(() => repo.log(l.id, { ...entry, activityKey: 'okänd' })).code).toBe('validation');
+    // Not in the future (the clock says 2026-11-22).
+    expect(appError(() => repo.log(l.id, { ...entry, day: '2026-11-23' })).message).toBe(
+      'Datumet ligger i framtiden: registrera aktiviteter när de är gjorda.',
+    );
     // A new version in draft still takes logs (the decided one is in force meanwhile).
     repo.newVersion(l.id);
-    repo.log(l.id, { ...entry, day: '2027-04-01' });
+    repo.log(l.id, { ...entry, day: '2026-04-01' });
     expect(repo.deleteLog(logged.id).lofteId).toBe(l.id);
-    expect(repo.logs(l.id).map((x) => x.day)).toEqual(['2027-04-01']);
+    expect(repo.logs(l.id).map((x) => x.day)).toEqual(['2026-04-01']);
     repo.transition(l.id, 'for_granskning');
     repo.transition(l.id, 'beslutad');
     repo.transition(l.id, 'uppfoljning');

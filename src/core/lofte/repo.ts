@@ -16,7 +16,7 @@ import {
   type LofteContent,
   type LofteState,
 } from '../../shared/lofte';
-import { toIsoUtc } from '../../shared/time';
+import { localDay, toIsoUtc } from '../../shared/time';
 
 interface Row {
   id: number;
@@ -277,6 +277,11 @@ export class LofteRepo {
     if (entry.day < l.periodFrom || entry.day > l.periodTo) {
       throw new AppError('validation', `Datumet ligger utanför löftets period (${l.periodFrom} – ${l.periodTo}).`, {
         issues: [{ field: 'day', message: 'Utanför perioden.' }],
+      });
+    }
+    if (entry.day > localDay(this.clock().toISOString())) {
+      throw new AppError('validation', 'Datumet ligger i framtiden: registrera aktiviteter när de är gjorda.', {
+        issues: [{ field: 'day', message: 'Datumet ligger i framtiden.' }],
       });
     }
     const stamp = this.stamp();

@@ -6,6 +6,7 @@ import { useAppEvents } from './lib/events';
 import { useRoute } from './lib/route';
 import { DatabaseScreen } from './screens/DatabaseScreen';
 import { ImportScreen } from './screens/ImportScreen';
+import { LoftenScreen } from './screens/LoftenScreen';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { IncidentRegister } from './screens/IncidentRegister';
 
@@ -29,6 +30,9 @@ export function App() {
           </a>
           <a href="#/lagesbild" aria-current={route === 'lagesbild' ? 'page' : undefined}>
             Lägesbild
+          </a>
+          <a href="#/loften" aria-current={route === 'loften' ? 'page' : undefined}>
+            Medborgarlöften
           </a>
           <a href="#/handelser" aria-current={route === 'handelser' ? 'page' : undefined}>
             Händelser
@@ -57,6 +61,7 @@ export function App() {
             <DashboardScreen key={window.location.hash} />
           </Suspense>
         )}
+        {route === 'loften' && <LoftenScreen key={window.location.hash} />}
         {route === 'handelser' && <IncidentRegister key={window.location.hash} dataVersion={dataVersion} />}
         {route === 'import' && <ImportScreen />}
         {route === 'databas' && <DatabaseScreen onOpened={() => go('handelser')} />}

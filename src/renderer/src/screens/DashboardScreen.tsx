@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Dashboard, EstCycle, ViewSettings } from '../../../shared/dashboards';
+import type { Dashboard, EstCycle, SavedView, ViewSettings } from '../../../shared/dashboards';
 import { DASHBOARD_LABELS, DASHBOARDS } from '../../../shared/dashboards';
 import { CATEGORIES } from '../../../shared/taxonomy';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { call } from '../lib/client';
 import { useScreenState } from '../lib/screen-state';
 import { Change } from './dashboard/Change';
@@ -21,6 +21,12 @@ function defaultPeriod(today = new Date()): Period {
   const first = new Date(Date.UTC(today.getFullYear() - 1, today.getMonth(), 1));
   const last = new Date(Date.UTC(today.getFullYear(), today.getMonth(), 0));
   return { fromDay: first.toISOString().slice(0, 10), toDay: last.toISOString().slice(0, 10) };
+}
+
+/** A saved view opened from elsewhere (a löfte's evidence): #/lagesbild?vy=12. */
+function viewFromRoute(): number | null {
+  const id = Number(new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('vy'));
+  return Number.isInteger(id) && id > 0 ? id : null;
 }
 
 /** A dashboard opened from elsewhere (e.g. Översikt's link): #/lagesbild?flik=trygghet opens that tab. */
@@ -63,6 +69,36 @@ export function DashboardScreen() {
           ...(category ? { categories: [category] } : {}),
         };
 
+  const applyView = (v: SavedView) => {
+    const f = v.settings.filter;
+    const kommun = v.settings.est?.kommunId ?? f.kommunIds?.[0] ?? null;
+    const lpoOfKommun = reference.data?.kommuner.find((k) => k.id === kommun)?.lpoId;
+    chooseTab(v.dashboard);
+    setLpoId(f.lpoIds?.[0] ?? lpoOfKommun ?? null);
+    setKommunId(kommun);
+    setCategory(f.categories?.[0] ?? '');
+    setPeriod({ fromDay: f.fromDay, toDay: v.settings.est?.day ?? f.toDay });
+    setCompareWith(v.settings.compareWith ?? 'previous');
+    setBy(v.settings.by ?? 'month');
+    setSplit(v.settings.split ?? 'summa');
+    setCycle(v.settings.est?.cycle ?? 'tertial');
+    setIndicator(v.settings.survey?.indicator ?? 'totalindex');
+  };
+  // #/lagesbild?vy=12 (a löfte's evidence): open that saved view once the views are read.
+  const [linkedView] = useState(viewFromRoute);
+  const views = useQuery({
+    queryKey: ['views.list'],
+    queryFn: () => call('views.list', {}),
+    enabled: linkedView !== null,
+  });
+  const applied = useRef(false);
+  useEffect(() => {
+    const v = views.data?.find((x) => x.id === linkedView);
+    if (v && reference.data && !applied.current) {
+      applied.current = true;
+      applyView(v);
+    }
+  });
   const estKommun = kommunId ?? kommuner[0]?.id ?? null;
   /** What a saved view of the dashboard as it is now restores. */
   const viewSettings = (sel: Selection): ViewSettings => ({
@@ -151,26 +187,7 @@ export function DashboardScreen() {
           {periodError}
         </p>
       )}
-      {selection && (
-        <SavedViews
-          current={{ dashboard: tab, settings: viewSettings(selection) }}
-          onOpen={(v) => {
-            const f = v.settings.filter;
-            const kommun = v.settings.est?.kommunId ?? f.kommunIds?.[0] ?? null;
-            const lpoOfKommun = reference.data?.kommuner.find((k) => k.id === kommun)?.lpoId;
-            chooseTab(v.dashboard);
-            setLpoId(f.lpoIds?.[0] ?? lpoOfKommun ?? null);
-            setKommunId(kommun);
-            setCategory(f.categories?.[0] ?? '');
-            setPeriod({ fromDay: f.fromDay, toDay: v.settings.est?.day ?? f.toDay });
-            setCompareWith(v.settings.compareWith ?? 'previous');
-            setBy(v.settings.by ?? 'month');
-            setSplit(v.settings.split ?? 'summa');
-            setCycle(v.settings.est?.cycle ?? 'tertial');
-            setIndicator(v.settings.survey?.indicator ?? 'totalindex');
-          }}
-        />
-      )}
+      {selection && <SavedViews current={{ dashboard: tab, settings: viewSettings(selection) }} onOpen={applyView} />}
       <div className="tabs" role="tablist" aria-label="Instrumentpaneler">
         {TABS.map((t) => (
           <button

@@ -182,11 +182,38 @@ export function OverviewScreen() {
           </section>
 
           <section className="overview-part" aria-labelledby="ov-lofte">
-            <h3 id="ov-lofte">Medborgarlöften och åtgärder</h3>
-            <p className="form-info">
-              Löften som ligger efter plan och åtgärder som passerat sitt datum visas här när medborgarlöften finns i
-              databasen.
-            </p>
+            <h3 id="ov-lofte">Medborgarlöften efter plan</h3>
+            {o.behind.length === 0 ? (
+              <p className="form-info">Inga aktiviteter i beslutade löften ligger efter plan.</p>
+            ) : (
+              <table className="data-table" aria-label="Aktiviteter efter plan">
+                <thead>
+                  <tr>
+                    <th scope="col">Kommun</th>
+                    <th scope="col">Löfte</th>
+                    <th scope="col">Aktivitet</th>
+                    <th scope="col">Gjort</th>
+                    <th scope="col">Borde vara gjort</th>
+                    <th scope="col">Hela perioden</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {o.behind.map((b) => (
+                    <tr key={`${b.lofteId}-${b.activityKey}`}>
+                      <th scope="row">{kommunName.get(b.kommunId)}</th>
+                      <td>
+                        <a href={`#/loften?id=${b.lofteId}`}>{b.title}</a>
+                      </td>
+                      <td>{b.activity}</td>
+                      <td>{formatInteger(b.done)}</td>
+                      <td>{formatInteger(b.required)}</td>
+                      <td>{formatDecimal1(b.total)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <p className="form-info">Försenade åtgärder från trygghetsvandringar visas här när vandringar finns.</p>
           </section>
         </>
       )}

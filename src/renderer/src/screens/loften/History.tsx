@@ -1,0 +1,108 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { diffContent } from '../../../../shared/diff';
+import type { LofteComment, LofteContent } from '../../../../shared/lofte';
+import { LOFTE_STATE_LABELS } from '../../../../shared/lofte';
+import type { LofteDetails } from '../../../../shared/lofte-api';
+import { formatLocalDateTime } from '../../../../shared/time';
+import { call, errorMessage } from '../../lib/client';
+import { useScreenState } from '../../lib/screen-state';
+
+/** Every state change and new version, and what changed between any of them and the text now. */
+export function History({ details, current }: { details: LofteDetails; current: LofteContent }) {
+  const snapshots = details.history;
+  const [from, setFrom] = useState<number | null>(snapshots.at(-1)?.id ?? null);
+  const base = snapshots.find((s) => s.id === from);
+  const changes = base ? diffContent(base.content, current) : [];
+  return (
+    <section className="history" aria-label="Historik" data-testid="history">
+      {snapshots.length === 0 ? (
+        <p className="form-info">Ingen historik ännu: den första posten sparas när löftet skickas för granskning.</p>
+      ) : (
+        <>
+          <ol>
+            {snapshots.map((s) => (
+              <li key={s.id}>
+                <label>
+                  <input type="radio" name="history-base" checked={s.id === from} onChange={() => setFrom(s.id)} />
+                  {formatLocalDateTime(s.savedAt)}: version {s.version}, {s.reason} ({LOFTE_STATE_LABELS[s.state]})
+                </label>
+              </li>
+            ))}
+          </ol>
+          <h5>Ändringar sedan vald post</h5>
+          {changes.length === 0 ? (
+            <p className="form-info">Inga ändringar.</p>
+          ) : (
+            <dl className="diff" data-testid="diff">
+              {changes.map((c) => (
+                <div key={c.field}>
+                  <dt>{c.label}</dt>
+                  <dd>
+                    {c.parts.map((p, i) =>
+                      p.kind === 'same' ? (
+                        <span key={i}>{p.text}</span>
+                      ) : p.kind === 'removed' ? (
+                        <del key={i}>{p.text}</del>
+                      ) : (
+                        <ins key={i}>{p.text}</ins>
+                      ),
+                    )}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+export function Comments({ id, comments, onAdded }: { id: number; comments: LofteComment[]; onAdded: () => void }) {
+  const [author, setAuthor] = useScreenState('loften.author', '');
+  const [body, setBody] = useState('');
+  const add = useMutation({
+    mutationFn: () => call('loften.comment', { id, author, body }),
+    onSuccess: () => {
+      setBody('');
+      onAdded();
+    },
+  });
+  return (
+    <section className="comments" aria-label="Kommentarer">
+      <ul>
+        {comments.map((c) => (
+          <li key={c.id}>
+            <strong>{c.author}</strong> <span className="muted">{formatLocalDateTime(c.createdAt)}</span>
+            <p>{c.body}</p>
+          </li>
+        ))}
+      </ul>
+      <form
+        aria-label="Ny kommentar"
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate();
+        }}
+      >
+        <label>
+          Ditt namn
+          <input value={author} maxLength={120} onChange={(e) => setAuthor(e.target.value)} />
+        </label>
+        <label>
+          Kommentar
+          <textarea rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
+        </label>
+        <button type="submit" disabled={add.isPending}>
+          Lägg till kommentar
+        </button>
+        {add.error && (
+          <p className="form-error" role="alert">
+            {errorMessage(add.error)}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
