@@ -25,8 +25,10 @@ import {
   type TrendPoint,
 } from './dashboards';
 import type { SurveyData } from './survey';
+import type { Measure, Walk, WalkDetails, WalkObservation, WalkSummary } from './walks';
 import type { Lofte, LofteComment } from './lofte';
 import { GRANULARITIES, type FocusAreaDto, type LofteDetails, type LofteSummary, type LogDto } from './lofte-api';
+import type { Agreement, AgreementSummary } from './agreements';
 import {
   dashboardFilterSchema,
   dayStringSchema,
@@ -42,6 +44,10 @@ import {
   lofteContentSchema,
   lofteCreateSchema,
   lofteStateSchema,
+  measureSaveSchema,
+  observationSchema,
+  walkSaveSchema,
+  agreementSaveSchema,
 } from './schemas';
 
 interface OpDef<I extends z.ZodType, O> {
@@ -97,6 +103,19 @@ export const api = {
   'imports.preview': op<ImportPreview>()(importFileSchema),
   'imports.commit': op<ImportReport>()(importFileSchema.extend({ skipInvalid: z.boolean().default(false) })),
   'imports.cancel': op<{ cancelled: boolean }>()(empty),
+  'walks.list': op<WalkSummary[]>()(z.object({ kommunIds: z.array(idSchema).max(500).optional() })),
+  'walks.get': op<WalkDetails>()(z.object({ id: idSchema })),
+  'walks.save': op<Walk>()(walkSaveSchema),
+  'walks.observe': op<WalkObservation>()(observationSchema),
+  'walks.deleteObservation': op<{ id: number }>()(z.object({ id: idSchema })),
+  'measures.list': op<Measure[]>()(
+    z.object({
+      kommunIds: z.array(idSchema).max(500).optional(),
+      inPlan: z.boolean().optional(),
+      overdueOnly: z.boolean().optional(),
+    }),
+  ),
+  'measures.save': op<Measure>()(measureSaveSchema),
   'dashboards.compare': op<CompareResult>()(z.object({ filter: dashboardFilterSchema })),
   'dashboards.change': op<ChangeResult>()(
     z.object({ filter: dashboardFilterSchema, compareWith: z.enum(['previous', 'lastYear']).default('previous') }),
@@ -149,6 +168,9 @@ export const api = {
   'loften.log': op<LogDto>()(activityLogSchema),
   'loften.deleteLog': op<LogDto>()(z.object({ logId: idSchema })),
   'loften.focusAreas': op<FocusAreaDto[]>()(empty),
+  'agreements.list': op<AgreementSummary[]>()(empty),
+  'agreements.get': op<Agreement>()(z.object({ id: idSchema })),
+  'agreements.save': op<Agreement>()(agreementSaveSchema),
   'imports.log': op<ImportLogEntry[]>()(empty),
   'imports.undo': op<{ removed: number; restored: number }>()(z.object({ id: idSchema })),
 } as const;

@@ -2,6 +2,7 @@
 import type { Source } from './domain';
 import type { SurveyMovement } from './survey';
 import type { BehindActivity } from './lofte-api';
+import type { Measure } from './walks';
 
 export type ChangeVerdict = 'okning' | 'minskning' | 'ingen_sakerstalld_forandring' | 'for_fa';
 
@@ -147,4 +148,6 @@ export interface Overview {
   };
   /** Activities of decided löften behind schedule today. */
   behind: BehindActivity[];
+  /** Åtgärder (from walks or the åtgärdsplan) past their date and not done. */
+  overdue: Measure[];
 }

@@ -5,6 +5,7 @@ import { CATEGORY_CODES, categoryOfSubcategory } from './taxonomy';
 import { isValidDay } from './time';
 import { DASHBOARDS, EST_CYCLES, TREND_SPLITS } from './dashboards';
 import { CADENCES, LOFTE_STATES, RESPONSIBLE } from './lofte';
+import { MEASURE_STATUSES } from './walks';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
@@ -254,4 +255,68 @@ export const activityLogSchema = z.object({
     .max(1000, 'Antalet får vara högst 1 000.'),
   place: text('Platsen', 200).default(''),
   note: text('Anteckningen', 1000).default(''),
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Samverkansöverenskommelser. The shape only: the rules (a kommun, the period's order, a signing date not in
+// the future, a title per fokusområde) are the core's, so their Swedish sentences reach the user as written.
+
+export const focusAreaInputSchema = z.object({
+  id: idSchema.optional(),
+  title: text('Fokusområdets rubrik', 200),
+  problem: text('Problemet', 8000).default(''),
+  causes: text('Orsaksanalysen', 8000).default(''),
+  goals: text('De mätbara målen', 4000).default(''),
+  followUp: text('Dokumentation och uppföljning', 4000).default(''),
+});
+
+export const agreementSaveSchema = z.object({
+  id: idSchema.optional(),
+  title: text('Rubriken', 200),
+  periodFrom: dayString('Periodens början'),
+  periodTo: dayString('Periodens slut'),
+  kommunIds: z.array(idSchema, { error: 'Välj minst en kommun.' }).max(500),
+  signedByLpo: text('LPO-chefens namn', 200).default(''),
+  signedByKommun: text('KSO:s namn', 200).default(''),
+  signedOn: dayString('Datum för underskrift').nullable().default(null),
+  focusAreas: z.array(focusAreaInputSchema).max(30, 'Högst 30 fokusområden.'),
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Trygghetsvandringar and åtgärder
+
+const names = (label: string) =>
+  z.array(z.string().trim().max(200, `${label}: högst 200 tecken per namn.`)).max(50, `${label}: högst 50.`);
+
+export const walkSaveSchema = z.object({
+  id: idSchema.optional(),
+  kommunId: z.number({ error: 'Välj en kommun.' }).int().positive('Välj en kommun.'),
+  title: z.string().trim().min(1, 'Ge vandringen ett namn.').max(200, 'Namnet får vara högst 200 tecken.'),
+  walkDay: dayString('Datumet'),
+  afterDark: z.boolean().default(false),
+  route: z.string().trim().max(2000, 'Rutten får vara högst 2 000 tecken.').default(''),
+  places: names('Platser').default([]),
+  invited: names('Inbjudna').default([]),
+});
+
+export const observationSchema = z.object({
+  walkId: idSchema,
+  placeName: z.string().trim().min(1, 'Ange platsen.').max(200, 'Platsens namn får vara högst 200 tecken.'),
+  subcategory: z.string({ error: 'Välj vad ni såg.' }).min(1, 'Välj vad ni såg.'),
+  note: z.string().trim().max(2000, 'Anteckningen får vara högst 2 000 tecken.').default(''),
+});
+
+export const measureSaveSchema = z.object({
+  id: idSchema.optional(),
+  kommunId: z.number().int().min(0).default(0),
+  walkId: idSchema.nullable().optional(),
+  observationId: idSchema.nullable().optional(),
+  lofteId: idSchema.nullable().optional(),
+  problem: z.string().trim().max(2000, 'Problemet får vara högst 2 000 tecken.').default(''),
+  what: z.string().trim().min(1, 'Beskriv åtgärden.').max(1000, 'Åtgärden får vara högst 1 000 tecken.'),
+  responsible: z.string().trim().min(1, 'Ange ansvarig enhet, t.ex. Teknik eller en fastighetsägare.').max(200),
+  dueDay: dayString('Klart senast').optional(),
+  status: z.enum(MEASURE_STATUSES, { error: 'Välj status.' }).default('planerad'),
+  declineReason: z.string().trim().max(1000, 'Skälet får vara högst 1 000 tecken.').default(''),
+  inPlan: z.boolean().default(false),
 });

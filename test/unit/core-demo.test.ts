@@ -73,17 +73,19 @@ describe('seedDemo', () => {
     db = t.db;
     const progress: number[] = [];
     expect(await seedDemo(db, { rows: ROWS, chunkSize: 2000, onProgress: (done) => progress.push(done) })).toBe(ROWS);
-    expect(progress).toEqual([0, 2000, 4000, 5000]);
+    // The last step is the demo walks' five observations (incidents too).
+    expect(progress).toEqual([0, 2000, 4000, 4995, 5000]);
     rows = db
       .prepare(
-        'SELECT k.name AS kommun, i.category, i.subcategory, i.occurred_at, i.place_name FROM incident i JOIN kommun k ON k.id = i.kommun_id',
+        // The generated rows; the demo's trygghetsvandringar (2017, 2026) add their own five.
+        'SELECT k.name AS kommun, i.category, i.subcategory, i.occurred_at, i.place_name FROM incident i JOIN kommun k ON k.id = i.kommun_id WHERE i.id NOT IN (SELECT incident_id FROM walk_observation WHERE incident_id IS NOT NULL)',
       )
       .all() as Row[];
   });
   afterAll(() => t.cleanup());
 
   it('skriver exakt det begärda antalet händelser, med rollups som summerar till samma', () => {
-    expect(rows).toHaveLength(ROWS);
+    expect(rows).toHaveLength(ROWS - 5);
     expect(db.prepare('SELECT count(*) FROM incident').pluck().get()).toBe(ROWS);
     expect(new IncidentRepo(db).count({})).toBe(ROWS);
     expect(db.prepare('SELECT sum(n) FROM incident_rollup_day').pluck().get()).toBe(ROWS);
@@ -125,6 +127,18 @@ describe('seedDemo', () => {
     const valid = new Set(CATEGORIES.flatMap((c) => c.subcategories.map((s) => `${c.code}/${s.code}`)));
     expect(rows.filter((r) => !valid.has(`${r.category}/${r.subcategory}`))).toEqual([]);
     expect(new Set(rows.map((r) => r.category)).size).toBe(CATEGORIES.length);
+  });
+
+  it('har trygghetsvandringarnas iakttagelser som händelser med sin källa', () => {
+    expect(rows).toHaveLength(ROWS - 5);
+    expect(
+      db
+        .prepare(
+          "SELECT count(*) FROM incident i JOIN walk_observation o ON o.incident_id = i.id WHERE i.source = 'trygghetsvandring'",
+        )
+        .pluck()
+        .get(),
+    ).toBe(5);
   });
 
   it('har alla tidpunkter inom demoperiodens lokala dagar och täcker hela perioden', () => {

@@ -31,6 +31,9 @@ const TABLES = [
   'lofte_snapshot',
   'lofte_comment',
   'activity_log',
+  'walk',
+  'walk_observation',
+  'measure',
 ];
 
 function catchAppError(fn: () => unknown): AppError {

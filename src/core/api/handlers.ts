@@ -9,7 +9,9 @@ import { importLog } from '../imports/service';
 import { changeTable, compareKommuner, trend } from '../dashboards/queries';
 import { deleteView, getView, listViews, saveView } from '../dashboards/views';
 import { LofteRepo } from '../lofte/repo';
+import { WalkRepo } from '../walks/repo';
 import { focusAreas, lofteDetails, lofteList } from '../lofte/service';
+import { getAgreement, listAgreements, saveAgreement } from '../lofte/agreements';
 import { emptyContent } from '../../shared/lofte';
 import { estLagesbild } from '../dashboards/est';
 import { overview } from '../dashboards/overview';
@@ -89,6 +91,21 @@ export function createHandlers(ws: Workspace): Handlers {
     'imports.commit': (file) => ws.runImport(file, `Importerar ${path.basename(file.path)}`),
     'imports.cancel': () => ({ cancelled: ws.cancelImport() }),
     'imports.log': () => importLog(ws.db().db),
+    'walks.list': ({ kommunIds }) => new WalkRepo(ws.db().db).list(kommunIds),
+    'walks.get': ({ id }) => new WalkRepo(ws.db().db).details(id),
+    'walks.save': ({ id, ...input }) => new WalkRepo(ws.writable().db).save(id ?? null, input),
+    'walks.observe': ({ walkId, ...input }) => {
+      const observation = new WalkRepo(ws.writable().db).observe(walkId, input);
+      changed();
+      return observation;
+    },
+    'walks.deleteObservation': ({ id }) => {
+      new WalkRepo(ws.writable().db).deleteObservation(id);
+      changed();
+      return { id };
+    },
+    'measures.list': (where) => new WalkRepo(ws.db().db).measures(where),
+    'measures.save': ({ id, ...input }) => new WalkRepo(ws.writable().db).saveMeasure(id ?? null, input),
     'dashboards.compare': ({ filter }) => compareKommuner(ws.db().db, filter),
     'dashboards.change': ({ filter, compareWith }) => changeTable(ws.db().db, filter, compareWith),
     'dashboards.trend': ({ filter, by }) => trend(ws.db().db, filter, by),
@@ -137,6 +154,9 @@ export function createHandlers(ws: Workspace): Handlers {
     'loften.log': ({ id, ...entry }) => new LofteRepo(ws.writable().db).log(id, entry),
     'loften.deleteLog': ({ logId }) => new LofteRepo(ws.writable().db).deleteLog(logId),
     'loften.focusAreas': () => focusAreas(ws.db().db),
+    'agreements.list': () => listAgreements(ws.db().db),
+    'agreements.get': ({ id }) => getAgreement(ws.db().db, id),
+    'agreements.save': (input) => saveAgreement(ws.writable().db, input),
     'views.list': () => listViews(ws.db().db),
     'views.save': (input) => saveView(ws.writable().db, input),
     'views.delete': ({ id }) => deleteView(ws.writable().db, id),

@@ -12,6 +12,7 @@ import { ReferenceRepo } from '../db/reference-repo';
 import { DEFAULT_DEMO_ROWS } from '../demo/generator';
 import { DEMO_SETTING, seedDemo, seedSurvey } from '../demo/seed';
 import { seedLoften } from '../demo/loften';
+import { seedWalks } from '../demo/walks';
 import { EventHub, JobRegistry } from './events';
 import type { ImportPreview, ImportReport } from '../../shared/imports';
 import { previewInWorker, runImportInWorker, type WorkerScript } from '../imports/runner';
@@ -90,6 +91,7 @@ export class Workspace {
       db.transaction(() => {
         seedSurvey(db);
         seedLoften(db);
+        seedWalks(db);
       }).immediate();
     }
     return this.info();

@@ -12,6 +12,7 @@ import { groupedCounts, type GroupedCount } from './queries';
 import { judgeChange } from './stats';
 import { surveyMovements } from './survey';
 import { behindSchedule } from '../lofte/service';
+import { WalkRepo } from '../walks/repo';
 import { SURVEY_INDICATORS } from '../../shared/survey';
 
 const OVERVIEW_INDICATORS = SURVEY_INDICATORS.filter((i) => i.code === 'totalindex' || i.kind === 'andel').map(
@@ -62,8 +63,18 @@ export function overview(
   };
   const kommunIds = [...lpoOf.keys()].filter((id) => inSelection({ kind: 'kommun', id }));
   const behind = behindSchedule(db, kommunIds, clock);
+  const overdue = new WalkRepo(db, () => clock).measures({ kommunIds, overdueOnly: true });
   if (!asOfDay) {
-    return { asOfDay: null, cycle: input.cycle, period: null, changes: [], judged: 0, survey: surveyPart, behind };
+    return {
+      asOfDay: null,
+      cycle: input.cycle,
+      period: null,
+      changes: [],
+      judged: 0,
+      survey: surveyPart,
+      behind,
+      overdue,
+    };
   }
   // The same cycles as the EST-lägesbild (this month vs last month, …), so the two pages agree.
   const { fromDay, toDay, previous } = latestCompleteCycle(input.cycle, asOfDay);
@@ -95,5 +106,6 @@ export function overview(
     judged: judged.filter((r) => r.verdict !== 'for_fa').length,
     survey: surveyPart,
     behind,
+    overdue,
   };
 }

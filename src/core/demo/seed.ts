@@ -7,6 +7,7 @@ import { DEFAULT_DEMO_SEED, generateDemoIncidents } from './generator';
 import { DEMO_KOMMUNER } from './geography';
 import { demoSurvey, INVENTED_SOURCE } from './survey';
 import { seedLoften } from './loften';
+import { DEMO_WALK_INCIDENTS, seedWalks } from './walks';
 import { writeSurvey } from '../dashboards/survey';
 
 export const DEMO_SETTING = 'demo.seeded';
@@ -111,7 +112,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<number> {
     const rollup = new RollupDelta();
     let done = 0;
     const rows: Iterable<NewIncident> = generateDemoIncidents({
-      rows: options.rows,
+      // The demo's trygghetsvandringar add their observations as incidents: together exactly `rows`.
+      rows: Math.max(0, options.rows - DEMO_WALK_INCIDENTS),
       seed: options.seed ?? DEFAULT_DEMO_SEED,
       kommunIds,
     });
@@ -125,6 +127,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<number> {
     if (fresh) clusterByTime(db);
     for (const sql of indexes) db.exec(sql);
     if (fresh) repo.rebuildFts();
+    // Walks after the generated rows, with the indexes back: their observations are incidents too.
+    if (options.rows >= DEMO_WALK_INCIDENTS) seedWalks(db);
+    options.onProgress?.(options.rows, options.rows);
     new ReferenceRepo(db).setSetting(
       DEMO_SETTING,
       JSON.stringify({ rows: options.rows, seed: options.seed ?? DEFAULT_DEMO_SEED }),

@@ -4,6 +4,7 @@ import { migration003 } from './003_week_rollup';
 import { migration004 } from './004_dashboard_views';
 import { migration005 } from './005_survey';
 import { migration006 } from './006_loften';
+import { migration007 } from './007_walks';
 
 /** Numbered migrations; index i upgrades user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly string[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 /** Steps that rebuild a table other tables point to: run with foreign keys off, checked before commit. */
 export const REBUILDS_TABLES: ReadonlySet<number> = new Set([4]);

@@ -4,6 +4,7 @@ import { LOFTE_STATE_LABELS } from '../../../shared/lofte';
 import { call, errorMessage } from '../lib/client';
 import { useScreenState } from '../lib/screen-state';
 import { LofteEditor } from './loften/LofteEditor';
+import { Agreements, LoftenTabs, type LoftenView } from './loften/Agreements';
 
 /** The löfte chosen in the address (#/loften?id=5), e.g. from the Översikt. */
 function idFromRoute(): number | null {
@@ -26,10 +27,22 @@ export function LoftenScreen() {
   const chosen = selected ?? linked;
   const kommunName = new Map((reference.data?.kommuner ?? []).map((k) => [k.id, k.name]));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['loften.list'] });
+  const [view, setView] = useState<LoftenView>('loften');
+  const tabs = <LoftenTabs view={view} onChange={setView} />;
+  if (view === 'overenskommelser') {
+    return (
+      <section className="loften" aria-labelledby="loften-title">
+        <h2 id="loften-title">Medborgarlöften</h2>
+        {tabs}
+        <Agreements />
+      </section>
+    );
+  }
 
   return (
     <section className="loften" aria-labelledby="loften-title">
       <h2 id="loften-title">Medborgarlöften</h2>
+      {tabs}
       <div className="loften-layout">
         <aside className="loften-list" aria-label="Löften">
           <label>

@@ -1,0 +1,355 @@
+/**
+ * Trygghetsvandringar and åtgärder in the database. An observation is written together with the incident
+ * it becomes (source "trygghetsvandring", at the walk's place and day) in one transaction, so the
+ * lägesbild counts what the walkers saw; deleting the observation moves that incident to the trash.
+ */
+import type { Db } from '../db/connection';
+import { IncidentRepo } from '../db/incident-repo';
+import { AppError } from '../../shared/errors';
+import { categoryOfSubcategory, subcategoryLabel } from '../../shared/taxonomy';
+import { localDay, localToUtc, toIsoUtc } from '../../shared/time';
+import {
+  DEFAULT_DUE_MONTHS,
+  type Measure,
+  type MeasureStatus,
+  type Walk,
+  type WalkDetails,
+  type WalkObservation,
+  type WalkSummary,
+} from '../../shared/walks';
+
+interface WalkRow {
+  id: number;
+  kommun_id: number;
+  title: string;
+  walk_day: string;
+  after_dark: number;
+  route: string;
+  places_json: string;
+  invited_json: string;
+  updated_at: string;
+}
+
+interface MeasureRow {
+  id: number;
+  kommun_id: number;
+  walk_id: number | null;
+  observation_id: number | null;
+  lofte_id: number | null;
+  problem: string;
+  what: string;
+  responsible: string;
+  due_day: string;
+  status: MeasureStatus;
+  decline_reason: string;
+  in_plan: number;
+  updated_at: string;
+}
+
+const toWalk = (r: WalkRow): Walk => ({
+  id: r.id,
+  kommunId: r.kommun_id,
+  title: r.title,
+  walkDay: r.walk_day,
+  afterDark: r.after_dark === 1,
+  route: r.route,
+  places: JSON.parse(r.places_json) as string[],
+  invited: JSON.parse(r.invited_json) as string[],
+  updatedAt: r.updated_at,
+});
+
+/** The same day some months later (31 August + 6 months = 28/29 February). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return target.toISOString().slice(0, 10);
+}
+
+export interface WalkInput {
+  kommunId: number;
+  title: string;
+  walkDay: string;
+  afterDark: boolean;
+  route: string;
+  places: string[];
+  invited: string[];
+}
+
+export interface MeasureInput {
+  kommunId: number;
+  walkId?: number | null | undefined;
+  observationId?: number | null | undefined;
+  lofteId?: number | null | undefined;
+  problem: string;
+  what: string;
+  responsible: string;
+  dueDay?: string | undefined;
+  status: MeasureStatus;
+  declineReason: string;
+  inPlan: boolean;
+}
+
+export class WalkRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private stamp(): string {
+    return toIsoUtc(this.clock().getTime());
+  }
+
+  private today(): string {
+    return localDay(this.clock().toISOString());
+  }
+
+  get(id: number): Walk {
+    const row = this.db.prepare('SELECT * FROM walk WHERE id = ?').get(id) as WalkRow | undefined;
+    if (!row) throw new AppError('not_found', `Trygghetsvandringen finns inte (id ${id}).`);
+    return toWalk(row);
+  }
+
+  list(kommunIds?: readonly number[]): WalkSummary[] {
+    const where = kommunIds?.length ? `WHERE kommun_id IN (${kommunIds.map(() => '?').join(', ')})` : '';
+    const today = this.today();
+    return (
+      this.db
+        .prepare(`SELECT * FROM walk ${where} ORDER BY walk_day DESC, id DESC`)
+        .all(...(kommunIds ?? [])) as WalkRow[]
+    ).map((r) => {
+      const counts = this.db
+        .prepare(
+          `SELECT (SELECT count(*) FROM walk_observation WHERE walk_id = ?) AS observations,
+                  (SELECT count(*) FROM measure WHERE walk_id = ?) AS measures,
+                  (SELECT count(*) FROM measure WHERE walk_id = ? AND status IN ('planerad', 'pagar') AND due_day < ?) AS overdue`,
+        )
+        .get(r.id, r.id, r.id, today) as { observations: number; measures: number; overdue: number };
+      return { ...toWalk(r), ...counts };
+    });
+  }
+
+  details(id: number): WalkDetails {
+    const walk = this.get(id);
+    const observations = this.db
+      .prepare(
+        `SELECT id, walk_id AS walkId, place_name AS placeName, subcategory, note, incident_id AS incidentId
+         FROM walk_observation WHERE walk_id = ? ORDER BY id`,
+      )
+      .all(id) as WalkObservation[];
+    return { walk, observations, measures: this.measures({ walkId: id }) };
+  }
+
+  save(id: number | null, input: WalkInput): Walk {
+    const stamp = this.stamp();
+    const places = JSON.stringify(input.places.map((p) => p.trim()).filter(Boolean));
+    const invited = JSON.stringify(input.invited.map((p) => p.trim()).filter(Boolean));
+    if (id === null) {
+      const newId = Number(
+        this.db
+          .prepare(
+            `INSERT INTO walk (kommun_id, title, walk_day, after_dark, route, places_json, invited_json, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            input.kommunId,
+            input.title.trim(),
+            input.walkDay,
+            input.afterDark ? 1 : 0,
+            input.route.trim(),
+            places,
+            invited,
+            stamp,
+            stamp,
+          ).lastInsertRowid,
+      );
+      return this.get(newId);
+    }
+    this.get(id);
+    this.db
+      .prepare(
+        `UPDATE walk SET kommun_id = ?, title = ?, walk_day = ?, after_dark = ?, route = ?, places_json = ?, invited_json = ?, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(
+        input.kommunId,
+        input.title.trim(),
+        input.walkDay,
+        input.afterDark ? 1 : 0,
+        input.route.trim(),
+        places,
+        invited,
+        stamp,
+        id,
+      );
+    return this.get(id);
+  }
+
+  /** An observation at a place, and the incident it becomes, in one transaction. */
+  observe(walkId: number, input: { placeName: string; subcategory: string; note: string }): WalkObservation {
+    return this.db
+      .transaction(() => {
+        const walk = this.get(walkId);
+        const category = categoryOfSubcategory(input.subcategory);
+        if (!category) {
+          throw new AppError('validation', 'Välj vad ni såg (t.ex. belysning eller nedskräpning).', {
+            issues: [{ field: 'subcategory', message: 'Okänd typ av iakttagelse.' }],
+          });
+        }
+        if (walk.walkDay > this.today()) {
+          throw new AppError('validation', 'Vandringen har inte ägt rum än: iakttagelser skrivs in efter vandringen.');
+        }
+        const at = localToUtc(`${walk.walkDay} ${walk.afterDark ? '20:00' : '14:00'}`)!;
+        const note = input.note.trim();
+        const incident = new IncidentRepo(this.db, this.clock).create({
+          source: 'trygghetsvandring',
+          sourceRef: null,
+          category,
+          subcategory: input.subcategory,
+          occurredAt: at,
+          reportedAt: this.stamp() < at ? at : this.stamp(),
+          kommunId: walk.kommunId,
+          placeName: input.placeName.trim(),
+          lat: null,
+          lon: null,
+          precision: null,
+          description: `${subcategoryLabel(input.subcategory)} vid ${input.placeName.trim()} (${walk.title})${note ? `: ${note}` : ''}`,
+          reporterOrg: 'Trygghetsvandring',
+          status: 'ny',
+        });
+        const id = Number(
+          this.db
+            .prepare(
+              'INSERT INTO walk_observation (walk_id, place_name, subcategory, note, incident_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+            )
+            .run(walkId, input.placeName.trim(), input.subcategory, note, incident.id, this.stamp()).lastInsertRowid,
+        );
+        return {
+          id,
+          walkId,
+          placeName: input.placeName.trim(),
+          subcategory: input.subcategory,
+          note,
+          incidentId: incident.id,
+        };
+      })
+      .immediate();
+  }
+
+  /** Removes an observation; its incident goes to the trash (restorable from the register). */
+  deleteObservation(id: number): void {
+    this.db
+      .transaction(() => {
+        const row = this.db.prepare('SELECT incident_id FROM walk_observation WHERE id = ?').get(id) as
+          { incident_id: number | null } | undefined;
+        if (!row) throw new AppError('not_found', 'Iakttagelsen finns inte; den kan redan vara borttagen.');
+        this.db.prepare('DELETE FROM walk_observation WHERE id = ?').run(id);
+        if (row.incident_id !== null && this.db.prepare('SELECT 1 FROM incident WHERE id = ?').get(row.incident_id)) {
+          new IncidentRepo(this.db, this.clock).delete(row.incident_id);
+        }
+      })
+      .immediate();
+  }
+
+  measures(where: {
+    walkId?: number;
+    kommunIds?: readonly number[];
+    inPlan?: boolean;
+    overdueOnly?: boolean;
+  }): Measure[] {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    const today = this.today();
+    if (where.walkId !== undefined) {
+      clauses.push('walk_id = ?');
+      params.push(where.walkId);
+    }
+    if (where.kommunIds?.length) {
+      clauses.push(`kommun_id IN (${where.kommunIds.map(() => '?').join(', ')})`);
+      params.push(...where.kommunIds);
+    }
+    if (where.inPlan) clauses.push('in_plan = 1');
+    if (where.overdueOnly) {
+      clauses.push("status IN ('planerad', 'pagar') AND due_day < ?");
+      params.push(today);
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM measure ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY due_day, id`)
+      .all(...params) as MeasureRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      kommunId: r.kommun_id,
+      walkId: r.walk_id,
+      observationId: r.observation_id,
+      lofteId: r.lofte_id,
+      problem: r.problem,
+      what: r.what,
+      responsible: r.responsible,
+      dueDay: r.due_day,
+      status: r.status,
+      declineReason: r.decline_reason,
+      inPlan: r.in_plan === 1,
+      overdue: (r.status === 'planerad' || r.status === 'pagar') && r.due_day < today,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  /**
+   * Creates or updates an åtgärd. From a walk, the due date defaults to six months after the walk; a
+   * declined åtgärd must say why.
+   */
+  saveMeasure(id: number | null, input: MeasureInput): Measure {
+    return this.db
+      .transaction(() => {
+        if (input.status === 'avslagen' && !input.declineReason.trim()) {
+          throw new AppError('validation', 'Skriv varför åtgärden avslogs.', {
+            issues: [{ field: 'declineReason', message: 'Ange skälet till att åtgärden avslogs.' }],
+          });
+        }
+        let kommunId = input.kommunId;
+        let dueDay = input.dueDay;
+        if (input.walkId) {
+          const walk = this.get(input.walkId);
+          kommunId = walk.kommunId;
+          dueDay ??= addMonths(walk.walkDay, DEFAULT_DUE_MONTHS);
+        }
+        dueDay ??= addMonths(this.today(), DEFAULT_DUE_MONTHS);
+        const stamp = this.stamp();
+        const values = [
+          kommunId,
+          input.walkId ?? null,
+          input.observationId ?? null,
+          input.lofteId ?? null,
+          input.problem.trim(),
+          input.what.trim(),
+          input.responsible.trim(),
+          dueDay,
+          input.status,
+          input.status === 'avslagen' ? input.declineReason.trim() : '',
+          input.inPlan ? 1 : 0,
+        ];
+        if (id === null) {
+          id = Number(
+            this.db
+              .prepare(
+                `INSERT INTO measure (kommun_id, walk_id, observation_id, lofte_id, problem, what, responsible, due_day, status,
+                   decline_reason, in_plan, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              )
+              .run(...values, stamp, stamp).lastInsertRowid,
+          );
+        } else {
+          const found = this.db.prepare('SELECT 1 FROM measure WHERE id = ?').get(id);
+          if (!found) throw new AppError('not_found', `Åtgärden finns inte (id ${id}).`);
+          this.db
+            .prepare(
+              `UPDATE measure SET kommun_id = ?, walk_id = ?, observation_id = ?, lofte_id = ?, problem = ?, what = ?, responsible = ?,
+                 due_day = ?, status = ?, decline_reason = ?, in_plan = ?, updated_at = ? WHERE id = ?`,
+            )
+            .run(...values, stamp, id);
+        }
+        return this.measures({}).find((m) => m.id === id)!;
+      })
+      .immediate();
+  }
+}
