@@ -7,6 +7,7 @@ import { useRoute } from './lib/route';
 import { DatabaseScreen } from './screens/DatabaseScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { LoftenScreen } from './screens/LoftenScreen';
+import { WalksScreen } from './screens/WalksScreen';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { IncidentRegister } from './screens/IncidentRegister';
 
@@ -33,6 +34,9 @@ export function App() {
           </a>
           <a href="#/loften" aria-current={route === 'loften' ? 'page' : undefined}>
             Medborgarlöften
+          </a>
+          <a href="#/vandringar" aria-current={route === 'vandringar' ? 'page' : undefined}>
+            Trygghetsvandringar
           </a>
           <a href="#/handelser" aria-current={route === 'handelser' ? 'page' : undefined}>
             Händelser
@@ -62,6 +66,7 @@ export function App() {
           </Suspense>
         )}
         {route === 'loften' && <LoftenScreen key={window.location.hash} />}
+        {route === 'vandringar' && <WalksScreen />}
         {route === 'handelser' && <IncidentRegister key={window.location.hash} dataVersion={dataVersion} />}
         {route === 'import' && <ImportScreen />}
         {route === 'databas' && <DatabaseScreen onOpened={() => go('handelser')} />}

@@ -182,7 +182,7 @@ export function OverviewScreen() {
           </section>
 
           <section className="overview-part" aria-labelledby="ov-lofte">
-            <h3 id="ov-lofte">Medborgarlöften efter plan</h3>
+            <h3 id="ov-lofte">Medborgarlöften och åtgärder</h3>
             {o.behind.length === 0 ? (
               <p className="form-info">Inga aktiviteter i beslutade löften ligger efter plan.</p>
             ) : (
@@ -213,7 +213,34 @@ export function OverviewScreen() {
                 </tbody>
               </table>
             )}
-            <p className="form-info">Försenade åtgärder från trygghetsvandringar visas här när vandringar finns.</p>
+            <h4>Åtgärder som passerat sitt datum</h4>
+            {o.overdue.length === 0 ? (
+              <p className="form-info">Inga försenade åtgärder.</p>
+            ) : (
+              <table className="data-table" aria-label="Försenade åtgärder">
+                <thead>
+                  <tr>
+                    <th scope="col">Kommun</th>
+                    <th scope="col">Åtgärd</th>
+                    <th scope="col">Ansvarig</th>
+                    <th scope="col">Klart senast</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {o.overdue.map((m) => (
+                    <tr key={m.id}>
+                      <th scope="row">{kommunName.get(m.kommunId)}</th>
+                      <td>{m.what}</td>
+                      <td>{m.responsible}</td>
+                      <td>{m.dueDay}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <p>
+              <a href="#/vandringar">Öppna trygghetsvandringar och åtgärder</a>
+            </p>
           </section>
         </>
       )}

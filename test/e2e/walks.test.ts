@@ -1,0 +1,113 @@
+/** Trygghetsvandringar in Chromium: plan a walk, observations become incidents, åtgärder with due dates and reasons. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMonths } from '../../src/core/walks/repo';
+import { localDay } from '../../src/shared/time';
+import { launchBrowser, openSession, screenshot, type Session } from './harness';
+
+let browser: Browser;
+let s: Session;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  s = await openSession(browser, 1500, 'vandringar');
+});
+afterAll(async () => {
+  await s?.close();
+  await browser?.close();
+});
+
+describe('Trygghetsvandringar', () => {
+  it('en vandring med iakttagelser som blir händelser och ett protokoll av åtgärder', async () => {
+    const { page } = s;
+    const db = s.host.workspace.db().db;
+    const today = localDay(new Date().toISOString());
+
+    await page.getByRole('button', { name: 'Ny vandring' }).click();
+    const form = page.getByRole('form', { name: 'Ny vandring' });
+    await form.getByLabel('Vandringens kommun').selectOption({ label: 'Perstorp' });
+    await form.getByLabel('Namn').fill('Höstvandring i centrum');
+    await form.getByLabel('Datum').fill(today);
+    await form.getByLabel('Platser').fill('Perstorps torg\nStationen');
+    await form.getByLabel('Inbjudna').fill('Perstorps kommun, Teknik\nPerstorps bostäder');
+    await form.getByRole('button', { name: 'Spara vandringen' }).click();
+    const walk = page.getByRole('article');
+    await walk.getByRole('heading', { name: 'Höstvandring i centrum' }).waitFor();
+
+    // An observation: saved, and an incident with source "trygghetsvandring" at that place and day.
+    const obsForm = walk.getByRole('form', { name: 'Ny iakttagelse' });
+    await obsForm.getByLabel('Plats').fill('Perstorps torg');
+    await obsForm.getByLabel('Vad').selectOption('belysning');
+    await obsForm.getByLabel('Anteckning').fill('Mörkt vid busshållplatsen');
+    await obsForm.getByRole('button', { name: 'Lägg till iakttagelse' }).click();
+    await walk
+      .getByRole('status')
+      .filter({ hasText: /finns i registret som händelse \d+/ })
+      .waitFor();
+    const incident = db
+      .prepare(
+        "SELECT source, category, subcategory, place_name, description FROM incident WHERE place_name = 'Perstorps torg' AND source = 'trygghetsvandring'",
+      )
+      .get();
+    expect(incident).toEqual({
+      source: 'trygghetsvandring',
+      category: 'otrygg_plats',
+      subcategory: 'belysning',
+      place_name: 'Perstorps torg',
+      description: 'Belysning vid Perstorps torg (Höstvandring i centrum): Mörkt vid busshållplatsen',
+    });
+
+    // An åtgärd without a date is due six months after the walk.
+    const measureForm = walk.getByRole('form', { name: 'Ny åtgärd' });
+    await measureForm.getByLabel('Åtgärd').fill('Ny belysning vid busshållplatsen');
+    await measureForm.getByLabel('Ansvarig').fill('Teknik');
+    await measureForm.getByRole('button', { name: 'Lägg till åtgärd' }).click();
+    const row = walk.getByRole('table', { name: 'Åtgärder' }).getByRole('row').filter({ hasText: 'Ny belysning' });
+    await expect.poll(() => row.textContent()).toContain(addMonths(today, 6));
+
+    // Declining needs a reason: refused without one, saved with one.
+    await row.getByLabel('Status: Ny belysning vid busshållplatsen').selectOption('avslagen');
+    await row.getByRole('button', { name: 'Spara' }).click();
+    await walk.getByRole('alert').filter({ hasText: 'Skriv varför åtgärden avslogs.' }).waitFor();
+    expect(db.prepare("SELECT status FROM measure WHERE what = 'Ny belysning vid busshållplatsen'").pluck().get()).toBe('planerad');
+    await row.getByLabel('Skäl: Ny belysning vid busshållplatsen').fill('Trafikverkets hållplats: anmält dit');
+    await row.getByRole('button', { name: 'Spara' }).click();
+    await expect
+      .poll(() =>
+        db
+          .prepare("SELECT status || ': ' || decline_reason FROM measure WHERE what = 'Ny belysning vid busshållplatsen'")
+          .pluck()
+          .get(),
+      )
+      .toBe('avslagen: Trafikverkets hållplats: anmält dit');
+    await screenshot(page, 'trygghetsvandring');
+
+    // The observation opens in the register as exactly that incident.
+    await walk.getByRole('button', { name: 'Visa i registret' }).click();
+    await expect.poll(async () => (await page.getByTestId('row-count').textContent())?.replace(/\D/g, '')).toBe('1');
+  });
+
+  it('försenade åtgärder syns i listan och på Översikt', async () => {
+    const { page } = s;
+    await page.getByRole('navigation').getByRole('link', { name: 'Trygghetsvandringar' }).click();
+    await page.getByRole('tab', { name: 'Försenade åtgärder' }).click();
+    // The demo's walk in Klippan (March 2026): more bins along Storgatan, due six months later, still going on.
+    const overdue = page.getByTestId('forsenade').getByRole('row').filter({ hasText: 'Fler och större papperskorgar' });
+    await expect(overdue.textContent()).resolves.toContain('2026-09-10');
+    await page.getByRole('tab', { name: 'Åtgärdsplan' }).click();
+    await page.getByText('Välj en kommun: åtgärdsplanen är kommunens.').waitFor();
+    await page.getByLabel('Kommun', { exact: true }).selectOption({ label: 'Klippan' });
+    const plan = page.getByTestId('atgardsplan');
+    await expect.poll(() => plan.getByRole('row').count()).toBe(4); // header + three in the plan
+    await screenshot(page, 'atgardsplan');
+    await page.getByRole('navigation').getByRole('link', { name: 'Översikt' }).click();
+    await page
+      .getByRole('table', { name: 'Försenade åtgärder' })
+      .getByText('Fler och större papperskorgar', { exact: false })
+      .waitFor();
+    await page
+      .getByRole('table', { name: 'Aktiviteter efter plan' })
+      .getByText('Trygghetsvandring kring stationen')
+      .waitFor();
+    await screenshot(page, 'oversikt-loften');
+  });
+});
