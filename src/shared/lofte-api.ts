@@ -55,6 +55,8 @@ export interface LofteDetails {
   logs: LogDto[];
   asOfDay: string;
   progress: ActivityProgress[];
+  /** The effect goal against the evidence's figures (decided löften). */
+  effect: EffectCheck[];
 }
 
 export interface LofteSummary {
@@ -101,3 +103,26 @@ export interface FocusAreaDto {
   periodTo: string;
   kommunIds: number[];
 }
+
+/** The effect goal against figures that have arrived: one row per piece of evidence. */
+export interface EffectCheck {
+  /** What was compared, in words ("Nedskräpning, Klippan", "Skadegörelse i Bjuv (sparad vy)"). */
+  label: string;
+  kind: 'survey' | 'incidents';
+  before: { label: string; value: number } | null;
+  after: { label: string; value: number } | null;
+  /** Share or count tests give z; an index cannot be tested without its spread. */
+  z: number | null;
+  verdict: 'battre' | 'samre' | 'ingen_sakerstalld_forandring' | 'kan_inte_bedomas' | 'for_fa' | 'vantar';
+  /** For a survey index: lower is better; for incidents: fewer is better. */
+  note: string;
+}
+
+export const EFFECT_LABELS: Record<EffectCheck['verdict'], string> = {
+  battre: 'Säkerställd förbättring',
+  samre: 'Säkerställd försämring',
+  ingen_sakerstalld_forandring: 'Ingen säkerställd förändring',
+  kan_inte_bedomas: 'Riktning, kan inte prövas (spridning saknas)',
+  for_fa: 'För få händelser för att bedöma',
+  vantar: 'Väntar på nya siffror',
+};

@@ -99,6 +99,20 @@ describe('Medborgarlöften', () => {
       content_json: string;
     };
     expect(lofte.state).toBe('beslutad');
+    // The effect goal against the evidence: this period so far against the equally long one before it.
+    const effect = editor.getByTestId('effect');
+    await expect.poll(() => effect.textContent()).toContain('Skadegörelse i Bjuv 2026 (sparad vy)');
+    const m =
+      /: ([\d\s]+) \((\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})\) → ([\d\s]+) \((\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})\)/.exec(
+        (await effect.textContent())!,
+      )!;
+    const counted = (from: string, to: string) =>
+      s.host.workspace
+        .db()
+        .incidents.count({ kommunIds: [bjuv], categories: ['skadegorelse'], fromDay: from, toDay: to });
+    expect(number(m[1]!)).toBe(counted(m[2]!, m[3]!));
+    expect(number(m[4]!)).toBe(counted(m[5]!, m[6]!));
+    expect(m[5]).toBe(`${year}-01-01`);
     expect(JSON.parse(lofte.content_json).evidence).toEqual([{ kind: 'view', viewId: expect.any(Number) }]);
 
     // Follow-up: log today, the progress moves.

@@ -68,13 +68,17 @@ describe('Trygghetsvandringar', () => {
     await row.getByLabel('Status: Ny belysning vid busshållplatsen').selectOption('avslagen');
     await row.getByRole('button', { name: 'Spara' }).click();
     await walk.getByRole('alert').filter({ hasText: 'Skriv varför åtgärden avslogs.' }).waitFor();
-    expect(db.prepare("SELECT status FROM measure WHERE what = 'Ny belysning vid busshållplatsen'").pluck().get()).toBe('planerad');
+    expect(db.prepare("SELECT status FROM measure WHERE what = 'Ny belysning vid busshållplatsen'").pluck().get()).toBe(
+      'planerad',
+    );
     await row.getByLabel('Skäl: Ny belysning vid busshållplatsen').fill('Trafikverkets hållplats: anmält dit');
     await row.getByRole('button', { name: 'Spara' }).click();
     await expect
       .poll(() =>
         db
-          .prepare("SELECT status || ': ' || decline_reason FROM measure WHERE what = 'Ny belysning vid busshållplatsen'")
+          .prepare(
+            "SELECT status || ': ' || decline_reason FROM measure WHERE what = 'Ny belysning vid busshållplatsen'",
+          )
           .pluck()
           .get(),
       )

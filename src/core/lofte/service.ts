@@ -8,12 +8,14 @@ import { smartChecklist, type Lofte } from '../../shared/lofte';
 import type {
   ActivityProgress,
   BehindActivity,
+  EffectCheck,
   FocusAreaDto,
   LofteDetails,
   LofteSummary,
 } from '../../shared/lofte-api';
 import { progressBy, schedule, type Granularity } from './progress';
 import { LofteRepo } from './repo';
+import { effectChecks } from './effect';
 
 export function activityProgress(
   l: Lofte,
@@ -49,8 +51,27 @@ export function lofteDetails(db: Db, id: number, by: Granularity, now = new Date
     logs,
     asOfDay,
     progress: activityProgress(lofte, logs, by, asOfDay),
+    effect: lofte.state === 'utkast' || lofte.state === 'for_granskning' ? [] : safeEffect(db, lofte, asOfDay),
   };
 }
+
+/** A view that was deleted since cannot be checked; the rest still can. */
+function safeEffect(db: Db, lofte: Lofte, asOfDay: string): EffectCheck[] {
+  return effectChecks(
+    db,
+    {
+      ...lofte,
+      content: {
+        ...lofte.content,
+        evidence: lofte.content.evidence.filter((e) => e.kind !== 'view' || viewExists(db, e.viewId)),
+      },
+    },
+    asOfDay,
+  );
+}
+
+const viewExists = (db: Db, id: number) =>
+  db.prepare('SELECT 1 FROM dashboard_view WHERE id = ?').get(id) !== undefined;
 
 export function lofteList(db: Db, kommunIds: readonly number[] | undefined, now = new Date()): LofteSummary[] {
   const repo = new LofteRepo(db);

@@ -11,7 +11,8 @@ import {
   RESPONSIBLE_LABELS,
   smartChecklist,
 } from '../../../../shared/lofte';
-import type { Granularity } from '../../../../shared/lofte-api';
+import { EFFECT_LABELS, type Granularity } from '../../../../shared/lofte-api';
+import { formatDecimal1, formatInteger } from '../../../../shared/format';
 import { addDays } from '../../../../shared/time';
 import { call, errorMessage } from '../../lib/client';
 import { Evidence } from './Evidence';
@@ -368,6 +369,28 @@ export function LofteEditor({
             editable={editable}
             onChange={(evidence) => set('evidence', evidence)}
           />
+          {q.data!.effect.length > 0 && (
+            <section aria-labelledby="effect-title" className="effect">
+              <h4 id="effect-title">Effekt mot underlaget</h4>
+              <ul data-testid="effect">
+                {q.data!.effect.map((e, i) => (
+                  <li key={i}>
+                    <strong>{e.label}</strong>:{' '}
+                    {e.before && e.after
+                      ? `${formatEffect(e.kind, e.before.value)} (${e.before.label}) → ${formatEffect(e.kind, e.after.value)} (${e.after.label})`
+                      : e.before
+                        ? `${formatEffect(e.kind, e.before.value)} (${e.before.label}) → ?`
+                        : ''}{' '}
+                    <span className={`effect-${e.verdict}`}>
+                      {EFFECT_LABELS[e.verdict]}
+                      {e.z !== null && ` (z = ${formatDecimal1(e.z)})`}
+                    </span>
+                    <div className="muted">{e.note}</div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <section aria-labelledby="smart-title" className="smart">
             <h4 id="smart-title">SMART-kontroll</h4>
             <ul data-testid="smart-checklist">
@@ -412,6 +435,9 @@ export function LofteEditor({
     </article>
   );
 }
+
+const formatEffect = (kind: 'survey' | 'incidents', v: number) =>
+  kind === 'incidents' ? formatInteger(v) : v.toLocaleString('sv-SE', { maximumFractionDigits: 2 });
 
 /** The next period as long as this one: a year gives the next year. */
 function nextPeriodEnd(from: string, to: string): string {
