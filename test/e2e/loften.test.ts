@@ -151,5 +151,26 @@ describe('Medborgarlöften', () => {
     await history.getByText(/version 1, Besluta \(Beslutad\)/).click();
     await expect(history.getByTestId('diff').locator('ins').textContent()).resolves.toBe('och vid stationen');
     await screenshot(page, 'lofte-historik');
+
+    // A comment with its author.
+    await editor.getByRole('tab', { name: /^Kommentarer/ }).click();
+    const commentForm = editor.getByRole('form', { name: 'Ny kommentar' });
+    await commentForm.getByLabel('Ditt namn').fill('Samordnaren');
+    await commentForm.getByLabel('Kommentar', { exact: true }).fill('Stationen behöver en egen aktivitet.');
+    await commentForm.getByRole('button', { name: 'Lägg till kommentar' }).click();
+    await editor.getByRole('tab', { name: 'Kommentarer (1)' }).waitFor();
+    await editor.getByText('Stationen behöver en egen aktivitet.').waitFor();
+
+    // Next period from this löfte: a new draft with the same text and activities, a year later.
+    await editor.getByRole('button', { name: 'Ny period från detta löfte' }).click();
+    await editor.getByText(`Bjuv · ${Number(year) + 1}-01-01 – ${Number(year) + 1}-12-31 · version 1`).waitFor();
+    await editor.getByTestId('lofte-state').filter({ hasText: 'Utkast' }).waitFor();
+    await expect(editor.getByLabel('Rubrik', { exact: true }).inputValue()).resolves.toBe(
+      'Mindre skadegörelse i Bjuvs centrum och vid stationen',
+    );
+    await expect(
+      editor.getByRole('group', { name: 'Aktivitet 1' }).getByLabel('Minst antal').inputValue(),
+    ).resolves.toBe('2');
+    expect(db.prepare('SELECT count(*) FROM lofte WHERE kommun_id = ?').pluck().get(bjuv)).toBe(2);
   });
 });

@@ -88,11 +88,11 @@ export function Comments({ id, comments, onAdded }: { id: number; comments: Loft
       >
         <label>
           Ditt namn
-          <input value={author} maxLength={120} onChange={(e) => setAuthor(e.target.value)} />
+          <input aria-label="Ditt namn" value={author} maxLength={120} onChange={(e) => setAuthor(e.target.value)} />
         </label>
         <label>
           Kommentar
-          <textarea rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
+          <textarea aria-label="Kommentar" rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
         </label>
         <button type="submit" disabled={add.isPending}>
           Lägg till kommentar
