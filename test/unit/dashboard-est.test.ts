@@ -95,7 +95,7 @@ describe('EST-lägesbild', () => {
     ]);
     expect([l.total.current, l.total.previous, l.total.verdict]).toEqual([15, 2, 'okning']);
     expect(l.changes.map((c) => [c.category, c.current, c.previous, c.verdict])).toEqual([
-      ['skadegorelse', 12, 2, 'okning'], // 2(√12 − √2) = 4.1
+      ['skadegorelse', 12, 2, 'okning'], // √2(√12 − √2) = 2.90
       ['ordning', 3, 0, 'for_fa'],
     ]);
     expect(l.topPlaces).toEqual([
@@ -105,7 +105,7 @@ describe('EST-lägesbild', () => {
     expect(l.newPlaces).toEqual([{ placeName: 'Teckomatorp centrum', n: 12 }]);
     expect(l.summary).toBe(
       'Lägesbild för Svalöv, 2026-07-01 – 2026-07-31: 15 händelser mot 2 perioden före (säkerställd ökning). ' +
-        'Säkerställda förändringar: Skadegörelse ökar (12 mot 2, z = 4,1). ' +
+        'Säkerställda förändringar: Skadegörelse ökar (12 mot 2, z = 2,9). ' +
         'Flest händelser: Teckomatorp centrum (12), Svalövs torg (3). ' +
         'Nya platser (inga händelser de 90 dagarna före): Teckomatorp centrum (12).',
     );

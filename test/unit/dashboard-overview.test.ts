@@ -41,8 +41,8 @@ beforeAll(() => {
     for (let i = 0; i < n; i++)
       repo.create(at(kommunId, `${month}-${String((i % 28) + 1).padStart(2, '0')} 12:00`, category, sub));
   };
-  // Klippan: klotter 30 in September vs 10 in August (z = 2(√30 − √10) = 4.63: a real rise);
-  // brak 12 vs 8 (z = 0.94: no verdict). Lomma: 4 vs 1 (too few). October has only begun (to the 5th).
+  // Klippan: klotter 30 in September vs 10 in August (z = √2(√30 − √10) = 3.27: a real rise);
+  // brak 12 vs 8 (z = 0.90: no verdict). Lomma: 4 vs 1 (too few). October has only begun (to the 5th).
   put(klippan, '2026-08', 10, 'skadegorelse', 'klotter');
   put(klippan, '2026-09', 30, 'skadegorelse', 'klotter');
   put(klippan, '2026-08', 8, 'ordning', 'brak');
@@ -92,7 +92,7 @@ describe('översikt', () => {
       previous: 10,
       verdict: 'okning',
     });
-    expect(o.changes[0]!.z).toBeCloseTo(2 * (Math.sqrt(30) - Math.sqrt(10)), 10);
+    expect(o.changes[0]!.z).toBeCloseTo(Math.SQRT2 * (Math.sqrt(30) - Math.sqrt(10)), 10);
     // Klippan's klotter and bråk were judged; Lomma's 4 vs 1 were too few.
     expect(o.judged).toBe(2);
     // A selection without Klippan has nothing significant.

@@ -3,14 +3,37 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { judgeChange, per1000, poissonZ, shareChangeZ } from '../../src/core/dashboards/stats';
 
-describe('poissonZ: z = 2(√nu − √förra)', () => {
+describe('poissonZ: z = √2(√nu − √förra)', () => {
   it('stämmer med handräknade värden', () => {
     expect(poissonZ(0, 0)).toBe(0);
-    expect(poissonZ(100, 64)).toBe(4); // 2(10 − 8)
-    expect(poissonZ(64, 100)).toBe(-4);
-    expect(poissonZ(49, 36)).toBe(2); // 2(7 − 6)
-    expect(poissonZ(9, 0)).toBe(6); // 2(3 − 0)
-    expect(poissonZ(2, 1)).toBeCloseTo(0.828427, 6); // 2(1.414214 − 1)
+    expect(poissonZ(100, 64)).toBeCloseTo(2.828427, 6); // √2(10 − 8)
+    expect(poissonZ(64, 100)).toBeCloseTo(-2.828427, 6);
+    expect(poissonZ(49, 36)).toBeCloseTo(1.414214, 6); // √2(7 − 6)
+    expect(poissonZ(9, 0)).toBeCloseTo(4.242641, 6); // √2(3 − 0)
+    expect(poissonZ(2, 1)).toBeCloseTo(0.585786, 6); // √2(1.414214 − 1)
+  });
+
+  it('kallar ungefär 5 % av oförändrade par en säkerställd förändring (simulerat)', () => {
+    // Two Poisson counts with the same mean, drawn with a seeded generator (Knuth's method).
+    let state = 20261122;
+    const uniform = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const poisson = (lambda: number) => {
+      const limit = Math.exp(-lambda);
+      let k = 0;
+      for (let p = uniform(); p > limit; p *= uniform()) k++;
+      return k;
+    };
+    let judged = 0;
+    let flagged = 0;
+    for (let i = 0; i < 40_000; i++) {
+      const j = judgeChange(poisson(20), poisson(20));
+      if (j.verdict === 'for_fa') continue;
+      judged++;
+      if (j.verdict !== 'ingen_sakerstalld_forandring') flagged++;
+    }
+    // 2(√a − √b) without the √2 flags about 17 %; the test must stay near its 5 % level.
+    expect(flagged / judged).toBeGreaterThan(0.035);
+    expect(flagged / judged).toBeLessThan(0.07);
   });
 
   it('vägrar antal som inte är heltal ≥ 0', () => {
@@ -31,13 +54,16 @@ describe('poissonZ: z = 2(√nu − √förra)', () => {
 
 describe('judgeChange', () => {
   it('kallar |z| ≥ 1,96 en säkerställd förändring, annars inte', () => {
-    expect(judgeChange(100, 64)).toEqual({ current: 100, previous: 64, z: 4, verdict: 'okning' });
-    expect(judgeChange(64, 100)).toEqual({ current: 64, previous: 100, z: -4, verdict: 'minskning' });
-    // 2(√49 − √36) = 2: just above the limit.
-    expect(judgeChange(49, 36).verdict).toBe('okning');
-    // 2(√40 − √30) = 1.69: a third more events, and still not a real change.
-    expect(judgeChange(40, 30)).toMatchObject({ verdict: 'ingen_sakerstalld_forandring' });
-    expect(judgeChange(40, 30).z).toBeCloseTo(1.6947, 4); // 2(6.324555 − 5.477226)
+    expect(judgeChange(100, 64)).toMatchObject({ current: 100, previous: 64, verdict: 'okning' });
+    expect(judgeChange(64, 100)).toMatchObject({ current: 64, previous: 100, verdict: 'minskning' });
+    // √2(√56 − √36) = √2(7.483315 − 6) = 2.0977: just above the limit.
+    expect(judgeChange(56, 36)).toMatchObject({ verdict: 'okning' });
+    expect(judgeChange(56, 36).z).toBeCloseTo(2.0977, 4);
+    // √2(√53 − √36) = 1.8103: just below. And 49 against 36 (a third more): 1.4142, not a real change.
+    expect(judgeChange(53, 36)).toMatchObject({ verdict: 'ingen_sakerstalld_forandring' });
+    expect(judgeChange(53, 36).z).toBeCloseTo(1.8103, 4);
+    expect(judgeChange(49, 36).verdict).toBe('ingen_sakerstalld_forandring');
+    expect(judgeChange(40, 30).z).toBeCloseTo(1.1983, 4); // √2(6.324555 − 5.477226)
     expect(judgeChange(20, 20)).toEqual({ current: 20, previous: 20, z: 0, verdict: 'ingen_sakerstalld_forandring' });
   });
 
@@ -46,7 +72,7 @@ describe('judgeChange', () => {
     expect(judgeChange(3, 0).verdict).toBe('for_fa');
     expect(judgeChange(6, 3).verdict).toBe('for_fa'); // 9 in all
     expect(judgeChange(4, 4).verdict).toBe('for_fa'); // neither period reaches 5
-    expect(judgeChange(10, 0)).toMatchObject({ verdict: 'okning' }); // z = 6.32
+    expect(judgeChange(10, 0)).toMatchObject({ verdict: 'okning' }); // z = √2·√10 = 4.47
     expect(judgeChange(0, 10)).toMatchObject({ verdict: 'minskning' });
     expect(judgeChange(5, 5)).toMatchObject({ z: 0, verdict: 'ingen_sakerstalld_forandring' });
   });

@@ -78,10 +78,10 @@ describe('effektmålet mot siffrorna', () => {
     ]);
     const [check] = effectChecks(t.db, l, '2026-11-22');
     // Data ends 11 September: the löfte's 11 days (10 events) against the 11 days before, 21–31 August,
-    // which hold the August events on the 21st to the 29th: 9. z = 2(√10 − √9) = 0.32, no established change.
+    // which hold the August events on the 21st to the 29th: 9. z = √2(√10 − √9) = 0.23, no established change.
     expect(check!.after).toEqual({ label: '2026-09-01 – 2026-09-11', value: 10 });
     expect(check!.before).toEqual({ label: '2026-08-21 – 2026-08-31', value: 9 });
-    expect(check!.z).toBeCloseTo(2 * (Math.sqrt(10) - 3), 12);
+    expect(check!.z).toBeCloseTo(Math.SQRT2 * (Math.sqrt(10) - 3), 12);
     expect(check!.verdict).toBe('ingen_sakerstalld_forandring');
   });
 });

@@ -57,7 +57,7 @@ export function Change({
         </select>
       </label>
       <p className="form-info">
-        Förändringen prövas med ett Poisson-test, z = 2(√nu − √förra). |z| ≥ 1,96 räknas som en säkerställd förändring.
+        Förändringen prövas med ett Poisson-test, z = √2(√nu − √förra). |z| ≥ 1,96 räknas som en säkerställd förändring.
         Med färre än 10 händelser sammanlagt går det inte att bedöma.
       </p>
       <Status loading={q.isLoading} error={q.error} empty={!!q.data && rows.length === 0} />
