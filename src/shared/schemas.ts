@@ -312,6 +312,7 @@ export const measureSaveSchema = z.object({
   walkId: idSchema.nullable().optional(),
   observationId: idSchema.nullable().optional(),
   lofteId: idSchema.nullable().optional(),
+  viewId: idSchema.nullable().optional(),
   problem: z.string().trim().max(2000, 'Problemet får vara högst 2 000 tecken.').default(''),
   what: z.string().trim().min(1, 'Beskriv åtgärden.').max(1000, 'Åtgärden får vara högst 1 000 tecken.'),
   responsible: z.string().trim().min(1, 'Ange ansvarig enhet, t.ex. Teknik eller en fastighetsägare.').max(200),

@@ -50,8 +50,9 @@ export interface Measure {
   walkId: number | null;
   observationId: number | null;
   lofteId: number | null;
-  /** The lägesbild problem it addresses (åtgärdsplan). */
+  /** The lägesbild problem it addresses (åtgärdsplan), in words and as a saved dashboard view. */
   problem: string;
+  viewId: number | null;
   what: string;
   responsible: string;
   dueDay: string;

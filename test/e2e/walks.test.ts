@@ -2,6 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../../src/core/walks/repo';
+import { saveView } from '../../src/core/dashboards/views';
 import { localDay } from '../../src/shared/time';
 import { launchBrowser, openSession, screenshot, type Session } from './harness';
 
@@ -102,7 +103,39 @@ describe('Trygghetsvandringar', () => {
     await page.getByLabel('Kommun', { exact: true }).selectOption({ label: 'Klippan' });
     const plan = page.getByTestId('atgardsplan');
     await expect.poll(() => plan.getByRole('row').count()).toBe(4); // header + three in the plan
+    // A measure written into the plan, pointing at its problem as a saved dashboard view.
+    const klippan = s.host.workspace
+      .db()
+      .db.prepare("SELECT id FROM kommun WHERE name = 'Klippan'")
+      .pluck()
+      .get() as number;
+    const view = saveView(s.host.workspace.db().db, {
+      name: 'Skadegörelse vid stationen 2026',
+      dashboard: 'forandring',
+      settings: {
+        filter: { kommunIds: [klippan], categories: ['skadegorelse'], fromDay: '2026-01-01', toDay: '2026-10-31' },
+      },
+    });
+    // Written behind the app's back: a reload reads it (the screen starts afresh).
+    await page.reload();
+    await page.getByRole('tab', { name: 'Åtgärdsplan' }).click();
+    await page.getByLabel('Kommun', { exact: true }).selectOption({ label: 'Klippan' });
+    await page.getByTestId('atgardsplan').waitFor();
+    const planForm = plan.getByRole('form', { name: 'Ny åtgärd' });
+    await planForm.getByLabel('Problem i lägesbilden').fill('Skadegörelse vid stationen');
+    await planForm.getByLabel('Underlag: sparad vy').selectOption({ label: 'Skadegörelse vid stationen 2026' });
+    await planForm.getByLabel('Åtgärd').fill('Klotterplank och snabbsanering');
+    await planForm.getByLabel('Ansvarig').fill('Teknik och fritid');
+    await planForm.getByLabel('Klart senast').fill('2027-03-31');
+    await planForm.getByRole('button', { name: 'Lägg till åtgärd' }).click();
+    const added = plan.getByRole('row').filter({ hasText: 'Klotterplank och snabbsanering' });
+    await added.getByRole('link', { name: 'Skadegörelse vid stationen 2026' }).waitFor();
     await screenshot(page, 'atgardsplan');
+    // The link opens the saved view on the dashboard.
+    await added.getByRole('link', { name: 'Skadegörelse vid stationen 2026' }).click();
+    await page.getByRole('table', { name: 'Förändring per kommun och kategori' }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/lagesbild?vy=${view.id}`);
+    await expect(page.getByLabel('Kategori', { exact: true }).inputValue()).resolves.toBe('skadegorelse');
     await page.getByRole('navigation').getByRole('link', { name: 'Översikt' }).click();
     await page
       .getByRole('table', { name: 'Försenade åtgärder' })

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedGeography } from '../../src/core/demo/seed';
 import { addMonths, WalkRepo } from '../../src/core/walks/repo';
+import { deleteView, saveView } from '../../src/core/dashboards/views';
 import { AppError } from '../../src/shared/errors';
 import { rollupVsTable, tempDb, type TempDb } from '../helpers/db';
 
@@ -103,6 +104,33 @@ describe('åtgärder', () => {
     ]);
     expect(repo.measures({ overdueOnly: true })).toEqual([]);
     expect(repo.list([klippan])[0]).toMatchObject({ measures: 1, overdue: 0, observations: 0 });
+  });
+
+  it('i åtgärdsplanen pekar en åtgärd på problemet som en sparad vy; en vy som inte finns vägras', () => {
+    const view = saveView(t.db, {
+      name: 'Skadegörelse vid stationen',
+      dashboard: 'forandring',
+      settings: {
+        filter: { kommunIds: [klippan], categories: ['skadegorelse'], fromDay: '2026-01-01', toDay: '2026-10-31' },
+      },
+    });
+    const base = {
+      kommunId: klippan,
+      problem: 'Skadegörelse vid stationen',
+      what: 'Kamerabevakning utreds',
+      responsible: 'Säkerhetssamordnare',
+      status: 'planerad' as const,
+      declineReason: '',
+      inPlan: true,
+    };
+    const m = repo.saveMeasure(null, { ...base, viewId: view.id, dueDay: '2026-12-31' });
+    expect(repo.measures({ kommunIds: [klippan], inPlan: true })).toEqual([m]);
+    expect(m).toMatchObject({ viewId: view.id, inPlan: true, dueDay: '2026-12-31', overdue: false });
+    expect(appError(() => repo.saveMeasure(null, { ...base, viewId: 9999 })).code).toBe('not_found');
+    expect(repo.measures({})).toHaveLength(1);
+    // Deleting the view keeps the åtgärd, without the link.
+    deleteView(t.db, view.id);
+    expect(repo.measures({})[0]!.viewId).toBeNull();
   });
 
   it('lägger månader på rätt dag, också vid månadsslut och skottår', () => {

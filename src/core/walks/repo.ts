@@ -36,6 +36,7 @@ interface MeasureRow {
   walk_id: number | null;
   observation_id: number | null;
   lofte_id: number | null;
+  view_id: number | null;
   problem: string;
   what: string;
   responsible: string;
@@ -82,6 +83,7 @@ export interface MeasureInput {
   walkId?: number | null | undefined;
   observationId?: number | null | undefined;
   lofteId?: number | null | undefined;
+  viewId?: number | null | undefined;
   problem: string;
   what: string;
   responsible: string;
@@ -283,6 +285,7 @@ export class WalkRepo {
       walkId: r.walk_id,
       observationId: r.observation_id,
       lofteId: r.lofte_id,
+      viewId: r.view_id,
       problem: r.problem,
       what: r.what,
       responsible: r.responsible,
@@ -307,6 +310,11 @@ export class WalkRepo {
             issues: [{ field: 'declineReason', message: 'Ange skälet till att åtgärden avslogs.' }],
           });
         }
+        if (input.viewId && !this.db.prepare('SELECT 1 FROM dashboard_view WHERE id = ?').get(input.viewId)) {
+          throw new AppError('not_found', 'Den sparade vyn finns inte längre; välj en annan eller ingen.', {
+            issues: [{ field: 'viewId', message: 'Vyn finns inte.' }],
+          });
+        }
         let kommunId = input.kommunId;
         let dueDay = input.dueDay;
         if (input.walkId) {
@@ -321,6 +329,7 @@ export class WalkRepo {
           input.walkId ?? null,
           input.observationId ?? null,
           input.lofteId ?? null,
+          input.viewId ?? null,
           input.problem.trim(),
           input.what.trim(),
           input.responsible.trim(),
@@ -333,8 +342,8 @@ export class WalkRepo {
           id = Number(
             this.db
               .prepare(
-                `INSERT INTO measure (kommun_id, walk_id, observation_id, lofte_id, problem, what, responsible, due_day, status,
-                   decline_reason, in_plan, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                `INSERT INTO measure (kommun_id, walk_id, observation_id, lofte_id, view_id, problem, what, responsible, due_day, status,
+                   decline_reason, in_plan, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
               )
               .run(...values, stamp, stamp).lastInsertRowid,
           );
@@ -343,7 +352,7 @@ export class WalkRepo {
           if (!found) throw new AppError('not_found', `Åtgärden finns inte (id ${id}).`);
           this.db
             .prepare(
-              `UPDATE measure SET kommun_id = ?, walk_id = ?, observation_id = ?, lofte_id = ?, problem = ?, what = ?, responsible = ?,
+              `UPDATE measure SET kommun_id = ?, walk_id = ?, observation_id = ?, lofte_id = ?, view_id = ?, problem = ?, what = ?, responsible = ?,
                  due_day = ?, status = ?, decline_reason = ?, in_plan = ?, updated_at = ? WHERE id = ?`,
             )
             .run(...values, stamp, id);

@@ -5,6 +5,7 @@ import { migration004 } from './004_dashboard_views';
 import { migration005 } from './005_survey';
 import { migration006 } from './006_loften';
 import { migration007 } from './007_walks';
+import { migration008 } from './008_measure_view';
 
 /** Numbered migrations; index i upgrades user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly string[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 /** Steps that rebuild a table other tables point to: run with foreign keys off, checked before commit. */
 export const REBUILDS_TABLES: ReadonlySet<number> = new Set([4]);

@@ -438,6 +438,12 @@ function MeasureRowEditor({
   onChanged: () => void;
   showProblem: boolean;
 }) {
+  const views = useQuery({
+    queryKey: ['views.list'],
+    queryFn: () => call('views.list', {}),
+    enabled: m.viewId !== null,
+  });
+  const view = views.data?.find((v) => v.id === m.viewId);
   const [status, setStatus] = useState<MeasureStatus>(m.status);
   const [reason, setReason] = useState(m.declineReason);
   const save = useMutation({
@@ -447,7 +453,16 @@ function MeasureRowEditor({
   const dirty = status !== m.status || reason !== m.declineReason;
   return (
     <tr className={m.overdue ? 'measure-overdue' : undefined}>
-      {showProblem && <td>{m.problem}</td>}
+      {showProblem && (
+        <td>
+          {m.problem}
+          {m.viewId !== null && (
+            <div>
+              <a href={`#/lagesbild?vy=${m.viewId}`}>{view ? view.name : 'Sparad vy'}</a>
+            </div>
+          )}
+        </td>
+      )}
       <th scope="row">{m.what}</th>
       <td>{m.responsible}</td>
       <td>
@@ -512,6 +527,8 @@ function NewMeasure({
   const [dueDay, setDueDay] = useState('');
   const [observationId, setObservationId] = useState<number | ''>('');
   const [lofteId, setLofteId] = useState<number | ''>('');
+  const [viewId, setViewId] = useState<number | ''>('');
+  const views = useQuery({ queryKey: ['views.list'], queryFn: () => call('views.list', {}), enabled: inPlan });
   const save = useMutation({
     mutationFn: () =>
       call('measures.save', {
@@ -519,6 +536,7 @@ function NewMeasure({
         ...(walkId ? { walkId } : {}),
         ...(observationId !== '' ? { observationId } : {}),
         ...(lofteId !== '' ? { lofteId } : {}),
+        ...(viewId !== '' ? { viewId } : {}),
         problem,
         what,
         responsible,
@@ -531,6 +549,7 @@ function NewMeasure({
       setProblem('');
       setResponsible('');
       setDueDay('');
+      setViewId('');
       onSaved();
     },
   });
@@ -547,6 +566,23 @@ function NewMeasure({
         <label>
           Problem i lägesbilden
           <input aria-label="Problem i lägesbilden" value={problem} onChange={(e) => setProblem(e.target.value)} />
+        </label>
+      )}
+      {inPlan && (
+        <label>
+          Underlag
+          <select
+            aria-label="Underlag: sparad vy"
+            value={viewId}
+            onChange={(e) => setViewId(e.target.value ? Number(e.target.value) : '')}
+          >
+            <option value="">Ingen sparad vy</option>
+            {(views.data ?? []).map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
+          </select>
         </label>
       )}
       <label>
