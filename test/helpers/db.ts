@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../../src/core/db/connection';
 import type { NewIncident } from '../../src/core/db/incident-repo';
 import { localDay } from '../../src/shared/time';
+import type { SortColumn } from '../../src/shared/domain';
 
 export interface TempDir {
   dir: string;
@@ -91,3 +92,18 @@ export function rollupVsTable(db: Db): { table: Map<string, number>; rollup: Map
   );
   return { table, rollup };
 }
+
+/** The sort keys as the register promises them, written out here rather than taken from the repository. */
+export const REFERENCE_KEYS: Record<SortColumn, string[]> = {
+  occurredAt: ['occurred_at', 'id'],
+  reportedAt: ['reported_at', 'id'],
+  lpo: ['lpo_id', 'occurred_at', 'id'],
+  kommun: ['kommun_id', 'occurred_at', 'id'],
+  placeName: ['place_name', 'occurred_at', 'id'],
+  category: ['category', 'occurred_at', 'id'],
+  subcategory: ['subcategory', 'occurred_at', 'id'],
+  source: ['source', 'occurred_at', 'id'],
+  status: ['status', 'occurred_at', 'id'],
+  reporterOrg: ['reporter_org', 'occurred_at', 'id'],
+  id: ['id'],
+};

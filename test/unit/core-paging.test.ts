@@ -3,26 +3,11 @@ import type { Db } from '../../src/core/db/connection';
 import { IncidentRepo } from '../../src/core/db/incident-repo';
 import { Random } from '../../src/core/demo/random';
 import { seedDemo } from '../../src/core/demo/seed';
-import { SORT_COLUMNS, type IncidentFilter, type IncidentSort, type SortColumn } from '../../src/shared/domain';
-import { tempDb, type TempDb } from '../helpers/db';
+import { SORT_COLUMNS, type IncidentFilter, type IncidentSort } from '../../src/shared/domain';
+import { tempDb, type TempDb, REFERENCE_KEYS } from '../helpers/db';
 
 const ROWS = 3000;
 const PAGE = 100;
-
-/** The sort keys as the register promises them, written out here rather than taken from the repository. */
-const REFERENCE_KEYS: Record<SortColumn, string[]> = {
-  occurredAt: ['occurred_at', 'id'],
-  reportedAt: ['reported_at', 'id'],
-  lpo: ['lpo_id', 'occurred_at', 'id'],
-  kommun: ['kommun_id', 'occurred_at', 'id'],
-  placeName: ['place_name', 'occurred_at', 'id'],
-  category: ['category', 'occurred_at', 'id'],
-  subcategory: ['subcategory', 'occurred_at', 'id'],
-  source: ['source', 'occurred_at', 'id'],
-  status: ['status', 'occurred_at', 'id'],
-  reporterOrg: ['reporter_org', 'occurred_at', 'id'],
-  id: ['id'],
-};
 
 interface Case {
   name: string;

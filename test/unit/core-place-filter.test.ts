@@ -13,7 +13,7 @@ import { canRankSeek } from '../../src/core/db/rank-seek';
 import { ReferenceRepo } from '../../src/core/db/reference-repo';
 import { seedDemo } from '../../src/core/demo/seed';
 import { exportIncidents } from '../../src/core/services/export';
-import { SORT_COLUMNS, type IncidentFilter, type IncidentSort, type SortColumn } from '../../src/shared/domain';
+import { SORT_COLUMNS, type IncidentFilter, type IncidentSort } from '../../src/shared/domain';
 import {
   dashboardFilterSchema,
   incidentFilterSchema,
@@ -21,24 +21,9 @@ import {
   viewSettingsSchema,
 } from '../../src/shared/schemas';
 import { addDays, localDay } from '../../src/shared/time';
-import { newIncident, tempDb, type TempDb } from '../helpers/db';
+import { newIncident, tempDb, type TempDb, REFERENCE_KEYS } from '../helpers/db';
 
 const ROWS = 3000;
-
-/** The sort keys as the register promises them, written out here rather than taken from the repository. */
-const REFERENCE_KEYS: Record<SortColumn, string[]> = {
-  occurredAt: ['occurred_at', 'id'],
-  reportedAt: ['reported_at', 'id'],
-  lpo: ['lpo_id', 'occurred_at', 'id'],
-  kommun: ['kommun_id', 'occurred_at', 'id'],
-  placeName: ['place_name', 'occurred_at', 'id'],
-  category: ['category', 'occurred_at', 'id'],
-  subcategory: ['subcategory', 'occurred_at', 'id'],
-  source: ['source', 'occurred_at', 'id'],
-  status: ['status', 'occurred_at', 'id'],
-  reporterOrg: ['reporter_org', 'occurred_at', 'id'],
-  id: ['id'],
-};
 
 /** Names that would misbehave under LIKE, quoting or prefix matching; written into the data below. */
 const TRICKY_PLACES = ['Torget 50%_a', 'O\'Hara "gränd"', 'Stortorget', 'Stortorget norra', 'stortorget'];

@@ -12,6 +12,7 @@ import { Est } from './dashboard/Est';
 import { SavedViews } from './dashboard/SavedViews';
 import { Survey } from './dashboard/Survey';
 import { Trend, type TrendSplit } from './dashboard/Trend';
+import { Tabs } from '../components/Tabs';
 
 type Tab = Dashboard;
 const TABS: { id: Tab; label: string }[] = DASHBOARDS.map((id) => ({ id, label: DASHBOARD_LABELS[id] }));
@@ -188,20 +189,7 @@ export function DashboardScreen() {
         </p>
       )}
       {selection && <SavedViews current={{ dashboard: tab, settings: viewSettings(selection) }} onOpen={applyView} />}
-      <div className="tabs" role="tablist" aria-label="Instrumentpaneler">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            aria-selected={tab === t.id}
-            className={tab === t.id ? 'tab tab-active' : 'tab'}
-            onClick={() => chooseTab(t.id)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <Tabs label="Instrumentpaneler" tabs={TABS} value={tab} onChange={chooseTab} />
       {selection && tab === 'jamfor' && <Compare selection={selection} kommuner={kommuner} names={names} />}
       {selection && tab === 'forandring' && (
         <Change selection={selection} names={names} compareWith={compareWith} setCompareWith={setCompareWith} />

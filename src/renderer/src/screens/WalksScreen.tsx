@@ -6,6 +6,7 @@ import { MEASURE_STATUS_LABELS, MEASURE_STATUSES, WALK_OBSERVATION_KINDS } from 
 import { call, errorMessage } from '../lib/client';
 import { openRegister } from '../lib/route';
 import { useScreenState } from '../lib/screen-state';
+import { Tabs } from '../components/Tabs';
 
 type Tab = 'vandringar' | 'atgardsplan' | 'forsenade';
 
@@ -36,26 +37,16 @@ export function WalksScreen() {
           </select>
         </label>
       </div>
-      <div className="tabs" role="tablist" aria-label="Vandringar och åtgärder">
-        {(
-          [
-            ['vandringar', 'Trygghetsvandringar'],
-            ['atgardsplan', 'Åtgärdsplan'],
-            ['forsenade', 'Försenade åtgärder'],
-          ] as const
-        ).map(([t, label]) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            aria-selected={tab === t}
-            className={tab === t ? 'tab tab-active' : 'tab'}
-            onClick={() => setTab(t)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label="Vandringar och åtgärder"
+        tabs={[
+          { id: 'vandringar', label: 'Trygghetsvandringar' },
+          { id: 'atgardsplan', label: 'Åtgärdsplan' },
+          { id: 'forsenade', label: 'Försenade åtgärder' },
+        ]}
+        value={tab}
+        onChange={setTab}
+      />
       {tab === 'vandringar' && <Walks kommunId={kommunId} kommunName={kommunName} />}
       {tab === 'atgardsplan' &&
         (kommunId === null ? (

@@ -4,6 +4,7 @@ import { lofteCount, type Agreement, type AgreementInput } from '../../../../sha
 import type { Kommun, Lpo } from '../../../../shared/domain';
 import { ApiCallError, call, errorMessage } from '../../lib/client';
 import { useScreenState } from '../../lib/screen-state';
+import { Tabs } from '../../components/Tabs';
 
 export type LoftenView = 'loften' | 'overenskommelser';
 
@@ -14,22 +15,7 @@ const VIEWS: { id: LoftenView; label: string }[] = [
 
 /** The two halves of the Medborgarlöften screen. */
 export function LoftenTabs({ view, onChange }: { view: LoftenView; onChange: (v: LoftenView) => void }) {
-  return (
-    <div className="tabs" role="tablist" aria-label="Löften och överenskommelser">
-      {VIEWS.map((v) => (
-        <button
-          key={v.id}
-          type="button"
-          role="tab"
-          aria-selected={view === v.id}
-          className={view === v.id ? 'tab tab-active' : 'tab'}
-          onClick={() => onChange(v.id)}
-        >
-          {v.label}
-        </button>
-      ))}
-    </div>
-  );
+  return <Tabs label="Löften och överenskommelser" tabs={VIEWS} value={view} onChange={onChange} />;
 }
 
 /** A fokusområde in the form: `key` for React, `id` once saved. */

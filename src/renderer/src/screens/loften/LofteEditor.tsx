@@ -18,6 +18,7 @@ import { call, errorMessage } from '../../lib/client';
 import { Evidence } from './Evidence';
 import { FollowUp } from './FollowUp';
 import { Comments, History } from './History';
+import { Tabs } from '../../components/Tabs';
 
 /** Autosave: a pause in typing this long saves; typing on, a save at least this often. */
 const PAUSE_MS = 600;
@@ -405,26 +406,16 @@ export function LofteEditor({
         </aside>
       </div>
 
-      <div className="tabs" role="tablist" aria-label="Löftets uppföljning">
-        {(
-          [
-            ['uppfoljning', 'Uppföljning'],
-            ['historik', 'Historik'],
-            ['kommentarer', `Kommentarer (${q.data!.comments.length})`],
-          ] as const
-        ).map(([t, label]) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            aria-selected={tab === t}
-            className={tab === t ? 'tab tab-active' : 'tab'}
-            onClick={() => setTab(t)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label="Löftets uppföljning"
+        tabs={[
+          { id: 'uppfoljning', label: 'Uppföljning' },
+          { id: 'historik', label: 'Historik' },
+          { id: 'kommentarer', label: `Kommentarer (${q.data!.comments.length})` },
+        ]}
+        value={tab}
+        onChange={setTab}
+      />
       {tab === 'uppfoljning' && (
         <FollowUp details={q.data!} by={by} setBy={setBy} onLogged={() => after(Promise.resolve())} />
       )}
