@@ -4,9 +4,9 @@ import { seedGeography } from '../../src/core/demo/seed';
 import { getAgreement, listAgreements, saveAgreement } from '../../src/core/lofte/agreements';
 import { LofteRepo } from '../../src/core/lofte/repo';
 import type { AgreementInput } from '../../src/shared/agreements';
-import { AppError } from '../../src/shared/errors';
 import { agreementSaveSchema } from '../../src/shared/schemas';
 import { tempDb, type TempDb } from '../helpers/db';
+import { appError } from '../helpers/errors';
 
 const NOW = () => new Date('2026-11-22T10:00:00Z');
 
@@ -43,16 +43,6 @@ const input = (over: Partial<AgreementInput> = {}): AgreementInput => ({
 });
 
 const save = (i: AgreementInput) => saveAgreement(t.db, i, NOW);
-
-function appError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('inget fel kastades');
-}
 
 const counts = () =>
   t.db

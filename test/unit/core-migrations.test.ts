@@ -3,8 +3,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../src/core/db/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/core/db/migrations';
-import { AppError } from '../../src/shared/errors';
 import { tempDir, type TempDir } from '../helpers/db';
+import { appError } from '../helpers/errors';
 
 const TABLES = [
   'lpo',
@@ -35,16 +35,6 @@ const TABLES = [
   'walk_observation',
   'measure',
 ];
-
-function catchAppError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-  throw new Error('expected an AppError, nothing was thrown');
-}
 
 let tmp: TempDir;
 afterEach(() => tmp?.cleanup());
@@ -228,7 +218,7 @@ describe('migreringar', () => {
     raw.close();
     const before = fs.readFileSync(file);
 
-    const err = catchAppError(() => openDatabase(file));
+    const err = appError(() => openDatabase(file));
     expect(err.code).toBe('db_newer_version');
     expect(err.message).toContain(String(newer));
     expect(err.message).toContain('har inte ändrats');
@@ -248,7 +238,7 @@ describe('migreringar', () => {
     for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919 + 13) % 251;
     fs.writeFileSync(file, garbage);
 
-    const err = catchAppError(() => openDatabase(file));
+    const err = appError(() => openDatabase(file));
     expect(err.code).toBe('db_unreadable');
     expect(fs.readFileSync(file).equals(garbage)).toBe(true);
   });
@@ -256,7 +246,7 @@ describe('migreringar', () => {
   it('vägrar en fil som saknas när mustExist är satt', () => {
     tmp = tempDir();
     const file = tmp.file('saknas.sqlite');
-    const err = catchAppError(() => openDatabase(file, { mustExist: true }));
+    const err = appError(() => openDatabase(file, { mustExist: true }));
     expect(err.code).toBe('db_unreadable');
     expect(fs.existsSync(file)).toBe(false);
   });

@@ -10,8 +10,8 @@ import {
   smartChecklist,
   type LofteContent,
 } from '../../src/shared/lofte';
-import { AppError } from '../../src/shared/errors';
 import { tempDb, type TempDb } from '../helpers/db';
+import { appError } from '../helpers/errors';
 
 let t: TempDb;
 let repo: LofteRepo;
@@ -43,16 +43,6 @@ const content = (over: Partial<LofteContent> = {}): LofteContent => ({
   followUp: 'Kvartalsrapport till Lokala Brå.',
   ...over,
 });
-
-function appError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error('inget fel kastades');
-}
 
 const period = { periodFrom: '2026-01-01', periodTo: '2026-12-31' };
 

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedGeography } from '../../src/core/demo/seed';
 import { addMonths, WalkRepo } from '../../src/core/walks/repo';
 import { deleteView, saveView } from '../../src/core/dashboards/views';
-import { AppError } from '../../src/shared/errors';
 import { rollupVsTable, tempDb, type TempDb } from '../helpers/db';
+import { appError } from '../helpers/errors';
 
 let t: TempDb;
 let repo: WalkRepo;
@@ -26,16 +26,6 @@ const walkInput = (over: Partial<Parameters<WalkRepo['save']>[1]> = {}) => ({
   invited: ['Klippanbostäder', 'Teknik och fritid'],
   ...over,
 });
-
-function appError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error('inget fel kastades');
-}
 
 describe('trygghetsvandring', () => {
   it('en iakttagelse blir en händelse med källan trygghetsvandring, på vandringens dag och plats', () => {

@@ -4,6 +4,7 @@ import { LOFTE_STATE_LABELS } from '../../../shared/lofte';
 import { call, errorMessage } from '../lib/client';
 import { useScreenState } from '../lib/screen-state';
 import { LofteEditor } from './loften/LofteEditor';
+import { KommunSelect } from '../components/KommunSelect';
 import { Agreements, LoftenTabs, type LoftenView } from './loften/Agreements';
 
 /** The löfte chosen in the address (#/loften?id=5), e.g. from the Översikt. */
@@ -45,21 +46,13 @@ export function LoftenScreen() {
       {tabs}
       <div className="loften-layout">
         <aside className="loften-list" aria-label="Löften">
-          <label>
-            Kommun
-            <select
-              aria-label="Visa kommun"
-              value={kommunFilter ?? ''}
-              onChange={(e) => setKommunFilter(e.target.value ? Number(e.target.value) : null)}
-            >
-              <option value="">Alla</option>
-              {(reference.data?.kommuner ?? []).map((k) => (
-                <option key={k.id} value={k.id}>
-                  {k.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <KommunSelect
+            label="Visa kommun"
+            kommuner={reference.data?.kommuner ?? []}
+            value={kommunFilter}
+            onChange={setKommunFilter}
+            empty="Alla"
+          />
           <button type="button" onClick={() => setCreating(true)}>
             Nytt löfte
           </button>
@@ -138,14 +131,14 @@ function NewLofte({
   const reference = useQuery({ queryKey: ['reference'], queryFn: () => call('reference.get', {}) });
   const views = useQuery({ queryKey: ['views.list'], queryFn: () => call('views.list', {}) });
   const focus = useQuery({ queryKey: ['loften.focusAreas'], queryFn: () => call('loften.focusAreas', {}) });
-  const [kommunId, setKommunId] = useState<number | ''>(defaultKommun ?? '');
+  const [kommunId, setKommunId] = useState<number | null>(defaultKommun);
   const [period, setPeriod] = useState(nextYear);
   const [focusAreaId, setFocusAreaId] = useState<number | ''>('');
   const [viewId, setViewId] = useState<number | ''>('');
   const create = useMutation({
     mutationFn: () =>
       call('loften.create', {
-        kommunId: kommunId === '' ? 0 : kommunId,
+        kommunId: kommunId ?? 0,
         periodFrom: period.from,
         periodTo: period.to,
         ...(focusAreaId !== '' ? { focusAreaId } : {}),
@@ -153,7 +146,7 @@ function NewLofte({
       }),
     onSuccess: (l) => onCreated(l.id),
   });
-  const areas = (focus.data ?? []).filter((f) => kommunId === '' || f.kommunIds.includes(kommunId));
+  const areas = (focus.data ?? []).filter((f) => kommunId === null || f.kommunIds.includes(kommunId));
   return (
     <form
       className="new-lofte"
@@ -164,21 +157,13 @@ function NewLofte({
       }}
     >
       <h3>Nytt löfte</h3>
-      <label>
-        Kommun
-        <select
-          aria-label="Löftets kommun"
-          value={kommunId}
-          onChange={(e) => setKommunId(e.target.value ? Number(e.target.value) : '')}
-        >
-          <option value="">Välj kommun…</option>
-          {(reference.data?.kommuner ?? []).map((k) => (
-            <option key={k.id} value={k.id}>
-              {k.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <KommunSelect
+        label="Löftets kommun"
+        kommuner={reference.data?.kommuner ?? []}
+        value={kommunId}
+        onChange={setKommunId}
+        empty="Välj kommun…"
+      />
       <label>
         Från
         <input type="date" value={period.from} onChange={(e) => setPeriod({ ...period, from: e.target.value })} />

@@ -6,6 +6,7 @@ import { MEASURE_STATUS_LABELS, MEASURE_STATUSES, WALK_OBSERVATION_KINDS } from 
 import { call, errorMessage } from '../lib/client';
 import { openRegister } from '../lib/route';
 import { useScreenState } from '../lib/screen-state';
+import { KommunSelect } from '../components/KommunSelect';
 import { Tabs } from '../components/Tabs';
 
 type Tab = 'vandringar' | 'atgardsplan' | 'forsenade';
@@ -21,21 +22,7 @@ export function WalksScreen() {
     <section className="walks" aria-labelledby="walks-title">
       <h2 id="walks-title">Trygghetsvandringar och åtgärder</h2>
       <div className="filters" role="group" aria-label="Urval">
-        <label>
-          Kommun
-          <select
-            aria-label="Kommun"
-            value={kommunId ?? ''}
-            onChange={(e) => setKommunId(e.target.value ? Number(e.target.value) : null)}
-          >
-            <option value="">Alla</option>
-            {kommuner.map((k) => (
-              <option key={k.id} value={k.id}>
-                {k.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KommunSelect label="Kommun" kommuner={kommuner} value={kommunId} onChange={setKommunId} empty="Alla" />
       </div>
       <Tabs
         label="Vandringar och åtgärder"
@@ -134,7 +121,7 @@ function WalkForm({
   onSaved: (w: Walk) => void;
 }) {
   const reference = useQuery({ queryKey: ['reference'], queryFn: () => call('reference.get', {}) });
-  const [kommunId, setKommunId] = useState<number | ''>(walk?.kommunId ?? defaultKommun ?? '');
+  const [kommunId, setKommunId] = useState<number | null>(walk?.kommunId ?? defaultKommun);
   const [title, setTitle] = useState(walk?.title ?? '');
   const [walkDay, setWalkDay] = useState(walk?.walkDay ?? new Date().toISOString().slice(0, 10));
   const [afterDark, setAfterDark] = useState(walk?.afterDark ?? false);
@@ -146,7 +133,7 @@ function WalkForm({
     mutationFn: () =>
       call('walks.save', {
         ...(walk ? { id: walk.id } : {}),
-        kommunId: kommunId === '' ? 0 : kommunId,
+        kommunId: kommunId ?? 0,
         title,
         walkDay,
         afterDark,
@@ -169,21 +156,13 @@ function WalkForm({
         save.mutate();
       }}
     >
-      <label>
-        Kommun
-        <select
-          aria-label="Vandringens kommun"
-          value={kommunId}
-          onChange={(e) => setKommunId(e.target.value ? Number(e.target.value) : '')}
-        >
-          <option value="">Välj kommun…</option>
-          {(reference.data?.kommuner ?? []).map((k) => (
-            <option key={k.id} value={k.id}>
-              {k.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <KommunSelect
+        label="Vandringens kommun"
+        kommuner={reference.data?.kommuner ?? []}
+        value={kommunId}
+        onChange={setKommunId}
+        empty="Välj kommun…"
+      />
       <label>
         Namn
         <input aria-label="Namn" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
