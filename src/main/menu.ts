@@ -118,6 +118,6 @@ export function installMenu(deps: MenuDeps): () => void {
   const apply = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(deps)));
   apply();
   return deps.workspace.events.subscribe((event) => {
-    if (event.type === 'data.changed' && event.what === 'database') apply();
+    if (event.type === 'data.changed' && event.kinds.includes('database')) apply();
   });
 }

@@ -2,6 +2,7 @@
  * The single map of API operations. The Electron bridge, the browser host and the renderer client are
  * all derived from it: adding an operation is one entry here plus one handler in src/core/api.
  */
+import './zod-locale';
 import { z } from 'zod';
 import type {
   DatabaseInfo,
@@ -29,6 +30,7 @@ import type { Measure, Walk, WalkDetails, WalkObservation, WalkSummary } from '.
 import type { Lofte, LofteComment } from './lofte';
 import { GRANULARITIES, type FocusAreaDto, type LofteDetails, type LofteSummary, type LogDto } from './lofte-api';
 import type { Agreement, AgreementSummary } from './agreements';
+import { userProfileSchema, type ProfileState } from './profile';
 import {
   dashboardFilterSchema,
   dayStringSchema,
@@ -43,7 +45,7 @@ import {
   activityLogSchema,
   lofteContentSchema,
   lofteCreateSchema,
-  lofteStateSchema,
+  lofteTransitionSchema,
   measureSaveSchema,
   observationSchema,
   walkSaveSchema,
@@ -101,7 +103,13 @@ export const api = {
   'db.choosePath': op<{ path: string | null }>()(z.object({ mode: z.enum(['open', 'create', 'import']) })),
   'jobs.list': op<JobProgress[]>()(empty),
   'imports.preview': op<ImportPreview>()(importFileSchema),
-  'imports.commit': op<ImportReport>()(importFileSchema.extend({ skipInvalid: z.boolean().default(false) })),
+  'imports.commit': op<ImportReport>()(
+    importFileSchema.extend({
+      skipInvalid: z.boolean().default(false),
+      /** The user confirmed the preview's confirmWarnings; without it a file that has any is refused. */
+      acceptWarnings: z.boolean().optional(),
+    }),
+  ),
   'imports.cancel': op<{ cancelled: boolean }>()(empty),
   'walks.list': op<WalkSummary[]>()(z.object({ kommunIds: z.array(idSchema).max(500).optional() })),
   'walks.get': op<WalkDetails>()(z.object({ id: idSchema })),
@@ -156,7 +164,7 @@ export const api = {
       focusAreaId: idSchema.nullable().optional(),
     }),
   ),
-  'loften.transition': op<Lofte>()(z.object({ id: idSchema, to: lofteStateSchema })),
+  'loften.transition': op<Lofte>()(lofteTransitionSchema),
   'loften.newVersion': op<Lofte>()(z.object({ id: idSchema })),
   'loften.comment': op<LofteComment>()(
     z.object({
@@ -173,6 +181,8 @@ export const api = {
   'agreements.save': op<Agreement>()(agreementSaveSchema),
   'imports.log': op<ImportLogEntry[]>()(empty),
   'imports.undo': op<{ removed: number; restored: number }>()(z.object({ id: idSchema })),
+  'profile.get': op<ProfileState>()(empty),
+  'profile.save': op<ProfileState>()(userProfileSchema),
 } as const;
 
 export type Api = typeof api;

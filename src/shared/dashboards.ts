@@ -45,7 +45,45 @@ export interface ChangeRow extends ChangeJudgement {
 export interface ChangeResult {
   /** The comparison period's days. */
   previous: { fromDay: string; toDay: string };
+  /** The days counted now: the chosen period, or its first days up to the latest data. */
+  current: DayRange;
+  comparison: PeriodComparison;
   rows: ChangeRow[];
+}
+
+export interface DayRange {
+  fromDay: string;
+  toDay: string;
+}
+
+/**
+ * How a period compared was chosen (one rule for every comparison, see core/dashboards/periods.ts):
+ * - whole: the period asked for is complete in the data and is compared whole;
+ * - earlier_cycle: the cycle asked for runs past the latest data, so the latest complete one is shown;
+ * - first_days: the period runs past the latest data, so its days up to it are compared with as many days
+ *   from the start of the period it is compared with;
+ * - no_data: the period begins after the latest data: nothing to compare.
+ */
+export type PeriodRule = 'whole' | 'earlier_cycle' | 'first_days' | 'no_data';
+
+/** A source that usually reports (every one of the four weeks before the period) but is silent a week or more in it. */
+export interface SourceGap {
+  source: Source;
+  /** Which of the two compared periods the silence is in. */
+  period: 'current' | 'previous';
+  fromDay: string;
+  toDay: string;
+}
+
+export interface PeriodComparison {
+  current: DayRange;
+  previous: DayRange;
+  /** Latest data: the latest day every regularly reporting source has data for; null without data. */
+  asOfDay: string | null;
+  rule: PeriodRule;
+  /** The period asked for, when another was compared (earlier_cycle, first_days, no_data). */
+  asked: DayRange | null;
+  gaps: SourceGap[];
 }
 
 export interface TrendPoint {
@@ -91,6 +129,11 @@ export interface ViewSettings {
   est?: { kommunId: number; cycle: EstCycle; day: string } | undefined;
   /** Trygghetsmätning: the indicator shown. */
   survey?: { indicator: string } | undefined;
+  /**
+   * The periods on screen when the view was saved (EST and Förändring resolve them from the data), so
+   * the view shows, and a löfte cites, exactly those days later. Views saved before this have none.
+   */
+  periods?: { current: DayRange; previous?: DayRange | undefined } | undefined;
 }
 
 export interface SavedView {
@@ -128,14 +171,18 @@ export interface EstLagesbild {
   newPlaces: { placeName: string; n: number }[];
   /** The cycle's lägesbild in a few Swedish sentences, for the group to discuss. */
   summary: string;
+  /** Both periods, why these, the latest data and any source silent in them. */
+  comparison: PeriodComparison;
 }
 
 /** Översikt: what needs attention now, for the selection. */
 export interface Overview {
-  /** The latest day with events (not after today); null for an empty database. */
+  /** Latest data (not after today; see PeriodComparison.asOfDay); null for an empty database. */
   asOfDay: string | null;
   cycle: EstCycle;
   period: { fromDay: string; toDay: string; previous: { fromDay: string; toDay: string } } | null;
+  /** The same periods with the rule that chose them and sources silent in them; null without data. */
+  comparison: PeriodComparison | null;
   /** Kommun × category pairs with a significant change this cycle, largest |z| first. */
   changes: ChangeRow[];
   /** How many pairs had enough events to be judged at all. */

@@ -161,6 +161,23 @@ export interface JobProgress {
   error: string | null;
 }
 
+/** What a write changed; every write of every feature names its kinds in one `data.changed` event. */
+export const CHANGE_KINDS = [
+  'database',
+  'incidents',
+  'imports',
+  'reference',
+  'survey',
+  'views',
+  'loften',
+  'agreements',
+  'walks',
+  'measures',
+  'profile',
+] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
 export type AppEvent =
   | { type: 'job.progress'; progress: JobProgress }
-  | { type: 'data.changed'; what: 'incidents' | 'database' | 'imports' };
+  /** `what` is the first of `kinds` (scripts written against the first contract read it); `version` only grows. */
+  | { type: 'data.changed'; what: ChangeKind; kinds: ChangeKind[]; version: number };

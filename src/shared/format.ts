@@ -15,3 +15,8 @@ export function formatDecimal1(n: number): string {
 export function formatIsoWeekLabel(week: number): string {
   return `v. ${week}`;
 }
+
+/** 1 → "1 iakttagelse", 3 → "3 iakttagelser": a count with the noun (or adjective) in the right number. */
+export function formatCount(n: number, one: string, many: string): string {
+  return `${formatInteger(n)} ${n === 1 ? one : many}`;
+}

@@ -28,6 +28,14 @@ export interface ImportPreview {
   skippedCount: number;
   invalidCount: number;
   warnings: string[];
+  /**
+   * Warnings the user must confirm before importing (the file may be cut short: its last line has no line
+   * ending and a number shorter than its column's others; a population that changes by more than half from
+   * the year before). `imports.commit` refuses the file unless called with `acceptWarnings: true`.
+   */
+  confirmWarnings: string[];
+  /** No row would be added or changed: every row is already in the database as it is, or there are none. */
+  nothingNew: boolean;
   alreadyImported: boolean;
   /** Incident spreadsheets: the file's columns and which one each field reads (saved or suggested). */
   mapping?: {

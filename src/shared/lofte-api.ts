@@ -1,8 +1,13 @@
 /** Löfte DTOs the screens read: details with progress, list rows, activities behind schedule. */
-import type { Lofte, LofteComment, LofteContent, LofteState, SmartCheck } from './lofte';
+import type { Lofte, LofteActor, LofteComment, LofteContent, LofteState, SmartCheck } from './lofte';
 
+/**
+ * An activity's progress in whole activities (see core/lofte/progress.ts for the rule): `required` is what
+ * is due from the period's start through today, ⌊pro-rata expectation⌋, never more than `total`.
+ */
 export interface ScheduleDto {
-  due: number;
+  /** The pro-rata expectation (a fraction), kept for the explanation; not shown as a target. */
+  expected: number;
   required: number;
   done: number;
   total: number;
@@ -13,10 +18,15 @@ export interface BucketDto {
   label: string;
   fromDay: string;
   toDay: string;
+  /** Whole activities this stretch adds to what is due; the stretches add up to `total`. */
   target: number;
-  required: number;
   done: number;
-  status: 'uppnatt' | 'ej_uppnatt' | 'pagar' | 'kommande';
+  /** Done and due from the period's start through the stretch's end (or today). */
+  doneSoFar: number;
+  dueSoFar: number;
+  /** The same comparison as the summary's, at the stretch's end (or today): they cannot disagree. */
+  status: 'enligt_plan' | 'efter_plan' | 'kommande';
+  running: boolean;
 }
 
 export interface ActivityProgress {
@@ -35,6 +45,12 @@ export interface SnapshotDto {
   reason: string;
   content: LofteContent;
   savedAt: string;
+  /** Who made the change (null when not recorded, e.g. entries from before schema 9). */
+  by: LofteActor | null;
+  /** A decision's protocol reference, e.g. "KS 2026-12-03 § 141"; empty when none was given. */
+  protocolRef: string;
+  /** The SMART warnings a decision was confirmed over. */
+  warnings: string[];
 }
 
 export interface LogDto {

@@ -33,6 +33,27 @@ export const LOFTE_TRANSITIONS: readonly { from: LofteState; to: LofteState; lab
   { from: 'uppfoljning', to: 'avslutad', label: 'Avsluta' },
 ];
 
+/**
+ * The limits of every field a löfte's editor writes: one source for the zod schemas and the editor, which
+ * shows each limit (a counter, "1 234 / 2 000") before it is reached.
+ */
+export const LOFTE_LIMITS = {
+  title: 200,
+  problem: 8000,
+  effectGoal: 2000,
+  followUp: 2000,
+  activityKind: 200,
+  partner: 200,
+  note: 1000,
+  /** "Minst antal": whole activities, 1 … 10 000. */
+  quantityMin: 1,
+  quantityMax: 10_000,
+  activities: 30,
+  evidence: 20,
+  /** The decision's protocol reference, e.g. "KS 2026-12-03 § 141". */
+  protocolRef: 120,
+} as const;
+
 /** Text may change only in a draft; a decided löfte needs a new version. */
 export const isEditable = (state: LofteState): boolean => state === 'utkast';
 
@@ -101,6 +122,13 @@ export interface Lofte {
   updatedAt: string;
 }
 
+/** Who made a state change (from the local user profile). */
+export interface LofteActor {
+  name: string;
+  organisation: string;
+  role: string | null;
+}
+
 export interface LofteVersionEntry {
   version: number;
   state: LofteState;
@@ -117,18 +145,26 @@ export interface LofteComment {
 
 /** One SMART check: a part a löfte needs before it can be followed up. */
 export interface SmartCheck {
-  id: 'problem' | 'evidence' | 'target' | 'cadence' | 'responsible' | 'followUp' | 'effectGoal';
+  id: 'problem' | 'evidence' | 'target' | 'cadence' | 'responsible' | 'followUp' | 'effectGoal' | 'focusPeriod';
   ok: boolean;
   message: string;
 }
 
 const ACTIVITY = (i: number, a: LofteActivity) => `Aktivitet ${i + 1}${a.kind.trim() ? ` (${a.kind.trim()})` : ''}`;
 
+/** The löfte's period and its fokusområde's agreement period, for the check that the one covers the other. */
+export interface ChecklistContext {
+  periodFrom: string;
+  periodTo: string;
+  focusArea: { title: string; agreementTitle: string; periodFrom: string; periodTo: string } | null;
+}
+
 /**
  * Warns when a löfte lacks what makes it followable: a measurable target, a cadence and a responsible
- * party on every activity, a follow-up, an effect goal, a problem with evidence.
+ * party on every activity, a follow-up, an effect goal, a problem with evidence; and, given the löfte's
+ * period, when its fokusområde's samverkansöverenskommelse does not cover that period.
  */
-export function smartChecklist(c: LofteContent): SmartCheck[] {
+export function smartChecklist(c: LofteContent, context?: ChecklistContext): SmartCheck[] {
   const checks: SmartCheck[] = [];
   const missing = (pred: (a: LofteActivity) => boolean) =>
     c.activities.map((a, i) => (pred(a) ? ACTIVITY(i, a) : null)).filter((x): x is string => x !== null);
@@ -184,6 +220,17 @@ export function smartChecklist(c: LofteContent): SmartCheck[] {
       ? 'Effektmålet är angivet.'
       : 'Ange ett effektmål, t.ex. "problemindex för nedskräpning ska minska i nästa trygghetsmätning".',
   });
+  const f = context?.focusArea;
+  if (context && f) {
+    const covers = f.periodFrom <= context.periodFrom && f.periodTo >= context.periodTo;
+    checks.push({
+      id: 'focusPeriod',
+      ok: covers,
+      message: covers
+        ? `Fokusområdet "${f.title}" gäller under hela löftets period.`
+        : `Fokusområdet "${f.title}" hör till överenskommelsen "${f.agreementTitle}" som gäller ${f.periodFrom} – ${f.periodTo}; den täcker inte löftets period ${context.periodFrom} – ${context.periodTo}. Välj ett fokusområde ur en överenskommelse som gäller hela perioden.`,
+    });
+  }
   return checks;
 }
 

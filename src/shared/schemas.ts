@@ -4,7 +4,7 @@ import { PRECISIONS, SORT_COLUMNS, SOURCES, STATUSES } from './domain';
 import { CATEGORY_CODES, categoryOfSubcategory } from './taxonomy';
 import { isValidDay } from './time';
 import { DASHBOARDS, EST_CYCLES, TREND_SPLITS } from './dashboards';
-import { CADENCES, LOFTE_STATES, RESPONSIBLE } from './lofte';
+import { CADENCES, LOFTE_LIMITS, LOFTE_STATES, RESPONSIBLE } from './lofte';
 import { MEASURE_STATUSES } from './walks';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -198,19 +198,22 @@ const text = (label: string, max: number) =>
 
 export const lofteStateSchema = z.enum(LOFTE_STATES, { error: 'Okänt tillstånd.' });
 
+const L = LOFTE_LIMITS;
+const quantityRange = `${L.quantityMin}–${L.quantityMax.toLocaleString('sv-SE')}`;
+
 export const lofteActivitySchema = z.object({
   key: z.string().min(1).max(40),
-  kind: text('Aktiviteten', 200),
+  kind: text('Aktiviteten', L.activityKind),
   quantity: z
-    .number({ error: 'Antalet måste vara ett tal.' })
-    .int('Antalet måste vara ett heltal.')
-    .min(1, 'Antalet måste vara minst 1.')
-    .max(10_000, 'Antalet får vara högst 10 000.')
+    .number({ error: `Minst antal måste vara ett heltal ${quantityRange}.` })
+    .int(`Minst antal måste vara ett heltal ${quantityRange}.`)
+    .min(L.quantityMin, `Minst antal måste vara minst ${L.quantityMin}.`)
+    .max(L.quantityMax, `Minst antal får vara högst ${L.quantityMax.toLocaleString('sv-SE')}.`)
     .nullable(),
   cadence: z.enum(CADENCES, { error: 'Välj takt: per vecka, per månad eller under perioden.' }).nullable(),
   responsible: z.enum(RESPONSIBLE, { error: 'Välj ansvarig.' }).nullable(),
-  partner: text('Partnerns namn', 200),
-  note: text('Anteckningen', 1000),
+  partner: text('Partnerns namn', L.partner),
+  note: text('Anteckningen', L.note),
 });
 
 export const lofteEvidenceSchema = z.discriminatedUnion('kind', [
@@ -220,12 +223,27 @@ export const lofteEvidenceSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const lofteContentSchema = z.object({
-  title: text('Rubriken', 200),
-  problem: text('Problembeskrivningen', 8000),
-  evidence: z.array(lofteEvidenceSchema).max(20, 'Högst 20 underlag.'),
-  activities: z.array(lofteActivitySchema).max(30, 'Högst 30 aktiviteter.'),
-  effectGoal: text('Effektmålet', 2000),
-  followUp: text('Uppföljningen', 2000),
+  title: text('Rubriken', L.title),
+  problem: text('Problembeskrivningen', L.problem),
+  evidence: z.array(lofteEvidenceSchema).max(L.evidence, `Högst ${L.evidence} underlag.`),
+  activities: z.array(lofteActivitySchema).max(L.activities, `Högst ${L.activities} aktiviteter.`),
+  effectGoal: text('Effektmålet', L.effectGoal),
+  followUp: text('Uppföljningen', L.followUp),
+});
+
+/**
+ * A state change. `revision` is the one the editor last saved (a change on an older one is refused), and a
+ * decision may name its protocol reference, e.g. "KS 2026-12-03 § 141".
+ */
+export const lofteTransitionSchema = z.object({
+  id: idSchema,
+  to: lofteStateSchema,
+  revision: z.number().int().min(1).optional(),
+  protocolRef: z
+    .string({ error: 'Protokollhänvisningen måste vara text.' })
+    .trim()
+    .max(L.protocolRef, `Protokollhänvisningen får vara högst ${L.protocolRef} tecken.`)
+    .optional(),
 });
 
 export const lofteCreateSchema = z

@@ -62,7 +62,19 @@ export interface Measure {
   inPlan: boolean;
   overdue: boolean;
   updatedAt: string;
+  /** The walk it came from (title and day), so every list can link to it; null when written into the plan. */
+  walkTitle?: string | null;
+  walkDay?: string | null;
+  /** The observation it answers, in words ("Klippans station: Belysning"). */
+  observationLabel?: string | null;
+  lofteTitle?: string | null;
+  viewName?: string | null;
+  /** Said when it was saved (e.g. a due date already past): the åtgärd is saved all the same. */
+  warnings?: string[];
 }
+
+/** The problem an åtgärd answers, in words: as written, else the walk's observation it came from. */
+export const measureProblem = (m: Measure): string => m.problem || m.observationLabel || '';
 
 export interface WalkSummary extends Walk {
   observations: number;

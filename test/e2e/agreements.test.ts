@@ -25,7 +25,7 @@ const NEW_AREA = 'Otrygghet vid stationen i Teckomatorp';
 describe('Samverkansöverenskommelser', () => {
   it('ett nytt fokusområde sparas och erbjuds direkt för ett nytt löfte', async () => {
     const { page } = s;
-    const db = s.host.workspace.db().db;
+    const db = s.host.workspace.db().read((r) => r.db);
     const agreement = db.prepare('SELECT id FROM agreement WHERE title = ?').pluck().get(TITLE) as number;
     const skadegorelse = db
       .prepare("SELECT id FROM focus_area WHERE agreement_id = ? AND title = 'Skadegörelse'")

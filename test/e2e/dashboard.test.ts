@@ -49,7 +49,7 @@ async function choosePeriod(page: Page, from: string, to: string): Promise<void>
 
 /** Incidents in a kommun (and category) between two local days, straight from the database. */
 function dbCount(kommun: string, from: string, to: string, category?: string): number {
-  const db = s.host.workspace.db().db;
+  const db = s.host.workspace.db().read((r) => r.db);
   const ids = db.prepare('SELECT id FROM incident').pluck().all().length; // sanity: the demo is there
   expect(ids).toBe(6000);
   return db
@@ -184,7 +184,7 @@ describe('Lägesbild: instrumentpanelerna', () => {
     const placeName = (await top.getByRole('rowheader').textContent())!.replace(/ ny$/, '').trim();
     await drillDown(page, top.getByRole('button'));
     await page.getByRole('tab', { name: 'EST-lägesbild' }).click();
-    const db = s.host.workspace.db().db;
+    const db = s.host.workspace.db().read((r) => r.db);
     const atPlace = db
       .prepare(
         `SELECT count(*) FROM incident i JOIN kommun k ON k.id = i.kommun_id

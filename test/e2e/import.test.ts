@@ -59,7 +59,11 @@ describe('import i webbläsaren', () => {
       const { page } = s;
       const file = path.join(s.dataDir, 'handelser.json');
       fs.writeFileSync(file, JSON.stringify(EVENTS));
-      const incidents = () => s.host.workspace.db().incidents.count({});
+      const incidents = () =>
+        s.host.workspace
+          .db()
+          .read((r) => r.incidents)
+          .count({});
 
       await page.getByRole('link', { name: 'Import' }).click();
       await page.getByLabel('Fil', { exact: true }).fill(file);
@@ -116,7 +120,8 @@ describe('import i webbläsaren', () => {
       const value = () =>
         s.host.workspace
           .db()
-          .db.prepare(
+          .read((r) => r.db)
+          .prepare(
             "SELECT value || '/' || respondents || '/' || response_rate FROM survey_result s JOIN kommun k ON k.id = s.kommun_id WHERE k.name = 'Klippan' AND year = 2026 AND indicator = 'nedskrapning'",
           )
           .pluck()
@@ -174,7 +179,12 @@ describe('import i webbläsaren', () => {
         .getByRole('alert')
         .filter({ hasText: /rad 1, kolumn/ })
         .waitFor();
-      expect(s.host.workspace.db().incidents.count({})).toBe(500);
+      expect(
+        s.host.workspace
+          .db()
+          .read((r) => r.incidents)
+          .count({}),
+      ).toBe(500);
     } finally {
       await s.close();
     }
@@ -209,7 +219,12 @@ describe('import i webbläsaren', () => {
       await screenshot(page, 'import-mapping');
       await importButton.click();
       await page.getByTestId('import-report').getByText('Tillagda 2').waitFor();
-      expect(s.host.workspace.db().incidents.count({ sources: ['est'], text: 'skolans gavel' })).toBe(1);
+      expect(
+        s.host.workspace
+          .db()
+          .read((r) => r.incidents)
+          .count({ sources: ['est'], text: 'skolans gavel' }),
+      ).toBe(1);
     } finally {
       await s.close();
     }
@@ -238,8 +253,20 @@ describe('import i webbläsaren', () => {
       await page.getByTestId('import-preview').getByRole('button', { name: 'Importera' }).click();
       await page.getByRole('button', { name: 'Avbryt import' }).click();
       await page.getByRole('status').filter({ hasText: 'Importen avbröts. Inget har ändrats.' }).waitFor();
-      expect(s.host.workspace.db().incidents.count({})).toBe(500);
-      expect(s.host.workspace.db().db.prepare('SELECT count(*) FROM import_log').pluck().get()).toBe(0);
+      expect(
+        s.host.workspace
+          .db()
+          .read((r) => r.incidents)
+          .count({}),
+      ).toBe(500);
+      expect(
+        s.host.workspace
+          .db()
+          .read((r) => r.db)
+          .prepare('SELECT count(*) FROM import_log')
+          .pluck()
+          .get(),
+      ).toBe(0);
     } finally {
       await s.close();
     }

@@ -24,7 +24,7 @@ const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole
 describe('Medborgarlöften', () => {
   it('från sparad vy till beslutat löfte, uppföljning som rör sig och en ny version med diff', async () => {
     const { page } = s;
-    const db = s.host.workspace.db().db;
+    const db = s.host.workspace.db().read((r) => r.db);
     const today = localDay(new Date().toISOString());
     const year = today.slice(0, 4);
 
@@ -58,7 +58,8 @@ describe('Medborgarlöften', () => {
     const shown = number((await evidence.textContent())!.split(':').at(-1)!);
     const expected = s.host.workspace
       .db()
-      .incidents.count({ kommunIds: [bjuv], categories: ['skadegorelse'], fromDay: '2026-01-01', toDay: '2026-10-31' });
+      .read((r) => r.incidents)
+      .count({ kommunIds: [bjuv], categories: ['skadegorelse'], fromDay: '2026-01-01', toDay: '2026-10-31' });
     expect(shown).toBe(expected);
 
     // The SMART checklist warns until the löfte is complete.
@@ -109,7 +110,8 @@ describe('Medborgarlöften', () => {
     const counted = (from: string, to: string) =>
       s.host.workspace
         .db()
-        .incidents.count({ kommunIds: [bjuv], categories: ['skadegorelse'], fromDay: from, toDay: to });
+        .read((r) => r.incidents)
+        .count({ kommunIds: [bjuv], categories: ['skadegorelse'], fromDay: from, toDay: to });
     expect(number(m[1]!)).toBe(counted(m[2]!, m[3]!));
     expect(number(m[4]!)).toBe(counted(m[5]!, m[6]!));
     expect(m[5]).toBe(`${year}-01-01`);

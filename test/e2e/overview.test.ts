@@ -22,7 +22,7 @@ describe('Översikt', () => {
     const { page } = s;
     await page.getByRole('heading', { name: 'Översikt', level: 2 }).waitFor();
     await expect(page.getByRole('link', { name: 'Översikt' }).getAttribute('aria-current')).resolves.toBe('page');
-    const db = s.host.workspace.db().db;
+    const db = s.host.workspace.db().read((r) => r.db);
     const lastDay = db.prepare('SELECT max(day) FROM incident_rollup_day WHERE n > 0').pluck().get() as string;
     await page.getByLabel('Cykel', { exact: true }).selectOption('tertial');
     const period = page.getByTestId('overview-period');

@@ -35,7 +35,8 @@ async function withSession(fn: (s: Session) => Promise<void>): Promise<void> {
 function kommunId(s: Session, name: string): number {
   return s.host.workspace
     .db()
-    .reference.kommuner()
+    .read((r) => r.reference)
+    .kommuner()
     .find((k) => k.name === name)!.id;
 }
 
@@ -68,7 +69,10 @@ describe('händelseregistret i webbläsaren', () => {
       const { page } = s;
       await firstRowsLoaded(page);
       await page.getByRole('search').getByLabel('Kommun').selectOption({ label: 'Perstorp' });
-      const expected = s.host.workspace.db().incidents.count({ kommunIds: [kommunId(s, 'Perstorp')] });
+      const expected = s.host.workspace
+        .db()
+        .read((r) => r.incidents)
+        .count({ kommunIds: [kommunId(s, 'Perstorp')] });
       expect(expected).toBeGreaterThan(0);
       await expect.poll(() => shownCount(page)).toBe(expected);
       await expect.poll(async () => new Set(await columnTexts(page, 'kommun'))).toEqual(new Set(['Perstorp']));
@@ -76,7 +80,10 @@ describe('händelseregistret i webbläsaren', () => {
       await page.getByRole('button', { name: 'Rensa filter' }).click();
       await expect.poll(() => shownCount(page)).toBe(3000);
       await page.getByRole('search').getByLabel('Sök i text').fill('Teckomatorp');
-      const textCount = s.host.workspace.db().incidents.count({ text: 'Teckomatorp' });
+      const textCount = s.host.workspace
+        .db()
+        .read((r) => r.incidents)
+        .count({ text: 'Teckomatorp' });
       expect(textCount).toBeGreaterThan(0);
       await expect.poll(() => shownCount(page)).toBe(textCount);
       await expect
@@ -135,7 +142,10 @@ describe('händelseregistret i webbläsaren', () => {
       await page.getByLabel('Status').selectOption({ label: 'Åtgärdad' });
       await page.getByRole('button', { name: 'Spara' }).click();
       await detail.getByText('Ändrad beskrivning efter kontroll på plats.').waitFor();
-      const stored = s.host.workspace.db().incidents.get(id);
+      const stored = s.host.workspace
+        .db()
+        .read((r) => r.incidents)
+        .get(id);
       expect(stored.description).toBe('Ändrad beskrivning efter kontroll på plats.');
       expect(stored.status).toBe('atgardad');
     });
@@ -151,16 +161,31 @@ describe('händelseregistret i webbläsaren', () => {
       await detail.getByRole('button', { name: 'Ta bort' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('button', { name: 'Avbryt' }).click();
-      expect(s.host.workspace.db().incidents.count({})).toBe(3000);
+      expect(
+        s.host.workspace
+          .db()
+          .read((r) => r.incidents)
+          .count({}),
+      ).toBe(3000);
 
       await detail.getByRole('button', { name: 'Ta bort' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Ta bort' }).click();
       await expect.poll(() => shownCount(page)).toBe(2999);
-      expect(() => s.host.workspace.db().incidents.get(id)).toThrow();
+      expect(() =>
+        s.host.workspace
+          .db()
+          .read((r) => r.incidents)
+          .get(id),
+      ).toThrow();
 
       await page.getByRole('button', { name: 'Ångra' }).click();
       await expect.poll(() => shownCount(page)).toBe(3000);
-      expect(s.host.workspace.db().incidents.get(id).id).toBe(id);
+      expect(
+        s.host.workspace
+          .db()
+          .read((r) => r.incidents)
+          .get(id).id,
+      ).toBe(id);
     });
   });
 
@@ -169,7 +194,10 @@ describe('händelseregistret i webbläsaren', () => {
       const { page } = s;
       await firstRowsLoaded(page);
       await page.getByRole('search').getByLabel('Kommun').selectOption({ label: 'Lomma' });
-      const expected = s.host.workspace.db().incidents.count({ kommunIds: [kommunId(s, 'Lomma')] });
+      const expected = s.host.workspace
+        .db()
+        .read((r) => r.incidents)
+        .count({ kommunIds: [kommunId(s, 'Lomma')] });
       await expect.poll(() => shownCount(page)).toBe(expected);
       const [download] = await Promise.all([
         page.waitForEvent('download'),

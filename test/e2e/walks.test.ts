@@ -20,7 +20,7 @@ afterAll(async () => {
 describe('Trygghetsvandringar', () => {
   it('en vandring med iakttagelser som blir händelser och ett protokoll av åtgärder', async () => {
     const { page } = s;
-    const db = s.host.workspace.db().db;
+    const db = s.host.workspace.db().read((r) => r.db);
     const today = localDay(new Date().toISOString());
 
     await page.getByRole('button', { name: 'Ny vandring' }).click();
@@ -106,16 +106,20 @@ describe('Trygghetsvandringar', () => {
     // A measure written into the plan, pointing at its problem as a saved dashboard view.
     const klippan = s.host.workspace
       .db()
-      .db.prepare("SELECT id FROM kommun WHERE name = 'Klippan'")
+      .read((r) => r.db)
+      .prepare("SELECT id FROM kommun WHERE name = 'Klippan'")
       .pluck()
       .get() as number;
-    const view = saveView(s.host.workspace.db().db, {
-      name: 'Skadegörelse vid stationen 2026',
-      dashboard: 'forandring',
-      settings: {
-        filter: { kommunIds: [klippan], categories: ['skadegorelse'], fromDay: '2026-01-01', toDay: '2026-10-31' },
+    const view = saveView(
+      s.host.workspace.db().read((r) => r.db),
+      {
+        name: 'Skadegörelse vid stationen 2026',
+        dashboard: 'forandring',
+        settings: {
+          filter: { kommunIds: [klippan], categories: ['skadegorelse'], fromDay: '2026-01-01', toDay: '2026-10-31' },
+        },
       },
-    });
+    );
     // Written behind the app's back: a reload reads it (the screen starts afresh).
     await page.reload();
     await page.getByRole('tab', { name: 'Åtgärdsplan' }).click();

@@ -124,7 +124,7 @@ describe('dispatch', () => {
   let ws: Workspace;
   let handlers: Handlers;
   let kommunId: number;
-  const count = () => ws.db().db.prepare('SELECT count(*) FROM incident').pluck().get() as number;
+  const count = () => ws.db().read((r) => r.db).prepare('SELECT count(*) FROM incident').pluck().get() as number;
 
   beforeAll(() => {
     tmp = tempDir();
@@ -133,7 +133,7 @@ describe('dispatch', () => {
       platform: { choosePath: async () => null, exportTarget: async () => null },
     });
     ws.create(tmp.file('register.sqlite'));
-    kommunId = seedGeography(ws.db().db).get('1276')!;
+    kommunId = seedGeography(ws.db().read((r) => r.db)).get('1276')!;
     handlers = createHandlers(ws);
   });
   afterAll(async () => {
@@ -203,7 +203,7 @@ describe('dispatch', () => {
       },
     });
     expect(count()).toBe(before);
-    expect(ws.db().incidents.count({})).toBe(before);
+    expect(ws.db().read((r) => r.incidents).count({})).toBe(before);
   });
 
   it('ger felkoder som värden: okänd kommun, konflikt, not_found och okänd operation', async () => {

@@ -188,7 +188,7 @@ describe('registerIpc', () => {
     const file = path.join(dataDir, 'ny.sqlite');
     const result = (await ipc.call('db.create', { path: file })) as { ok: boolean };
     expect(result.ok).toBe(true);
-    expect(win.webContents.sent).toContainEqual([IPC_EVENT_CHANNEL, { type: 'data.changed', what: 'database' }]);
+    expect(win.webContents.sent).toContainEqual([IPC_EVENT_CHANNEL, expect.objectContaining({ type: 'data.changed', what: 'database' })]);
   });
 
   it('forwards first-start seeding progress', async () => {
@@ -202,11 +202,11 @@ describe('registerIpc', () => {
     await workspace.ready();
     win.webContents.sent.length = 0;
     win.webContents.destroyed = true;
-    workspace.events.emit({ type: 'data.changed', what: 'incidents' });
+    workspace.events.emit({ type: 'data.changed', what: 'incidents', kinds: ['incidents'], version: 1 });
     expect(win.webContents.sent).toEqual([]);
     win.webContents.destroyed = false;
     dispose();
-    workspace.events.emit({ type: 'data.changed', what: 'incidents' });
+    workspace.events.emit({ type: 'data.changed', what: 'incidents', kinds: ['incidents'], version: 1 });
     expect(win.webContents.sent).toEqual([]);
     expect(ipc.handlers.size).toBe(0);
   });

@@ -3,15 +3,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedGeography } from '../../src/core/demo/seed';
 import { addMonths, WalkRepo } from '../../src/core/walks/repo';
 import { deleteView, saveView } from '../../src/core/dashboards/views';
+import { LofteRepo } from '../../src/core/lofte/repo';
+import { IncidentRepo } from '../../src/core/db/incident-repo';
+import { emptyContent } from '../../src/shared/lofte';
+import { measureProblem } from '../../src/shared/walks';
 import { rollupVsTable, tempDb, type TempDb } from '../helpers/db';
 import { appError } from '../helpers/errors';
 
 let t: TempDb;
 let repo: WalkRepo;
 let klippan: number;
+let perstorp: number;
 beforeEach(() => {
   t = tempDb();
-  klippan = seedGeography(t.db).get('1276')!;
+  const kommuner = seedGeography(t.db);
+  klippan = kommuner.get('1276')!;
+  perstorp = kommuner.get('1275')!;
   repo = new WalkRepo(t.db, () => new Date('2026-11-22T10:00:00Z'));
 });
 afterEach(() => t.cleanup());
@@ -121,6 +128,129 @@ describe('åtgärder', () => {
     // Deleting the view keeps the åtgärd, without the link.
     deleteView(t.db, view.id);
     expect(repo.measures({})[0]!.viewId).toBeNull();
+  });
+
+  it('en åtgärd från vandringens protokoll läggs i åtgärdsplanen med problem, vy och löfte, och pekar på vandringen', () => {
+    const walk = repo.save(null, walkInput());
+    const obs = repo.observe(walk.id, { placeName: 'Klippans station', subcategory: 'belysning', note: '' });
+    const fromWalk = {
+      kommunId: 0,
+      walkId: walk.id,
+      observationId: obs.id,
+      problem: '',
+      what: 'Byt armaturer vid cykelstället',
+      responsible: 'Teknik och fritid',
+      dueDay: '2027-01-31',
+      status: 'planerad' as const,
+      declineReason: '',
+      inPlan: false,
+    };
+    const m = repo.saveMeasure(null, fromWalk);
+    expect(repo.measures({ kommunIds: [klippan], inPlan: true })).toEqual([]);
+    // In the overdue list and elsewhere it says what it answers and where it came from, even without a problem.
+    expect(m).toMatchObject({ walkId: walk.id, walkTitle: walk.title, walkDay: '2026-03-10' });
+    expect(measureProblem(m)).toBe('Klippans station: Belysning');
+    // Into the plan only with what it answers: a problem, a saved view or a löfte.
+    const refused = appError(() => repo.saveMeasure(m.id, { ...fromWalk, inPlan: true }));
+    expect([refused.code, refused.details?.issues?.[0]?.field]).toEqual(['validation', 'problem']);
+    expect(repo.measures({ inPlan: true })).toEqual([]);
+
+    const view = saveView(t.db, {
+      name: 'Otrygghet vid stationen',
+      dashboard: 'forandring',
+      settings: { filter: { kommunIds: [klippan], categories: ['otrygg_plats'] } },
+    });
+    const lofte = new LofteRepo(t.db).create({
+      kommunId: klippan,
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      content: { ...emptyContent(), title: 'Tryggare stationsområde' },
+    });
+    repo.saveMeasure(m.id, {
+      ...fromWalk,
+      problem: 'Otrygg plats vid stationen',
+      viewId: view.id,
+      lofteId: lofte.id,
+      inPlan: true,
+    });
+    const plan = repo.measures({ kommunIds: [klippan], inPlan: true });
+    expect(plan).toHaveLength(1);
+    expect(plan[0]).toMatchObject({
+      id: m.id,
+      kommunId: klippan,
+      inPlan: true,
+      problem: 'Otrygg plats vid stationen',
+      viewId: view.id,
+      viewName: 'Otrygghet vid stationen',
+      lofteId: lofte.id,
+      lofteTitle: 'Tryggare stationsområde',
+      walkId: walk.id,
+      walkTitle: 'Kvällsvandring kring stationen',
+      walkDay: '2026-03-10',
+      observationLabel: 'Klippans station: Belysning',
+    });
+    // Its walk's protokoll shows the same åtgärd, now in the plan; editing its status keeps it there.
+    expect(repo.details(walk.id).measures.map((x) => [x.id, x.inPlan])).toEqual([[m.id, true]]);
+    repo.saveMeasure(m.id, { ...plan[0]!, status: 'pagar' });
+    expect(repo.measures({ inPlan: true }).map((x) => [x.id, x.status])).toEqual([[m.id, 'pagar']]);
+  });
+
+  it('ett löfte för en annan kommun vägras', () => {
+    const lofte = new LofteRepo(t.db).create({ kommunId: perstorp, periodFrom: '2026-01-01', periodTo: '2026-12-31' });
+    const walk = repo.save(null, walkInput());
+    const err = appError(() =>
+      repo.saveMeasure(null, {
+        kommunId: 0,
+        walkId: walk.id,
+        lofteId: lofte.id,
+        problem: '',
+        what: 'Fler papperskorgar',
+        responsible: 'Teknik',
+        status: 'planerad',
+        declineReason: '',
+        inPlan: false,
+      }),
+    );
+    expect([err.code, err.details?.issues?.[0]?.field]).toEqual(['validation', 'lofteId']);
+    expect(repo.measures({})).toEqual([]);
+  });
+
+  it('ett datum som redan passerat sparas, med en varning; ett senare eller oförändrat datum utan', () => {
+    const base = {
+      kommunId: klippan,
+      problem: 'Nedskräpning i centrum',
+      what: 'Tömning två gånger i veckan',
+      responsible: 'Teknik',
+      status: 'planerad' as const,
+      declineReason: '',
+      inPlan: true,
+    };
+    const past = repo.saveMeasure(null, { ...base, dueDay: '2026-11-01' });
+    expect(past.warnings).toEqual(['Klart senast (2026-11-01) har redan passerat: åtgärden visas som försenad.']);
+    expect(repo.measures({ overdueOnly: true }).map((m) => m.id)).toEqual([past.id]);
+    // Changing only the status of an overdue åtgärd does not say it again; a new past date does.
+    expect(repo.saveMeasure(past.id, { ...past, status: 'pagar' }).warnings).toBeUndefined();
+    expect(repo.saveMeasure(past.id, { ...past, dueDay: '2026-10-01' }).warnings).toHaveLength(1);
+    expect(repo.saveMeasure(past.id, { ...past, dueDay: '2026-12-31' }).warnings).toBeUndefined();
+    // Done on time or declined: nothing to warn about.
+    expect(repo.saveMeasure(null, { ...base, dueDay: '2026-11-01', status: 'klar' }).warnings).toBeUndefined();
+    // Today is not past.
+    expect(repo.saveMeasure(null, { ...base, dueDay: '2026-11-22' }).warnings).toBeUndefined();
+  });
+
+  it('använder den givna händelseförrådet när det finns (en ägare per databas)', () => {
+    const created: number[] = [];
+    class CountingIncidents extends IncidentRepo {
+      override create(...args: Parameters<IncidentRepo['create']>) {
+        const incident = super.create(...args);
+        created.push(incident.id);
+        return incident;
+      }
+    }
+    const injected = new WalkRepo(t.db, () => new Date('2026-11-22T10:00:00Z'), new CountingIncidents(t.db));
+    const walk = injected.save(null, walkInput());
+    const obs = injected.observe(walk.id, { placeName: 'Storgatan', subcategory: 'klotter', note: '' });
+    expect(created).toEqual([obs.incidentId]);
   });
 
   it('lägger månader på rätt dag, också vid månadsslut och skottår', () => {

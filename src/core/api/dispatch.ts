@@ -6,13 +6,14 @@ import type { z } from 'zod';
 import { api, isOpName } from '../../shared/api';
 import { AppError, type ApiError, type FieldIssue, type Result } from '../../shared/errors';
 import type { Handlers } from './handlers';
+import { issueText } from '../../shared/issue-text';
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
 }
 
 export function validationError(issues: FieldIssue[]): ApiError {
-  const list = issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join(' ');
+  const list = [...new Set(issues.map((i) => issueText(i.field, i.message)))].join(' ');
   return { code: 'validation', message: `Uppgifterna kunde inte sparas. ${list}`, details: { issues } };
 }
 

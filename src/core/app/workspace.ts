@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseInfo } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { openDatabase, schemaVersion, type Db } from '../db/connection';
-import { IncidentRepo } from '../db/incident-repo';
-import { ReferenceRepo } from '../db/reference-repo';
+import type { ChangeKind } from '../../shared/domain';
+import type { Author } from '../../shared/profile';
+import { DbContext, type Clock } from './context';
+import { ProfileStore } from './profile';
 import { DEFAULT_DEMO_ROWS } from '../demo/generator';
 import { DEMO_SETTING, seedDemo, seedSurvey } from '../demo/seed';
 import { seedLoften } from '../demo/loften';
@@ -36,20 +37,24 @@ export interface WorkspaceOptions {
   demoRows?: number;
   /** Imports run in this worker thread; without it they run in-process (CLI, benchmarks). */
   importWorker?: WorkerScript | undefined;
+  /** Who writes are recorded as when no profile is kept (the CLI's `--user`). */
+  author?: Author | undefined;
+  /** The repositories' clock (tests). */
+  clock?: Clock | undefined;
 }
 
-interface OpenDb {
-  db: Db;
-  path: string;
-  incidents: IncidentRepo;
-  reference: ReferenceRepo;
-}
+/** What an import can change: incidents, their log, populations (SCB), Brå figures and the survey. */
+const IMPORT_CHANGES: readonly ChangeKind[] = ['imports', 'incidents', 'reference', 'survey'];
+const SEED_CHANGES: readonly ChangeKind[] = ['database', 'incidents', 'reference', 'survey', 'loften', 'agreements', 'walks', 'measures'];
+const SEEDING_MESSAGE = 'Exempeldata skapas just nu. Vänta tills det är klart.';
+const IMPORTING_MESSAGE = 'En import pågår. Vänta tills den är klar eller avbryt den.';
 
 export class Workspace {
   readonly events = new EventHub();
   readonly jobs = new JobRegistry(this.events);
   readonly recent: RecentFiles;
-  private current: OpenDb | null = null;
+  readonly profile: ProfileStore;
+  private current: DbContext | null = null;
   private seeding: Promise<void> | null = null;
   private activeImport: AbortController | null = null;
   private activePreview: AbortController | null = null;
@@ -57,6 +62,12 @@ export class Workspace {
   constructor(readonly options: WorkspaceOptions) {
     fs.mkdirSync(options.dataDir, { recursive: true });
     this.recent = new RecentFiles(options.dataDir);
+    this.profile = new ProfileStore(options.dataDir);
+  }
+
+  /** Who a write is recorded as: the CLI's `--user`, else the local profile, else the system user. */
+  author(): Author {
+    return this.options.author ?? this.profile.author();
   }
 
   get platform(): PlatformServices {
@@ -83,17 +94,15 @@ export class Workspace {
   openDemo(): DatabaseInfo {
     const file = this.demoPath();
     this.switchTo(file, false);
-    const ref = this.db().reference;
-    if (ref.getSetting(DEMO_SETTING) === null) this.startSeeding();
+    const ctx = this.db();
+    if (ctx.read((r) => r.reference.getSetting(DEMO_SETTING)) === null) this.startSeeding();
     // A demo database seeded before the trygghetsmätning and the löften existed gets them now.
-    else {
-      const { db } = this.db();
-      db.transaction(() => {
+    else
+      ctx.write(['survey', 'loften', 'agreements', 'walks', 'measures', 'incidents'], ({ db }) => {
         seedSurvey(db);
         seedLoften(db);
         seedWalks(db);
-      }).immediate();
-    }
+      });
     return this.info();
   }
 
@@ -116,30 +125,35 @@ export class Workspace {
   private switchTo(file: string, mustExist: boolean): void {
     if (this.seeding) throw new AppError('db_busy', 'Exempeldata skapas just nu. Vänta tills det är klart.');
     // Open the new file first: if it is refused, the current database stays open.
-    const db = openDatabase(file, { nativeBinding: this.options.nativeBinding, mustExist });
+    const ctx = DbContext.open(
+      file,
+      { nativeBinding: this.options.nativeBinding, mustExist, clock: this.options.clock },
+      (kinds, version) => this.events.emit({ type: 'data.changed', what: kinds[0] ?? 'database', kinds: [...kinds], version }),
+    );
     this.closeCurrent();
-    this.current = { db, path: file, incidents: new IncidentRepo(db), reference: new ReferenceRepo(db) };
+    this.current = ctx;
     this.recent.add(file);
-    this.events.emit({ type: 'data.changed', what: 'database' });
+    ctx.committedElsewhere(['database']);
   }
 
   private startSeeding(): void {
-    const { db } = this.db();
+    const ctx = this.db();
     const rows = this.options.demoRows ?? DEFAULT_DEMO_ROWS;
     const job = this.jobs.start('seed', 'Skapar exempeldata', rows);
-    this.seeding = seedDemo(db, {
-      rows,
-      // Small chunks: between them the main process answers the window (~50 ms at most per chunk).
-      chunkSize: 1000,
-      onProgress: (done) => job.update(done),
-      pause: () => new Promise((r) => setImmediate(r)),
-    })
+    this.seeding = ctx
+      .writeLong(SEED_CHANGES, SEEDING_MESSAGE, ({ db }) =>
+        seedDemo(db, {
+          rows,
+          // Small chunks: between them the main process answers the window (~50 ms at most per chunk).
+          chunkSize: 1000,
+          onProgress: (done) => job.update(done),
+          pause: () => new Promise((r) => setImmediate(r)),
+        }),
+      )
       .then(() => job.finish())
       .catch((err: unknown) => job.finish(`Exempeldata kunde inte skapas: ${(err as Error).message}`))
       .finally(() => {
         this.seeding = null;
-        this.current?.incidents.version();
-        this.events.emit({ type: 'data.changed', what: 'incidents' });
       });
   }
 
@@ -148,21 +162,22 @@ export class Workspace {
     await this.seeding;
   }
 
-  db(): OpenDb {
+  /** The open database's context: the one owner of its connection and repositories. */
+  db(): DbContext {
     if (!this.current) throw new AppError('db_unreadable', 'Ingen databas är öppen.');
     return this.current;
   }
 
   /** Writes wait until seeding or an import is done: each holds the database's write transaction. */
-  writable(): OpenDb {
-    if (this.seeding) throw new AppError('db_busy', 'Exempeldata skapas just nu. Vänta tills det är klart.');
-    if (this.activeImport) throw new AppError('db_busy', 'En import pågår. Vänta tills den är klar eller avbryt den.');
+  writable(): DbContext {
+    if (this.seeding) throw new AppError('db_busy', SEEDING_MESSAGE);
+    if (this.activeImport) throw new AppError('db_busy', IMPORTING_MESSAGE);
     return this.db();
   }
 
   /** One import at a time, with progress; in a worker thread when one is configured. */
   async runImport(file: FileImport, label: string): Promise<ImportReport> {
-    const { db, path: dbPath } = this.writable();
+    const ctx = this.writable();
     const controller = new AbortController();
     this.activeImport = controller;
     const job = this.jobs.start('import', label, 0);
@@ -171,13 +186,13 @@ export class Workspace {
       const report = this.options.importWorker
         ? await runImportInWorker({
             script: this.options.importWorker,
-            dbPath,
+            dbPath: ctx.path,
             nativeBinding: this.options.nativeBinding,
             file,
             onProgress,
             signal: controller.signal,
-          })
-        : await commitFile(db, file, onProgress);
+          }).finally(() => ctx.committedElsewhere(IMPORT_CHANGES))
+        : await ctx.writeLong(IMPORT_CHANGES, IMPORTING_MESSAGE, ({ db }) => commitFile(db, file, onProgress));
       job.finish();
       return report;
     } catch (err) {
@@ -185,7 +200,6 @@ export class Workspace {
       throw err;
     } finally {
       this.activeImport = null;
-      this.events.emit({ type: 'data.changed', what: 'imports' });
     }
   }
 
@@ -194,8 +208,9 @@ export class Workspace {
    * a while, and the app's main thread must not wait for it), with progress and cancel.
    */
   async previewImport(file: FileImport, label: string): Promise<ImportPreview> {
-    const { db, path: dbPath } = this.db();
-    if (!this.options.importWorker) return previewFile(db, file);
+    const ctx = this.db();
+    const dbPath = ctx.path;
+    if (!this.options.importWorker) return ctx.read(({ db }) => previewFile(db, file));
     const controller = new AbortController();
     this.activePreview?.abort();
     this.activePreview = controller;
@@ -227,26 +242,19 @@ export class Workspace {
   }
 
   info(): DatabaseInfo {
-    const cur = this.db();
-    return {
-      path: cur.path,
-      fileName: path.basename(cur.path),
-      isDemo:
-        cur.reference.getSetting(DEMO_SETTING) !== null || (this.seeding !== null && cur.path === this.demoPath()),
-      schemaVersion: schemaVersion(cur.db),
-      incidentCount: cur.incidents.count({}),
+    const ctx = this.db();
+    return ctx.read((r) => ({
+      path: ctx.path,
+      fileName: path.basename(ctx.path),
+      isDemo: r.reference.getSetting(DEMO_SETTING) !== null || (this.seeding !== null && ctx.path === this.demoPath()),
+      schemaVersion: ctx.schemaVersion(),
+      incidentCount: r.incidents.count({}),
       seeding: this.seeding !== null,
-    };
+    }));
   }
 
   private closeCurrent(): void {
-    if (!this.current) return;
-    try {
-      this.current.db.pragma('optimize');
-    } catch {
-      // optimize is advisory
-    }
-    this.current.db.close();
+    this.current?.close();
     this.current = null;
   }
 

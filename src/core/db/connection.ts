@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, REBUILDS_TABLES } from './migrations';
-import { syncTaxonomy } from './reference-repo';
+import { syncTaxonomy } from './taxonomy-sync';
+import type { Db } from './types';
 
-export type Db = Database.Database;
+export type { Db } from './types';
 
 export interface OpenOptions {
   /** Path to a better-sqlite3 addon built for another ABI (Electron's main process). */

@@ -122,6 +122,8 @@ export class IncidentRepo {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
+    /** The owning context's version; without one (a bulk job on its own connection) the repository counts itself. */
+    private readonly versionOf: (() => string) | null = null,
   ) {
     this.insertStmt = db.prepare(
       `INSERT INTO incident (${COLUMNS}) VALUES (@id, @source, @source_ref, @category, @subcategory, @occurred_at, @reported_at, @kommun_id, @lpo_id, @place_id, @place_name, @lat, @lon, @precision, @description, @reporter_org, @status, @created_at, @updated_at, @source_url, @import_id)`,
@@ -141,6 +143,7 @@ export class IncidentRepo {
 
   /** Identifies the data as this connection sees it; page caches are valid only within one version. */
   version(): string {
+    if (this.versionOf) return this.versionOf();
     return `${this.dataVersion.get() as number}:${this.localVersion}`;
   }
 

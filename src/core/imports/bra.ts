@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../shared/errors';
 import { decodeText, matchKommun, normaliseKommunName, parseCsv, parseSwedishNumber, type CsvRecord } from './text';
+import { DigitCounts, FieldCounts, refuseCutRecord, shortNumberWarning } from './truncation';
 import type { BraRow, KommunRef, ParseContext, ParseResult } from './types';
 
 export const MIN_YEAR = 1900;
@@ -142,7 +143,9 @@ export function parseBra(bytes: Uint8Array, ctx: ParseContext, options: { year: 
     }
   }
 
+  const data = records.slice(i);
   const result: ParseResult<BraRow> = { rows: [], skipped: [], invalid: [], warnings: [] };
+  result.confirm = cutShort(data, firstIsHeader ? first.fields : undefined, columns);
   const other = [...new Set(mentioned.filter((y) => y !== year))];
   if (other.length > 0) {
     result.warnings.push(
@@ -150,7 +153,7 @@ export function parseBra(bytes: Uint8Array, ctx: ParseContext, options: { year: 
     );
   }
   const seen = new Map<number, number>();
-  for (const r of records.slice(i)) {
+  for (const r of data) {
     const outcome = braRow(r, columns, ctx.kommuner, year);
     if ('skip' in outcome) result.skipped.push({ row: r.line, reason: outcome.skip });
     else if ('invalid' in outcome) result.invalid.push({ row: r.line, reason: outcome.invalid });
@@ -165,6 +168,30 @@ export function parseBra(bytes: Uint8Array, ctx: ParseContext, options: { year: 
     }
   }
   return result;
+}
+
+/**
+ * A file cut short in its last row: refused when the row lacks fields (the header's, or without a header the
+ * other rows'); a confirm-warning when a number in it has fewer digits than its column's others.
+ */
+function cutShort(data: CsvRecord[], header: string[] | undefined, columns: Columns): string[] {
+  const last = data.at(-1);
+  if (!last?.open) return [];
+  const counts = new FieldCounts();
+  for (const r of data.slice(0, -1)) counts.add(r.fields.length);
+  refuseCutRecord({ line: last.line, fields: last.fields.length, open: true }, header, counts);
+  const warnings: string[] = [];
+  for (const [j, name] of [
+    [columns.count, columns.names.count],
+    [columns.per100k, columns.names.per100k],
+  ] as const) {
+    if (j < 0) continue;
+    const digits = new DigitCounts();
+    for (const r of data.slice(0, -1)) digits.add(r.fields[j]);
+    const warning = shortNumberWarning(last, name, last.fields[j], digits);
+    if (warning) warnings.push(warning);
+  }
+  return warnings;
 }
 
 type RowOutcome = { skip: string } | { invalid: string } | { kommun: KommunRef; value: BraRow };

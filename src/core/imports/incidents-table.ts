@@ -21,6 +21,8 @@ export interface TableRow {
   /** 1-based line (CSV) or row (xlsx) number as the user sees it; the header is usually row 1. */
   row: number;
   cells: string[];
+  /** A CSV file ended inside this row, with no line ending after it: it may have been cut short. */
+  open?: true;
 }
 
 export interface Table extends TableStream {
@@ -132,7 +134,8 @@ function* csvRows(chunks: Iterable<Uint8Array>, encoding: Encoding): Generator<T
   const rows = function* (records: CsvRecord[]) {
     for (const r of records) {
       const cells = r.fields.map(cleanCell);
-      if (!isBlankRow(cells)) yield { row: r.line + offset, cells };
+      if (isBlankRow(cells)) continue;
+      yield r.open ? { row: r.line + offset, cells, open: true as const } : { row: r.line + offset, cells };
     }
   };
   /** The reader for this file, and the text after a "sep=" line. */

@@ -13,6 +13,7 @@ import { CATEGORIES, EST_CATEGORY_MAP, type CategoryDef } from '../../shared/tax
 import { isValidDay, localDay, localToUtc, toIsoUtc } from '../../shared/time';
 import { shown } from './bra';
 import { matchKommun, parseSwedishNumber } from './text';
+import { DigitCounts, FieldCounts, refuseCutRecord, shortNumberWarning } from './truncation';
 import { collectRows, type IncidentParse, type ParseContext, type RowItem, type RowStream } from './types';
 import {
   FIELD_LABELS,
@@ -274,9 +275,23 @@ export function incidentRows(
   const seen = new RowByKey();
   const duplicates: string[] = [];
   let duplicateCount = 0;
+  // A CSV file cut short: the last row, with no line ending, is checked against the rows before it.
+  const fieldCounts = new FieldCounts();
+  const numbers = (['lat', 'lon'] as const).flatMap((f) => (columns[f] ? [{ column: columns[f], digits: new DigitCounts() }] : []));
+  const confirm: string[] = [];
   function* items(): Generator<RowItem<Value>, void> {
-    for (const { row, cells } of table.rows) {
+    for (const { row, cells, open } of table.rows) {
       rowCount++;
+      if (open) {
+        refuseCutRecord({ line: row, fields: cells.length, open }, table.header, fieldCounts);
+        for (const n of numbers) {
+          const warning = shortNumberWarning({ line: row, open }, n.column.name, cells[n.column.index], n.digits);
+          if (warning) confirm.push(warning);
+        }
+      } else {
+        fieldCounts.add(cells.length);
+        for (const n of numbers) n.digits.add(cells[n.column.index]);
+      }
       const outcome = parseRow(cells, columns, ctx, defaults.source);
       if ('skip' in outcome) yield { kind: 'skipped', row, reason: outcome.skip };
       else if ('invalid' in outcome) yield { kind: 'invalid', row, reason: outcome.invalid };
@@ -300,7 +315,7 @@ export function incidentRows(
     }
     return out;
   };
-  return { items: items(), warnings };
+  return { items: items(), warnings, confirm: () => confirm };
 }
 
 function parseRow(cells: string[], columns: Columns, ctx: ParseContext, defaultSource: Source): RowOutcome {

@@ -12,7 +12,9 @@ import { AppError } from '../../shared/errors';
 import { toIsoUtc } from '../../shared/time';
 import { parseBra } from './bra';
 import { polisenRows } from './polisen';
-import { parseScb } from './scb';
+import { parseScb, populationJumps } from './scb';
+import { checkImportFile, fileError } from './file-errors';
+import { listWarnings } from './truncation';
 import { parseTrygghet } from './trygghet';
 import { undoSurvey, writeSurvey, type SurveyPrevious, type SurveyWriteCounts } from '../dashboards/survey';
 import type { SurveyValue } from '../../shared/survey';
@@ -52,6 +54,21 @@ export interface ImportRequest {
   mapping?: Partial<ColumnMapping> | undefined;
   /** Incident spreadsheets without a source column. */
   defaultSource?: Source | undefined;
+  /**
+   * The user has seen and confirmed the preview's confirm-warnings (a file that may be cut short, a population
+   * that changes by more than half): without it, a file with such warnings is refused.
+   */
+  acceptWarnings?: boolean | undefined;
+}
+
+/** A file refused because its confirm-warnings were not confirmed (`acceptWarnings`); nothing was written. */
+export class UnconfirmedWarningsError extends AppError {
+  constructor(readonly warnings: string[]) {
+    super(
+      'validation',
+      `Filen har inte importerats: ${warnings.length === 1 ? 'en varning' : `${warnings.length} varningar`} måste bekräftas först. ${listWarnings(warnings)}`,
+    );
+  }
 }
 
 export type { ImportReport };
@@ -73,11 +90,7 @@ class FileInput {
 
   size(): number {
     if (this.req.bytes) return this.req.bytes.length;
-    try {
-      return fs.statSync(this.path()).size;
-    } catch {
-      throw new AppError('not_found', `Filen kunde inte läsas: ${this.path()}`);
-    }
+    return checkImportFile(this.path());
   }
 
   /** The first bytes, to recognise the format. */
@@ -89,10 +102,11 @@ class FileInput {
 
   whole(): Uint8Array {
     if (this.req.bytes) return this.req.bytes;
+    checkImportFile(this.path());
     try {
       return fs.readFileSync(this.path());
-    } catch {
-      throw new AppError('not_found', `Filen kunde inte läsas: ${this.path()}`);
+    } catch (err) {
+      throw fileError(err, this.path());
     }
   }
 
@@ -104,17 +118,23 @@ class FileInput {
       onRead?.(this.req.bytes.length);
       yield this.req.bytes;
     } else {
+      checkImportFile(this.path());
       let fd: number;
       try {
         fd = fs.openSync(this.path(), 'r');
-      } catch {
-        throw new AppError('not_found', `Filen kunde inte läsas: ${this.path()}`);
+      } catch (err) {
+        throw fileError(err, this.path());
       }
       try {
         let read = 0;
         for (;;) {
           const buf = Buffer.allocUnsafe(size);
-          const n = fs.readSync(fd, buf, 0, size, read);
+          let n: number;
+          try {
+            n = fs.readSync(fd, buf, 0, size, read);
+          } catch (err) {
+            throw fileError(err, this.path());
+          }
           if (n === 0) break;
           read += n;
           const chunk = buf.subarray(0, n);
@@ -209,8 +229,18 @@ async function openRows(
       if (!req.year) throw new AppError('validation', 'Ange vilket år Brå-filen gäller (t.ex. --year 2024).');
       return { format, stream: streamOf(parseBra(input.whole(), ctx, { year: req.year })) };
     }
-    case 'scb':
-      return { format, stream: streamOf(parseScb(input.whole(), ctx)) };
+    case 'scb': {
+      const result = parseScb(input.whole(), ctx);
+      const stored = db.prepare('SELECT population FROM population WHERE kommun_id = ? AND year = ?').pluck();
+      const names = new Map(ctx.kommuner.map((k) => [k.id, k.name]));
+      const jumps = populationJumps(
+        result.rows,
+        (kommunId, year) => stored.get(kommunId, year) as number | undefined,
+        (kommunId) => names.get(kommunId) ?? String(kommunId),
+      );
+      result.confirm = [...(result.confirm ?? []), ...jumps];
+      return { format, stream: streamOf(result) };
+    }
     case 'trygghet': {
       const lpos = new ReferenceRepo(db).lpos().map((l) => ({ id: l.id, name: l.name }));
       return { format, stream: streamOf(await parseTrygghet(input.whole(), req.fileName, { ...ctx, lpos })) };
@@ -258,6 +288,10 @@ interface Sampled<T> {
   skippedCount: number;
   invalidCount: number;
   warnings: string[];
+  /** Warnings the user must confirm before the import (`acceptWarnings`). */
+  confirm: string[];
+  /** No row would be added or changed: every row is already in the database as it is, or there are none. */
+  nothingNew: boolean;
 }
 
 export type PreviewResult = { hash: string; alreadyImported: boolean } & (
@@ -268,8 +302,16 @@ export type PreviewResult = { hash: string; alreadyImported: boolean } & (
   | ({ format: 'trygghet' } & Sampled<SurveyValue>)
 );
 
-/** Reads every row, keeping the first few and the problems (counted all, listed up to a limit). */
-function sampleStream<T>(stream: RowStream<T>, sampleRows: number, progress?: (records: number) => void): Sampled<T> {
+/**
+ * Reads every row, keeping the first few and the problems (counted all, listed up to a limit). `changes`
+ * says whether a row would add or change something; it is asked until one does.
+ */
+function sampleStream<T>(
+  stream: RowStream<T>,
+  sampleRows: number,
+  changes: (value: T) => boolean,
+  progress?: (records: number) => void,
+): Sampled<T> {
   const p: Sampled<T> = {
     rowCount: 0,
     sample: [],
@@ -278,20 +320,61 @@ function sampleStream<T>(stream: RowStream<T>, sampleRows: number, progress?: (r
     skippedCount: 0,
     invalidCount: 0,
     warnings: [],
+    confirm: [],
+    nothingNew: true,
   };
   let records = 0;
   for (const item of stream.items) {
     if (++records % PROGRESS_EVERY === 0) progress?.(records);
     if (item.kind === 'row') {
       if (p.rowCount++ < sampleRows) p.sample.push({ row: item.row, value: item.value });
+      if (p.nothingNew && changes(item.value)) p.nothingNew = false;
     } else {
       const count = item.kind === 'skipped' ? p.skippedCount++ : p.invalidCount++;
       if (count < PREVIEW_PROBLEMS) p[item.kind].push({ row: item.row, reason: item.reason });
     }
   }
   p.warnings = stream.warnings();
+  p.confirm = stream.confirm?.() ?? [];
   progress?.(records);
   return p;
+}
+
+/** Whether an incident would be added or updated: the same test the writer makes, without writing. */
+function incidentChanges(db: Db, sheet: boolean): (value: IncidentRow) => boolean {
+  const repo = new IncidentRepo(db);
+  return (value) => {
+    const old = repo.findBySourceRef(value.source, value.sourceRef);
+    return !old || differs(old, value, sheet);
+  };
+}
+
+function braChanges(db: Db): (value: BraRow) => boolean {
+  const get = db.prepare('SELECT count, per_100k FROM bra_reported_crime WHERE kommun_id = ? AND year = ?');
+  return (r) => {
+    const old = get.get(r.kommunId, r.year) as { count: number | null; per_100k: number | null } | undefined;
+    return !old || old.count !== r.count || old.per_100k !== r.per100k;
+  };
+}
+
+function scbChanges(db: Db): (value: PopulationRow) => boolean {
+  const get = db.prepare('SELECT population FROM population WHERE kommun_id = ? AND year = ?').pluck();
+  return (r) => get.get(r.kommunId, r.year) !== r.population;
+}
+
+function surveyChanges(db: Db): (value: SurveyValue) => boolean {
+  const find = db.prepare(
+    'SELECT value, respondents, response_rate FROM survey_result WHERE indicator = ? AND ifnull(kommun_id, 0) = ? AND ifnull(lpo_id, 0) = ? AND year = ?',
+  );
+  return (v) => {
+    const old = find.get(
+      v.indicator,
+      v.area.kind === 'kommun' ? v.area.id : 0,
+      v.area.kind === 'lpo' ? v.area.id : 0,
+      v.year,
+    ) as { value: number; respondents: number | null; response_rate: number | null } | undefined;
+    return !old || old.value !== v.value || old.respondents !== v.respondents || old.response_rate !== v.responseRate;
+  };
 }
 
 const PROGRESS_EVERY = 2000;
@@ -316,14 +399,18 @@ export async function previewImport(
   const progress = onProgress && ((records: number) => onProgress(records, estimateTotal(records, bytesRead, size)));
   const body =
     parsed.format === 'polisen'
-      ? { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, progress) }
+      ? { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, incidentChanges(db, false), progress) }
       : parsed.format === 'incidents'
-        ? { format: parsed.format, mapping: parsed.mapping, ...sampleStream(parsed.stream, sampleRows, progress) }
+        ? {
+            format: parsed.format,
+            mapping: parsed.mapping,
+            ...sampleStream(parsed.stream, sampleRows, incidentChanges(db, true), progress),
+          }
         : parsed.format === 'bra'
-          ? { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, progress) }
+          ? { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, braChanges(db), progress) }
           : parsed.format === 'trygghet'
-            ? { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, progress) }
-            : { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, progress) };
+            ? { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, surveyChanges(db), progress) }
+            : { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, scbChanges(db), progress) };
   const hash = input.hash();
   const alreadyImported =
     db.prepare('SELECT 1 FROM import_log WHERE content_hash = ? AND undone_at IS NULL').get(hash) !== undefined;
@@ -385,7 +472,7 @@ class IncidentWriter {
     for (const { value } of rows) {
       const key = `${value.source}\u0001${value.sourceRef}`;
       const old = seen.has(key) ? undefined : this.repo.findBySourceRef(value.source, value.sourceRef);
-      if (seen.has(key) || (old && (old.import_id === this.importId || !this.differs(old, value, sheet)))) {
+      if (seen.has(key) || (old && (old.import_id === this.importId || !differs(old, value, sheet)))) {
         this.counts.duplicates++;
       } else if (old) {
         this.counts.previous.push(old);
@@ -405,11 +492,12 @@ class IncidentWriter {
     this.rollup.flush(this.db);
     return this.counts;
   }
+}
 
-  private differs(old: DbIncident, value: IncidentRow, sheet: boolean): boolean {
-    const fields = sheet ? [...SOURCE_FIELDS, ...SHEET_FIELDS] : SOURCE_FIELDS;
-    return fields.some(([column, key]) => (old[column] ?? null) !== (value[key] ?? null));
-  }
+/** Whether a row read again from its source differs from the stored one (a spreadsheet also states its own fields). */
+function differs(old: DbIncident, value: IncidentRow, sheet: boolean): boolean {
+  const fields = sheet ? [...SOURCE_FIELDS, ...SHEET_FIELDS] : SOURCE_FIELDS;
+  return fields.some(([column, key]) => (old[column] ?? null) !== (value[key] ?? null));
 }
 
 function writeBra(db: Db, rows: { value: BraRow }[], importId: number, c: WriteCounts): void {
@@ -523,6 +611,9 @@ export async function commitImport(
         counts = writer.finish();
       }
       if (invalid.length > 0 && !req.skipInvalid) refuseInvalid(invalid);
+      // Known once the whole file is read (a cut last line); refusing here rolls back all that was written.
+      const confirm = parsed.stream.confirm?.() ?? [];
+      if (confirm.length > 0 && !req.acceptWarnings) throw new UnconfirmedWarningsError(confirm);
       const problems = [...skipped, ...invalid].sort((a, b) => a.row - b.row);
       const { added, updated, duplicates, previous } = counts;
       if (parsed.format === 'incidents') saveMapping(db, parsed.mapping.header, parsed.mapping.mapping);
@@ -533,7 +624,7 @@ export async function commitImport(
         updated,
         duplicates,
         skipped: problems,
-        warnings: parsed.stream.warnings(),
+        warnings: [...confirm, ...parsed.stream.warnings()],
       };
       db.prepare(
         'UPDATE import_log SET content_hash = ?, added = ?, updated = ?, duplicates = ?, skipped = ?, report_json = ? WHERE id = ?',

@@ -4,8 +4,10 @@
  * row per kommun). A table title and a blank line may come before the header. Pure: bytes in, rows out.
  */
 import { AppError } from '../../shared/errors';
+import { formatInteger } from '../../shared/format';
 import { isBlank, MAX_YEAR, MIN_YEAR, notAKommun, readNumber, shown } from './bra';
 import { decodeText, detectDelimiter, matchKommun, parseCsv, type CsvRecord } from './text';
+import { DigitCounts, FieldCounts, refuseCutRecord, shortNumberWarning } from './truncation';
 import type { KommunRef, ParseContext, ParseResult, PopulationRow } from './types';
 
 /** The year a header cell names: "2024" or "Folkmängd 2024" (exactly one number, four digits, 1900–2100). */
@@ -103,6 +105,7 @@ export function parseScb(bytes: Uint8Array, ctx: ParseContext): ParseResult<Popu
     );
   }
   const result: ParseResult<PopulationRow> = { rows: [], skipped: [], invalid: [], warnings: [] };
+  result.confirm = cutShort(data, records[header]!, l);
   const used = usedColumns(l);
   const unused = l.names.filter((n, j) => n !== '' && !used.includes(j));
   if (unused.length > 0) {
@@ -143,6 +146,55 @@ export function parseScb(bytes: Uint8Array, ctx: ParseContext): ParseResult<Popu
     }
   }
   return result;
+}
+
+/**
+ * A file cut short in its last row: refused when the row lacks fields; a confirm-warning when a population
+ * in it has fewer digits than its column's others ("1276 Klippan;2024;177" among five-digit values).
+ */
+function cutShort(data: CsvRecord[], header: CsvRecord, l: Layout): string[] {
+  const last = data.at(-1);
+  if (!last?.open) return [];
+  const others = data.slice(0, -1);
+  const counts = new FieldCounts();
+  for (const r of others) counts.add(r.fields.length);
+  refuseCutRecord({ line: last.line, fields: last.fields.length, open: true }, header.fields, counts);
+  const warnings: string[] = [];
+  for (const j of l.shape === 'long' ? [l.value] : l.years.map((c) => c.col)) {
+    const digits = new DigitCounts();
+    for (const r of others) digits.add(r.fields[j]);
+    const warning = shortNumberWarning(last, l.names[j] || 'Folkmängd', last.fields[j], digits);
+    if (warning) warnings.push(warning);
+  }
+  return warnings;
+}
+
+/** Share of the year before's population by which a kommun's population may change before the user must confirm it. */
+export const POPULATION_JUMP = 0.5;
+
+/**
+ * Confirm-warnings for populations that change by more than half from the year before, as stored in the
+ * database (`stored`) or given in the same file: no kommun grows or shrinks like that in a year, a cut or
+ * mistyped figure does (17 714 read as 177 makes every rate per 1 000 inhabitants a hundred times too high).
+ */
+export function populationJumps(
+  rows: readonly { row: number; value: PopulationRow }[],
+  stored: (kommunId: number, year: number) => number | undefined,
+  kommunName: (kommunId: number) => string,
+): string[] {
+  const inFile = new Map(rows.map((r) => [`${r.value.kommunId}:${r.value.year}`, r.value.population]));
+  const jumps: string[] = [];
+  for (const { row, value: v } of rows) {
+    const fromFile = inFile.get(`${v.kommunId}:${v.year - 1}`);
+    const before = fromFile ?? stored(v.kommunId, v.year - 1);
+    if (before === undefined || before <= 0 || Math.abs(v.population - before) <= before * POPULATION_JUMP) continue;
+    const where = fromFile === undefined ? 'i databasen' : 'i filen';
+    const change = v.population < before ? 'minskar' : 'ökar';
+    jumps.push(
+      `Rad ${row}: folkmängden för ${kommunName(v.kommunId)} ${change} med mer än hälften, från ${formatInteger(before)} år ${v.year - 1} (${where}) till ${formatInteger(v.population)} år ${v.year}. Kontrollera att filen är hel och att talet stämmer.`,
+    );
+  }
+  return jumps;
 }
 
 /** The year in a long-format row, or the reason it is not one. */

@@ -1,14 +1,13 @@
 /** The import pipeline as the app's operations see it: files by path, previews as display rows, the log. */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/connection';
 import { ReferenceRepo } from '../db/reference-repo';
-import { AppError } from '../../shared/errors';
 import type { ImportFormat, ImportLogEntry, ImportPreview, ImportReport } from '../../shared/imports';
 import { formatDecimal1, formatInteger } from '../../shared/format';
 import { formatSurveyValue, INDICATOR_BY_CODE } from '../../shared/survey';
 import { categoryLabel, subcategoryLabel } from '../../shared/taxonomy';
 import { formatLocalDateTime } from '../../shared/time';
+import { checkImportFile } from './file-errors';
 import { commitImport, previewImport, type ImportRequest, type Progress } from './pipeline';
 import { FIELDS, FIELD_LABELS, REQUIRED, type ColumnMapping } from './incidents-table';
 import type { Source } from '../../shared/domain';
@@ -20,12 +19,14 @@ export interface FileImport {
   skipInvalid?: boolean | undefined;
   mapping?: Record<string, string> | undefined;
   defaultSource?: Source | undefined;
+  /** The user confirmed the preview's confirm-warnings; without it a file that has any is refused. */
+  acceptWarnings?: boolean | undefined;
 }
 
 const SAMPLE_ROWS = 20;
 
 function request(file: FileImport): ImportRequest {
-  if (!fs.existsSync(file.path)) throw new AppError('not_found', `Filen kunde inte läsas: ${file.path}`);
+  checkImportFile(file.path);
   return {
     fileName: path.basename(file.path),
     path: file.path,
@@ -34,6 +35,7 @@ function request(file: FileImport): ImportRequest {
     skipInvalid: file.skipInvalid ?? false,
     mapping: file.mapping as Partial<ColumnMapping> | undefined,
     defaultSource: file.defaultSource,
+    acceptWarnings: file.acceptWarnings ?? false,
   };
 }
 
@@ -57,6 +59,8 @@ export async function previewFile(db: Db, file: FileImport, onProgress?: Progres
     skippedCount: p.skippedCount,
     invalidCount: p.invalidCount,
     warnings: p.warnings,
+    confirmWarnings: p.confirm,
+    nothingNew: p.nothingNew,
     alreadyImported: p.alreadyImported,
   };
   if (p.format === 'bra') {

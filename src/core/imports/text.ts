@@ -131,6 +131,8 @@ export interface CsvRecord {
   /** 1-based line number where the record starts. */
   line: number;
   fields: string[];
+  /** The file ended inside this record, with no line ending after it: it may have been cut short. */
+  open?: true;
 }
 
 /**
@@ -255,13 +257,15 @@ export class CsvReader {
         `Rad ${this.quoteStart}: ett citattecken avslutas aldrig. Filen kan vara avkortad.`,
       );
     }
-    if (this.field !== '' || this.fields.length > 0) this.endRecord(out);
+    if (this.field !== '' || this.fields.length > 0) this.endRecord(out, true);
     return out;
   }
 
-  private endRecord(out: CsvRecord[]): void {
+  private endRecord(out: CsvRecord[], open = false): void {
     this.fields.push(this.field);
-    if (!(this.fields.length === 1 && this.fields[0] === '')) out.push({ line: this.recordLine, fields: this.fields });
+    if (!(this.fields.length === 1 && this.fields[0] === '')) {
+      out.push({ line: this.recordLine, fields: this.fields, ...(open ? { open: true as const } : {}) });
+    }
     this.fields = [];
     this.field = '';
   }

@@ -15,6 +15,7 @@ import {
 import { MAX_YEAR, MIN_YEAR, readNumber, shown } from './bra';
 import { fold, readTable, type TableRow } from './incidents-table';
 import { matchKommun, normaliseKommunName, parseSwedishNumber } from './text';
+import { DigitCounts, FieldCounts, refuseCutRecord, shortNumberWarning } from './truncation';
 import type { KommunRef, ParseResult } from './types';
 
 export interface TrygghetContext {
@@ -252,6 +253,29 @@ function trygghetRow(r: TableRow, c: Columns, ctx: TrygghetContext): RowOutcome 
 }
 
 /**
+ * A CSV file cut short in its last row: refused when the row lacks fields; a confirm-warning when a number
+ * in it has fewer digits than its column's others.
+ */
+function cutShort(data: TableRow[], header: TableRow, columns: Columns): string[] {
+  const last = data.at(-1);
+  if (!last?.open) return [];
+  const others = data.slice(0, -1);
+  const counts = new FieldCounts();
+  for (const r of others) counts.add(r.cells.length);
+  refuseCutRecord({ line: last.row, fields: last.cells.length, open: true }, header.cells, counts);
+  const warnings: string[] = [];
+  for (const f of ['value', 'respondents', 'rate', 'sent'] as const) {
+    const col = columns[f];
+    if (!col) continue;
+    const digits = new DigitCounts();
+    for (const r of others) digits.add(r.cells[col.index]);
+    const warning = shortNumberWarning({ line: last.row, open: true }, col.name, last.cells[col.index], digits);
+    if (warning) warnings.push(warning);
+  }
+  return warnings;
+}
+
+/**
  * Survey results from a CSV or .xlsx file. Rows for areas outside the database (another kommun, "Region
  * Syd", "Hela landet") are skipped, never invented; broken rows are listed with the column and value.
  */
@@ -276,6 +300,7 @@ export async function parseTrygghet(
     skipped: [],
     invalid: [],
     warnings: [...(table.warnings ?? [])],
+    confirm: cutShort(data, header, columns),
   };
   const used = new Set(Object.values(columns).map((col) => col.index));
   const unused = header.cells.map(cleanHeader).filter((n, j) => n !== '' && !used.has(j));

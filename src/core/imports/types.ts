@@ -42,6 +42,8 @@ export interface ParseResult<T> {
   /** Rows that are broken; the pipeline refuses the file unless the user chose to skip invalid rows. */
   invalid: RowProblem[];
   warnings: string[];
+  /** Warnings the user must confirm before the import (the file may be cut short): see truncation.ts. */
+  confirm?: string[];
 }
 
 export type IncidentParse = ParseResult<NewIncident & { sourceRef: string }>;
@@ -54,6 +56,8 @@ export type RowItem<T> =
 export interface RowStream<T> {
   items: Iterable<RowItem<T>>;
   warnings(): string[];
+  /** Warnings the user must confirm before the import, once all items are read. */
+  confirm?(): string[];
 }
 
 /** A stream read to the end, as a ParseResult. */
@@ -64,6 +68,8 @@ export function collectRows<T>(stream: RowStream<T>): ParseResult<T> {
     else result[item.kind].push({ row: item.row, reason: item.reason });
   }
   result.warnings = stream.warnings();
+  const confirm = stream.confirm?.() ?? [];
+  if (confirm.length > 0) result.confirm = confirm;
   return result;
 }
 
@@ -74,5 +80,5 @@ export function streamOf<T>(result: ParseResult<T>): RowStream<T> {
     ...result.skipped.map((p) => ({ kind: 'skipped' as const, ...p })),
     ...result.invalid.map((p) => ({ kind: 'invalid' as const, ...p })),
   ].sort((a, b) => a.row - b.row);
-  return { items, warnings: () => result.warnings };
+  return { items, warnings: () => result.warnings, confirm: () => result.confirm ?? [] };
 }

@@ -3,12 +3,17 @@
  *
  * A target is "at least q per week / per month / in the period". Spread over days, each day carries
  * q / (length of its cadence unit): q/7 for a week, q/(days in that month) for a month, q/(days in the
- * period) for the period. The target for any stretch of days is the sum over its days inside the period, so
- * a period that starts on 15 May owes 17/31 of May's quantity in May, and a period that ends on a
- * Wednesday owes 3/7 of that week's. What counts as done is whole units: a stretch is reached when the
- * performed count is at least the whole part of its target (⌊target⌋; a whole month or week owes exactly
- * q), and an activity is behind schedule when, up to a day, fewer were done than the whole part of what
- * was due by then.
+ * period) for the period. The pro-rata expectation for any stretch of days is the sum over its days inside
+ * the period, so a period that starts on 15 May expects 17/31 of May's quantity in May.
+ *
+ * Activities are whole, so everything shown is a whole number, by one rule: what is due by a day is the
+ * whole part of the pro-rata expectation from the period's start through that day, ⌊expected⌋ (a whole
+ * week or month owes exactly q; never more than the whole period's target, which is ⌊expected for the
+ * period⌋). A stretch's target is what is due by its last day minus what was due the day before it
+ * starts, so the stretches' targets are whole and add up exactly to the period's. An activity is behind
+ * schedule when fewer were done since the start than were due by then, and each stretch's state is that
+ * same comparison at its end (or today, for the stretch in progress): a stretch never reads "enligt plan"
+ * where the summary on the same day says "efter plan", and early work counts for later stretches.
  */
 import type { Cadence } from '../../shared/lofte';
 import { addDays, isoWeek } from '../../shared/time';
@@ -57,8 +62,14 @@ export function targetBetween(
   return total;
 }
 
-/** The whole units a stretch owes (a whole week or month owes exactly the quantity). */
-export const required = (target: number): number => Math.floor(target + EPS);
+/** The whole units owed for a pro-rata expectation (a whole week or month owes exactly the quantity). */
+export const required = (expected: number): number => Math.floor(expected + EPS);
+
+/** Whole activities due from the period's start through a day (0 before the period, the total after it). */
+export function dueBy(quantity: number, cadence: Cadence, period: Period, day: string): number {
+  if (day < period.fromDay) return 0;
+  return required(targetBetween(quantity, cadence, period, period.fromDay, minDay(day, period.toDay)));
+}
 
 export interface Bucket {
   /** "2026-W01", "2026-05", "2026 K2" or "Hela perioden". */
@@ -100,16 +111,27 @@ export function buckets(period: Period, by: Granularity): Bucket[] {
   return out;
 }
 
-export type BucketStatus = 'uppnatt' | 'ej_uppnatt' | 'pagar' | 'kommande';
+/** Behind or on plan at the stretch's end (or today, for the stretch in progress); later ones are to come. */
+export type BucketStatus = 'enligt_plan' | 'efter_plan' | 'kommande';
 
 export interface BucketProgress extends Bucket {
+  /** Whole activities this stretch adds to what is due; the stretches add up to the period's target. */
   target: number;
-  required: number;
+  /** Performed in this stretch. */
   done: number;
+  /** Performed from the period's start through the stretch's end (or today). */
+  doneSoFar: number;
+  /** Due from the period's start through the stretch's end (or today). */
+  dueSoFar: number;
   status: BucketStatus;
+  /** The stretch holding today. */
+  running: boolean;
 }
 
-/** Logged counts per stretch against the target, as of a day (the stretch holding it is "pågår"). */
+const countBetween = (logs: readonly { day: string; count: number }[], from: string, to: string) =>
+  logs.filter((l) => l.day >= from && l.day <= to).reduce((s, l) => s + l.count, 0);
+
+/** Logged counts per stretch against the target, as of a day. */
 export function progressBy(
   quantity: number,
   cadence: Cadence,
@@ -119,34 +141,30 @@ export function progressBy(
   asOfDay: string,
 ): BucketProgress[] {
   return buckets(period, by).map((b) => {
-    const target = targetBetween(quantity, cadence, period, b.fromDay, b.toDay);
-    const done = logs.filter((l) => l.day >= b.fromDay && l.day <= b.toDay).reduce((s, l) => s + l.count, 0);
-    const need = required(target);
-    const status: BucketStatus =
-      b.toDay < asOfDay
-        ? done >= need
-          ? 'uppnatt'
-          : 'ej_uppnatt'
-        : b.fromDay <= asOfDay
-          ? done >= need
-            ? 'uppnatt'
-            : 'pagar'
-          : 'kommande';
-    return { ...b, target, required: need, done, status };
+    const target = dueBy(quantity, cadence, period, b.toDay) - dueBy(quantity, cadence, period, addDays(b.fromDay, -1));
+    const done = countBetween(logs, b.fromDay, b.toDay);
+    const running = b.fromDay <= asOfDay && asOfDay <= b.toDay;
+    if (b.fromDay > asOfDay) return { ...b, target, done, doneSoFar: 0, dueSoFar: 0, status: 'kommande', running };
+    const through = minDay(b.toDay, asOfDay);
+    const doneSoFar = countBetween(logs, period.fromDay, through);
+    const dueSoFar = dueBy(quantity, cadence, period, through);
+    const status: BucketStatus = doneSoFar >= dueSoFar ? 'enligt_plan' : 'efter_plan';
+    return { ...b, target, done, doneSoFar, dueSoFar, status, running };
   });
 }
 
 export interface Schedule {
-  /** Target from the period's start through the day (or the period's end). */
-  due: number;
+  /** The pro-rata expectation through the day (a fraction; for the explanation, not shown as a target). */
+  expected: number;
+  /** Whole activities due from the period's start through the day: ⌊expected⌋. */
   required: number;
   done: number;
-  /** The whole period's target. */
+  /** The whole period's target in whole activities. */
   total: number;
   behind: boolean;
 }
 
-/** Whether an activity is behind schedule on a day: fewer done than the whole units due by then. */
+/** Whether an activity is behind schedule on a day: fewer done than the whole activities due by then. */
 export function schedule(
   quantity: number,
   cadence: Cadence,
@@ -155,14 +173,14 @@ export function schedule(
   asOfDay: string,
 ): Schedule {
   const through = minDay(asOfDay, period.toDay);
-  const due = through < period.fromDay ? 0 : targetBetween(quantity, cadence, period, period.fromDay, through);
-  const done = logs.filter((l) => l.day >= period.fromDay && l.day <= through).reduce((s, l) => s + l.count, 0);
-  const need = required(due);
+  const expected = through < period.fromDay ? 0 : targetBetween(quantity, cadence, period, period.fromDay, through);
+  const done = countBetween(logs, period.fromDay, through);
+  const need = dueBy(quantity, cadence, period, through);
   return {
-    due,
+    expected,
     required: need,
     done,
-    total: targetBetween(quantity, cadence, period, period.fromDay, period.toDay),
+    total: dueBy(quantity, cadence, period, period.toDay),
     behind: done < need,
   };
 }

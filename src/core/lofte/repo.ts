@@ -3,10 +3,14 @@
  * comments and the follow-up log. Every rule is enforced here, not only in the editor: a decided löfte
  * cannot be edited in place, and an editor saving on an older revision is told someone else saved since.
  */
+import { z } from 'zod';
 import type { Db } from '../db/connection';
 import { AppError } from '../../shared/errors';
 import {
   emptyContent,
+  smartChecklist,
+  type ChecklistContext,
+  type LofteActor,
   isEditable,
   LOFTE_STATE_LABELS,
   LOFTE_STATE_PHRASE,
@@ -51,7 +55,53 @@ export interface Snapshot {
   reason: string;
   content: LofteContent;
   savedAt: string;
+  /** Who made the change; null for entries from before schema 9 or made without a known author. */
+  by: LofteActor | null;
+  /** A decision's protocol reference ("KS 2026-12-03 § 141"); empty when none was given. */
+  protocolRef: string;
+  /** The SMART warnings a decision was confirmed over. */
+  warnings: string[];
 }
+
+interface SnapshotRow {
+  id: number;
+  version: number;
+  state: LofteState;
+  reason: string;
+  content_json: string;
+  saved_at: string;
+  by_name: string;
+  by_organisation: string;
+  by_role: string;
+  protocol_ref: string;
+  warnings_json: string;
+}
+
+const warningsSchema = z.array(z.string());
+function parseWarnings(json: string): string[] {
+  try {
+    const parsed = warningsSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Optional parts of a state change: the editor's revision, the author, a decision's protocol reference. */
+export interface TransitionOptions {
+  /** The revision the caller last read or saved; a change on an older one is refused (nothing changes). */
+  revision?: number | undefined;
+  /** Who makes the change (the local user profile), or a display name. */
+  by?: LofteActor | string | undefined;
+  /** Only with a decision (to 'beslutad'). */
+  protocolRef?: string | undefined;
+}
+
+const actorOf = (by: TransitionOptions['by']): LofteActor | null => {
+  if (by === undefined) return null;
+  const a = typeof by === 'string' ? { name: by, organisation: '', role: null } : by;
+  return a.name.trim() ? { name: a.name.trim(), organisation: a.organisation.trim(), role: a.role } : null;
+};
 
 export interface ActivityLogEntry {
   id: number;
@@ -157,16 +207,51 @@ export class LofteRepo {
       .immediate();
   }
 
-  private snapshot(l: Lofte, reason: string): void {
+  private snapshot(
+    l: Lofte,
+    reason: string,
+    extra: { by?: LofteActor | null; protocolRef?: string; warnings?: string[] } = {},
+  ): void {
     this.db
       .prepare(
-        'INSERT INTO lofte_snapshot (lofte_id, version, state, reason, content_json, saved_at) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO lofte_snapshot (lofte_id, version, state, reason, content_json, saved_at, by_name, by_organisation, by_role, protocol_ref, warnings_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(l.id, l.version, l.state, reason, JSON.stringify(l.content), this.stamp());
+      .run(
+        l.id,
+        l.version,
+        l.state,
+        reason,
+        JSON.stringify(l.content),
+        this.stamp(),
+        extra.by?.name ?? '',
+        extra.by?.organisation ?? '',
+        extra.by?.role ?? '',
+        extra.protocolRef ?? '',
+        JSON.stringify(extra.warnings ?? []),
+      );
   }
 
-  /** utkast → för granskning → beslutad → uppföljning → avslutad (and back from review to draft). */
-  transition(id: number, to: LofteState): Lofte {
+  /** The löfte's period and its fokusområde's agreement, for the SMART checklist. */
+  checklistContext(l: Lofte): ChecklistContext {
+    const focusArea =
+      l.focusAreaId === null
+        ? undefined
+        : (this.db
+            .prepare(
+              `SELECT f.title, a.title AS agreementTitle, a.period_from AS periodFrom, a.period_to AS periodTo
+               FROM focus_area f JOIN agreement a ON a.id = f.agreement_id WHERE f.id = ?`,
+            )
+            .get(l.focusAreaId) as ChecklistContext['focusArea'] | undefined);
+    return { periodFrom: l.periodFrom, periodTo: l.periodTo, focusArea: focusArea ?? null };
+  }
+
+  /**
+   * utkast → för granskning → beslutad → uppföljning → avslutad (and back from review to draft). Refused when
+   * `revision` is given and the löfte was saved or changed state since (the caller has not seen that text).
+   * A decision records who decided, when, the protocol reference and the SMART warnings it was made over.
+   */
+  transition(id: number, to: LofteState, options: TransitionOptions = {}): Lofte {
     return this.db
       .transaction(() => {
         const current = this.get(id);
@@ -177,18 +262,36 @@ export class LofteRepo {
             `Ett löfte som är ${LOFTE_STATE_PHRASE[current.state]} kan inte bli ${LOFTE_STATE_LABELS[to].toLowerCase()}.`,
           );
         }
+        if (options.revision !== undefined && options.revision !== current.revision) {
+          throw new AppError(
+            'conflict',
+            'Löftet har ändrats sedan du öppnade det: texten du ser är inte den som är sparad. Ladda om och försök igen; tillståndet är oförändrat.',
+          );
+        }
+        const protocolRef = options.protocolRef?.trim() ?? '';
+        if (protocolRef && to !== 'beslutad') {
+          throw new AppError('validation', 'Protokollhänvisning anges bara när löftet beslutas.', {
+            issues: [{ field: 'protocolRef', message: 'Anges bara vid beslut.' }],
+          });
+        }
+        const warnings =
+          to === 'beslutad'
+            ? smartChecklist(current.content, this.checklistContext(current))
+                .filter((c) => !c.ok)
+                .map((c) => c.message)
+            : [];
         this.db
           .prepare('UPDATE lofte SET state = ?, revision = revision + 1, updated_at = ? WHERE id = ?')
           .run(to, this.stamp(), id);
         const after = this.get(id);
-        this.snapshot(after, step.label);
+        this.snapshot(after, step.label, { by: actorOf(options.by), protocolRef, warnings });
         return after;
       })
       .immediate();
   }
 
   /** A decided löfte changes only through a new version: a draft of version n + 1, the old one kept. */
-  newVersion(id: number): Lofte {
+  newVersion(id: number, by?: LofteActor | string): Lofte {
     return this.db
       .transaction(() => {
         const current = this.get(id);
@@ -206,7 +309,7 @@ export class LofteRepo {
           )
           .run(this.stamp(), id);
         const after = this.get(id);
-        this.snapshot(after, `Ny version ${after.version} påbörjad`);
+        this.snapshot(after, `Ny version ${after.version} påbörjad`, { by: actorOf(by) });
         return after;
       })
       .immediate();
@@ -214,21 +317,17 @@ export class LofteRepo {
 
   history(id: number): Snapshot[] {
     return (
-      this.db.prepare('SELECT * FROM lofte_snapshot WHERE lofte_id = ? ORDER BY id').all(id) as {
-        id: number;
-        version: number;
-        state: LofteState;
-        reason: string;
-        content_json: string;
-        saved_at: string;
-      }[]
+      this.db.prepare('SELECT * FROM lofte_snapshot WHERE lofte_id = ? ORDER BY id').all(id) as SnapshotRow[]
     ).map((r) => ({
-      id: r.id,
-      version: r.version,
-      state: r.state,
-      reason: r.reason,
-      content: JSON.parse(r.content_json) as LofteContent,
-      savedAt: r.saved_at,
+        id: r.id,
+        version: r.version,
+        state: r.state,
+        reason: r.reason,
+        content: JSON.parse(r.content_json) as LofteContent,
+        savedAt: r.saved_at,
+        by: r.by_name ? { name: r.by_name, organisation: r.by_organisation, role: r.by_role || null } : null,
+        protocolRef: r.protocol_ref,
+        warnings: parseWarnings(r.warnings_json),
     }));
   }
 

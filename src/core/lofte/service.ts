@@ -45,7 +45,7 @@ export function lofteDetails(db: Db, id: number, by: Granularity, now = new Date
   const asOfDay = localDay(now.toISOString());
   return {
     lofte,
-    checklist: smartChecklist(lofte.content),
+    checklist: smartChecklist(lofte.content, repo.checklistContext(lofte)),
     history: repo.history(id),
     comments: repo.comments(id),
     logs,
@@ -87,7 +87,7 @@ export function lofteList(db: Db, kommunIds: readonly number[] | undefined, now 
       periodTo: l.periodTo,
       state: l.state,
       version: l.version,
-      warnings: smartChecklist(l.content).filter((c) => !c.ok).length,
+      warnings: smartChecklist(l.content, repo.checklistContext(l)).filter((c) => !c.ok).length,
       behind: followed ? progress.filter((p) => p.schedule?.behind).length : 0,
       updatedAt: l.updatedAt,
     };

@@ -8,15 +8,10 @@ import { IncidentRepo } from '../db/incident-repo';
 import { AppError } from '../../shared/errors';
 import { categoryOfSubcategory, subcategoryLabel } from '../../shared/taxonomy';
 import { localDay, localToUtc, toIsoUtc } from '../../shared/time';
-import {
-  DEFAULT_DUE_MONTHS,
-  type Measure,
-  type MeasureStatus,
-  type Walk,
-  type WalkDetails,
-  type WalkObservation,
-  type WalkSummary,
-} from '../../shared/walks';
+import type { Measure, Walk, WalkDetails, WalkObservation, WalkSummary } from '../../shared/walks';
+import { listMeasures, saveMeasure, type MeasureInput, type MeasureWhere } from './measures';
+
+export { addMonths, type MeasureInput } from './measures';
 
 interface WalkRow {
   id: number;
@@ -27,23 +22,6 @@ interface WalkRow {
   route: string;
   places_json: string;
   invited_json: string;
-  updated_at: string;
-}
-
-interface MeasureRow {
-  id: number;
-  kommun_id: number;
-  walk_id: number | null;
-  observation_id: number | null;
-  lofte_id: number | null;
-  view_id: number | null;
-  problem: string;
-  what: string;
-  responsible: string;
-  due_day: string;
-  status: MeasureStatus;
-  decline_reason: string;
-  in_plan: number;
   updated_at: string;
 }
 
@@ -59,15 +37,6 @@ const toWalk = (r: WalkRow): Walk => ({
   updatedAt: r.updated_at,
 });
 
-/** The same day some months later (31 August + 6 months = 28/29 February). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
-}
-
 export interface WalkInput {
   kommunId: number;
   title: string;
@@ -78,26 +47,17 @@ export interface WalkInput {
   invited: string[];
 }
 
-export interface MeasureInput {
-  kommunId: number;
-  walkId?: number | null | undefined;
-  observationId?: number | null | undefined;
-  lofteId?: number | null | undefined;
-  viewId?: number | null | undefined;
-  problem: string;
-  what: string;
-  responsible: string;
-  dueDay?: string | undefined;
-  status: MeasureStatus;
-  declineReason: string;
-  inPlan: boolean;
-}
-
 export class WalkRepo {
   constructor(
     private readonly db: Db,
     private readonly clock: () => Date = () => new Date(),
+    /** The owning context's repository; without one (demo seeding, tests) a private one is built on demand. */
+    private readonly incidentRepo?: IncidentRepo,
   ) {}
+
+  private incidents(): IncidentRepo {
+    return this.incidentRepo ?? new IncidentRepo(this.db, this.clock);
+  }
 
   private stamp(): string {
     return toIsoUtc(this.clock().getTime());
@@ -204,7 +164,7 @@ export class WalkRepo {
         }
         const at = localToUtc(`${walk.walkDay} ${walk.afterDark ? '20:00' : '14:00'}`)!;
         const note = input.note.trim();
-        const incident = new IncidentRepo(this.db, this.clock).create({
+        const incident = this.incidents().create({
           source: 'trygghetsvandring',
           sourceRef: null,
           category,
@@ -248,117 +208,29 @@ export class WalkRepo {
         if (!row) throw new AppError('not_found', 'Iakttagelsen finns inte; den kan redan vara borttagen.');
         this.db.prepare('DELETE FROM walk_observation WHERE id = ?').run(id);
         if (row.incident_id !== null && this.db.prepare('SELECT 1 FROM incident WHERE id = ?').get(row.incident_id)) {
-          new IncidentRepo(this.db, this.clock).delete(row.incident_id);
+          this.incidents().delete(row.incident_id);
         }
       })
       .immediate();
   }
 
-  measures(where: {
-    walkId?: number;
-    kommunIds?: readonly number[];
-    inPlan?: boolean;
-    overdueOnly?: boolean;
-  }): Measure[] {
-    const clauses: string[] = [];
-    const params: unknown[] = [];
-    const today = this.today();
-    if (where.walkId !== undefined) {
-      clauses.push('walk_id = ?');
-      params.push(where.walkId);
-    }
-    if (where.kommunIds?.length) {
-      clauses.push(`kommun_id IN (${where.kommunIds.map(() => '?').join(', ')})`);
-      params.push(...where.kommunIds);
-    }
-    if (where.inPlan) clauses.push('in_plan = 1');
-    if (where.overdueOnly) {
-      clauses.push("status IN ('planerad', 'pagar') AND due_day < ?");
-      params.push(today);
-    }
-    const rows = this.db
-      .prepare(`SELECT * FROM measure ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY due_day, id`)
-      .all(...params) as MeasureRow[];
-    return rows.map((r) => ({
-      id: r.id,
-      kommunId: r.kommun_id,
-      walkId: r.walk_id,
-      observationId: r.observation_id,
-      lofteId: r.lofte_id,
-      viewId: r.view_id,
-      problem: r.problem,
-      what: r.what,
-      responsible: r.responsible,
-      dueDay: r.due_day,
-      status: r.status,
-      declineReason: r.decline_reason,
-      inPlan: r.in_plan === 1,
-      overdue: (r.status === 'planerad' || r.status === 'pagar') && r.due_day < today,
-      updatedAt: r.updated_at,
-    }));
+  measures(where: MeasureWhere): Measure[] {
+    return listMeasures(this.db, where, this.today());
   }
 
   /**
-   * Creates or updates an åtgärd. From a walk, the due date defaults to six months after the walk; a
-   * declined åtgärd must say why.
+   * Creates or updates an åtgärd (see saveMeasure): from a walk it takes the walk's kommun and, without a
+   * date, a due date six months after the walk; a date already past comes back with a warning.
    */
   saveMeasure(id: number | null, input: MeasureInput): Measure {
     return this.db
-      .transaction(() => {
-        if (input.status === 'avslagen' && !input.declineReason.trim()) {
-          throw new AppError('validation', 'Skriv varför åtgärden avslogs.', {
-            issues: [{ field: 'declineReason', message: 'Ange skälet till att åtgärden avslogs.' }],
-          });
-        }
-        if (input.viewId && !this.db.prepare('SELECT 1 FROM dashboard_view WHERE id = ?').get(input.viewId)) {
-          throw new AppError('not_found', 'Den sparade vyn finns inte längre; välj en annan eller ingen.', {
-            issues: [{ field: 'viewId', message: 'Vyn finns inte.' }],
-          });
-        }
-        let kommunId = input.kommunId;
-        let dueDay = input.dueDay;
-        if (input.walkId) {
-          const walk = this.get(input.walkId);
-          kommunId = walk.kommunId;
-          dueDay ??= addMonths(walk.walkDay, DEFAULT_DUE_MONTHS);
-        }
-        dueDay ??= addMonths(this.today(), DEFAULT_DUE_MONTHS);
-        const stamp = this.stamp();
-        const values = [
-          kommunId,
-          input.walkId ?? null,
-          input.observationId ?? null,
-          input.lofteId ?? null,
-          input.viewId ?? null,
-          input.problem.trim(),
-          input.what.trim(),
-          input.responsible.trim(),
-          dueDay,
-          input.status,
-          input.status === 'avslagen' ? input.declineReason.trim() : '',
-          input.inPlan ? 1 : 0,
-        ];
-        if (id === null) {
-          id = Number(
-            this.db
-              .prepare(
-                `INSERT INTO measure (kommun_id, walk_id, observation_id, lofte_id, view_id, problem, what, responsible, due_day, status,
-                   decline_reason, in_plan, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-              )
-              .run(...values, stamp, stamp).lastInsertRowid,
-          );
-        } else {
-          const found = this.db.prepare('SELECT 1 FROM measure WHERE id = ?').get(id);
-          if (!found) throw new AppError('not_found', `Åtgärden finns inte (id ${id}).`);
-          this.db
-            .prepare(
-              `UPDATE measure SET kommun_id = ?, walk_id = ?, observation_id = ?, lofte_id = ?, view_id = ?, problem = ?, what = ?, responsible = ?,
-                 due_day = ?, status = ?, decline_reason = ?, in_plan = ?, updated_at = ? WHERE id = ?`,
-            )
-            .run(...values, stamp, id);
-        }
-        return this.measures({}).find((m) => m.id === id)!;
-      })
+      .transaction(() =>
+        saveMeasure(this.db, id, input, {
+          today: this.today(),
+          stamp: this.stamp(),
+          walk: (walkId) => this.get(walkId),
+        }),
+      )
       .immediate();
   }
 }

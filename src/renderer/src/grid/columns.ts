@@ -1,5 +1,5 @@
 /** Column definitions of the incident register: what each column shows and which sort key it maps to. */
-import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { ColDef, SortDirection, ValueFormatterParams } from 'ag-grid-community';
 import type { Incident, Kommun, Lpo, SortColumn } from '../../../shared/domain';
 import { SOURCE_LABELS, STATUS_LABELS } from '../../../shared/domain';
 import { categoryLabel, subcategoryLabel } from '../../../shared/taxonomy';
@@ -23,6 +23,20 @@ export const SORTABLE: Readonly<Record<string, SortColumn>> = {
   reporterOrg: 'reporterOrg',
 };
 
+/** Click order of a time column: newest first, then oldest first. No unsorted state: core always sorts. */
+const TIME_SORTING_ORDER: SortDirection[] = ['desc', 'asc'];
+
+/**
+ * Defaults of every column. One sort at a time (multi-sort is off in the grid options): core pages by one
+ * column. `initialSort` below, not `sort`, so that re-applying the column definitions never resets the
+ * user's sort to the default.
+ */
+export const DEFAULT_COL_DEF: ColDef<Incident> = {
+  sortable: true,
+  resizable: true,
+  sortingOrder: ['asc', 'desc'],
+};
+
 type Fmt = (p: ValueFormatterParams<Incident>) => string;
 
 export function incidentColumns(kommuner: Map<number, Kommun>, lpos: Map<number, Lpo>): ColDef<Incident>[] {
@@ -35,7 +49,8 @@ export function incidentColumns(kommuner: Map<number, Kommun>, lpos: Map<number,
       headerName: 'Inträffade',
       width: 168,
       valueFormatter: time,
-      sort: 'desc',
+      initialSort: 'desc',
+      sortingOrder: TIME_SORTING_ORDER,
     },
     {
       colId: 'lpo',
@@ -88,6 +103,7 @@ export function incidentColumns(kommuner: Map<number, Kommun>, lpos: Map<number,
       headerName: 'Rapporterad',
       width: 168,
       valueFormatter: time,
+      sortingOrder: TIME_SORTING_ORDER,
       hide: true,
     },
   ];

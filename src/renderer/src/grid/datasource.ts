@@ -1,14 +1,7 @@
-import type { IDatasource, IGetRowsParams, SortModelItem } from 'ag-grid-community';
+import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
 import type { IncidentFilter, IncidentSort } from '../../../shared/domain';
-import { DEFAULT_SORT } from '../../../shared/schemas';
 import { call } from '../lib/client';
-import { SORTABLE } from './columns';
-
-export function toIncidentSort(model: readonly SortModelItem[]): IncidentSort {
-  const first = model.find((m) => SORTABLE[m.colId] !== undefined);
-  if (!first) return { ...DEFAULT_SORT };
-  return { column: SORTABLE[first.colId]!, direction: first.sort === 'asc' ? 'asc' : 'desc' };
-}
+import { toIncidentSort } from './sort';
 
 /** The infinite row model's datasource: every block is one `incidents.page` call (keyset paging in core). */
 export function incidentDatasource(

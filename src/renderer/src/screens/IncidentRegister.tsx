@@ -19,8 +19,9 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DetailPanel } from '../components/DetailPanel';
 import { FilterBar } from '../components/FilterBar';
 import { Toast, type ToastMessage } from '../components/Toast';
-import { GRID_LOCALE, incidentColumns } from '../grid/columns';
+import { DEFAULT_COL_DEF, GRID_LOCALE, incidentColumns } from '../grid/columns';
 import { incidentDatasource } from '../grid/datasource';
+import { describeSort, singleSortState } from '../grid/sort';
 import { call, errorMessage } from '../lib/client';
 import { loadColumnState, saveColumnState } from '../lib/column-state';
 import { filterFromRoute } from '../lib/route';
@@ -75,7 +76,7 @@ export function IncidentRegister({ dataVersion }: { dataVersion: number }) {
   const onGridReady = useCallback((e: GridReadyEvent<Incident>) => {
     gridApi.current = e.api;
     const saved = loadColumnState();
-    if (saved) e.api.applyColumnState({ state: saved, applyOrder: true });
+    if (saved) e.api.applyColumnState({ state: singleSortState(saved), applyOrder: true });
   }, []);
   const persistColumns = useCallback(() => {
     if (gridApi.current) saveColumnState(gridApi.current.getColumnState());
@@ -137,6 +138,9 @@ export function IncidentRegister({ dataVersion }: { dataVersion: number }) {
         <span className="row-count" data-testid="row-count" aria-live="polite">
           {total === null ? 'Räknar…' : `${formatInteger(total)} händelser`}
         </span>
+        <span className="sort-note" data-testid="sort-note">
+          {sort ? describeSort(sort) : ''}
+        </span>
         <button type="button" onClick={() => setPanel({ kind: 'form', incident: null })}>
           Ny händelse
         </button>
@@ -154,7 +158,8 @@ export function IncidentRegister({ dataVersion }: { dataVersion: number }) {
             rowModelType="infinite"
             datasource={datasource}
             columnDefs={columns}
-            defaultColDef={{ sortable: true, resizable: true }}
+            defaultColDef={DEFAULT_COL_DEF}
+            suppressMultiSort
             cacheBlockSize={100}
             maxBlocksInCache={50}
             rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}

@@ -1,0 +1,33 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { call } from '../../lib/client';
+
+export type LofteOption = { id: number; title: string };
+
+/** The löften an åtgärd can belong to: those of its kommun (all kommuner when null). */
+export function useLoften(kommunId: number | null): LofteOption[] {
+  const loften = useQuery({ queryKey: ['loften.list', null], queryFn: () => call('loften.list', {}) });
+  return (loften.data ?? []).filter((l) => kommunId === null || l.kommunId === kommunId);
+}
+
+/** Saved dashboard views, the evidence an åtgärd in the plan can point at. */
+export function useViews(enabled = true) {
+  return useQuery({ queryKey: ['views.list'], queryFn: () => call('views.list', {}), enabled }).data ?? [];
+}
+
+/** After a write: every list of walks and åtgärder reads again (counts, protokoll, plan, overdue). */
+export function useRefreshWalks(): () => void {
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: ['walks.list'] });
+    void queryClient.invalidateQueries({ queryKey: ['walks.get'] });
+    void queryClient.invalidateQueries({ queryKey: ['measures.list'] });
+  }, [queryClient]);
+}
+
+/** Lines of a textarea, trimmed, without empty ones. */
+export const lines = (text: string): string[] =>
+  text
+    .split(/\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
