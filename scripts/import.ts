@@ -1,14 +1,16 @@
 /**
- * `npm run import -- <file> [--format polisen|incidents|bra|scb] [--db <file>] [--json] [--skip-invalid]
- * [--year 2024] [--map occurredAt=Datum,kommun=Kommun,...] [--source est]`: the same pipeline as the app,
- * headless. Exits 1 when the file was refused.
+ * `npm run import -- <file> [--format polisen|incidents|bra|scb|trygghet] [--db <file>] [--json] [--skip-invalid]
+ * [--accept-warnings] [--year 2024] [--map occurredAt=Datum,kommun=Kommun,...] [--source est]`: the same
+ * pipeline as the app, headless. Exits 1 when the file was refused, also when it has warnings the app asks
+ * the user to confirm (a file that may be cut short, a population that changes by more than half) and
+ * `--accept-warnings` was not given.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../src/core/db/connection';
 import { DEMO_FILE_NAME } from '../src/core/app/workspace';
-import { commitImport } from '../src/core/imports/pipeline';
+import { commitImport, UnconfirmedWarningsError } from '../src/core/imports/pipeline';
 import { IMPORT_FORMATS, type ImportFormat } from '../src/core/imports/types';
 import type { ColumnMapping } from '../src/core/imports/incidents';
 import type { Source } from '../src/shared/domain';
@@ -54,6 +56,7 @@ export async function runImportCli(
       year: year ? Number(year) : undefined,
       mapping: parseMapping(option(args, 'map')),
       defaultSource: option(args, 'source') as Source | undefined,
+      acceptWarnings: args.includes('--accept-warnings'),
     });
     const body = {
       added: report.added,
@@ -71,6 +74,14 @@ export async function runImportCli(
     ];
     return { code: 0, stdout: lines.join('\n') };
   } catch (err) {
+    if (err instanceof UnconfirmedWarningsError) {
+      const warnings = err.warnings.map((w) => `  varning: ${w}`).join('\n');
+      return json
+        ? { code: 1, stdout: JSON.stringify({ error: err.message, confirmWarnings: err.warnings }) }
+        : fail(
+            `filen har varningar som måste bekräftas, inget har importerats:\n${warnings}\nKontrollera filen; stämmer den, kör igen med --accept-warnings.`,
+          );
+    }
     return fail(err instanceof Error ? err.message : String(err));
   } finally {
     db.close();

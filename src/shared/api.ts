@@ -33,6 +33,7 @@ import type { Agreement, AgreementSummary } from './agreements';
 import { userProfileSchema, type ProfileState } from './profile';
 import {
   dashboardFilterSchema,
+  pinnedPeriodsSchema,
   dayStringSchema,
   filePathSchema,
   idSchema,
@@ -126,13 +127,18 @@ export const api = {
   'measures.save': op<Measure>()(measureSaveSchema),
   'dashboards.compare': op<CompareResult>()(z.object({ filter: dashboardFilterSchema })),
   'dashboards.change': op<ChangeResult>()(
-    z.object({ filter: dashboardFilterSchema, compareWith: z.enum(['previous', 'lastYear']).default('previous') }),
+    z.object({
+      filter: dashboardFilterSchema,
+      compareWith: z.enum(['previous', 'lastYear']).default('previous'),
+      pinned: pinnedPeriodsSchema.optional(),
+    }),
   ),
   'dashboards.est': op<EstLagesbild>()(
     z.object({
       kommunId: idSchema,
       cycle: z.enum(EST_CYCLES, { error: 'Välj cykel: 1 vecka, 2 veckor, månad eller tertial.' }),
       day: dayStringSchema,
+      pinned: pinnedPeriodsSchema.optional(),
     }),
   ),
   'views.list': op<SavedView[]>()(empty),

@@ -1,5 +1,6 @@
 /** Dashboard DTOs that cross the boundary: what each dashboard query returns, and saved views. */
-import type { Source } from './domain';
+import type { IncidentFilter, Source } from './domain';
+import { addDays, monthEnd, tertialOf } from './calendar';
 import type { SurveyMovement } from './survey';
 import type { BehindActivity } from './lofte-api';
 import type { Measure } from './walks';
@@ -155,6 +156,14 @@ export const EST_CYCLE_LABELS: Record<EstCycle, string> = {
   tertial: 'Tertial',
 };
 
+/** A cycle in definite form, for sentences ("tertialen 2026-09-01 – 2026-12-31 är inte slut …"). */
+export const EST_CYCLE_NOUNS: Record<EstCycle, string> = {
+  vecka: 'veckan',
+  tvaveckor: 'tvåveckorsperioden',
+  manad: 'månaden',
+  tertial: 'tertialen',
+};
+
 /** One kommun's lägesbild for one reporting cycle. */
 export interface EstLagesbild {
   kommunId: number;
@@ -197,4 +206,30 @@ export interface Overview {
   behind: BehindActivity[];
   /** Åtgärder (from walks or the åtgärdsplan) past their date and not done. */
   overdue: Measure[];
+}
+
+/** The reporting cycle ending on `day` (a week, two weeks) or containing it (a month, a tertial). */
+export function cycleContaining(cycle: EstCycle, day: string): DayRange {
+  if (cycle === 'vecka' || cycle === 'tvaveckor') {
+    return { fromDay: addDays(day, -(cycle === 'vecka' ? 6 : 13)), toDay: day };
+  }
+  if (cycle === 'manad') return { fromDay: `${day.slice(0, 7)}-01`, toDay: monthEnd(day) };
+  return tertialOf(day);
+}
+
+/**
+ * The rows behind a saved view's main figure, as its screen showed them when it was saved: the periods
+ * stored with the view; for an EST view, its kommun's events (every category). A view saved before periods
+ * were stored shows what its screen showed then: an EST view the cycle containing its day, any other its
+ * filter's dates.
+ */
+export function viewFigureFilter(v: { dashboard: Dashboard; settings: ViewSettings }): IncidentFilter & DayRange {
+  const f = v.settings.filter;
+  const est = v.dashboard === 'est' ? v.settings.est : undefined;
+  const period = v.settings.periods?.current ?? (est ? cycleContaining(est.cycle, est.day) : f);
+  const dims: IncidentFilter = est
+    ? { kommunIds: [est.kommunId] }
+    : { lpoIds: f.lpoIds, kommunIds: f.kommunIds, categories: f.categories, sources: f.sources };
+  const defined = Object.fromEntries(Object.entries(dims).filter(([, x]) => x !== undefined)) as IncidentFilter;
+  return { ...defined, fromDay: period.fromDay, toDay: period.toDay };
 }

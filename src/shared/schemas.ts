@@ -156,6 +156,17 @@ export const dashboardFilterSchema = z
     message: 'Till-datum måste vara samma som eller efter från-datum.',
   });
 
+/** Two days, from ≤ to: a period a dashboard resolved (saved with a view, pinned when it is reopened). */
+export const dayRangeSchema = z
+  .object({ fromDay: dayString('Från-datum'), toDay: dayString('Till-datum') })
+  .refine((r) => r.fromDay <= r.toDay, {
+    path: ['toDay'],
+    message: 'Till-datum måste vara samma som eller efter från-datum.',
+  });
+
+/** The periods a dashboard showed, shown again as they were (a saved view). */
+export const pinnedPeriodsSchema = z.object({ current: dayRangeSchema, previous: dayRangeSchema });
+
 export const viewSettingsSchema = z.object({
   filter: dashboardFilterSchema,
   compareWith: z.enum(['previous', 'lastYear']).optional(),
@@ -169,6 +180,7 @@ export const viewSettingsSchema = z.object({
     })
     .optional(),
   survey: z.object({ indicator: z.string().min(1).max(60) }).optional(),
+  periods: z.object({ current: dayRangeSchema, previous: dayRangeSchema.optional() }).optional(),
 });
 
 export const saveViewSchema = z

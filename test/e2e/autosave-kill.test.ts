@@ -17,7 +17,53 @@ let browser: Browser;
 let dataDir = '';
 const children: ChildProcess[] = [];
 
-/** Starts `src/host/cli.ts` and resolves with the address it prints. */
+/**
+ * Whether a process of the group still runs. tsx runs the script in a child process of its own, so the
+ * host is a grandchild: killing `child` alone left it running (and holding the database) after the suite.
+ * A killed process may stay a zombie until it is reaped; it no longer runs, so it does not count.
+ */
+function groupRuns(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+  } catch {
+    return false;
+  }
+  if (!fs.existsSync('/proc/self/stat')) return true;
+  return fs.readdirSync('/proc').some((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(pgrp) === pgid && state !== 'Z';
+    } catch {
+      return false; // ended while we looked
+    }
+  });
+}
+
+/** Sends `signal` to the host's whole process group and waits until none of it runs (SIGKILL after 10 s). */
+async function stopGroup(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  const pgid = child.pid;
+  if (pgid === undefined) return;
+  const send = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-pgid, sig);
+    } catch {
+      // the group is gone already
+    }
+  };
+  send(signal);
+  // Polled, not slept: returns as soon as the group is gone (expect.poll is not allowed in afterAll).
+  const started = Date.now();
+  while (groupRuns(pgid)) {
+    const waited = Date.now() - started;
+    if (waited > 20_000) throw new Error(`värdens processgrupp ${pgid} avslutades inte`);
+    if (waited > 10_000) send('SIGKILL');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Starts `src/host/cli.ts` in a process group of its own and resolves with the address it prints. */
 function startHost(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
@@ -25,6 +71,8 @@ function startHost(): Promise<{ child: ChildProcess; url: string }> {
     {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so that a kill reaches the host itself and not only tsx in front of it.
+      detached: true,
     },
   );
   children.push(child);
@@ -49,7 +97,8 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-kill-'));
 });
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  // Whatever the test left running (it failed half-way, or a shutdown hung): the whole group, awaited.
+  for (const c of children) await stopGroup(c, 'SIGKILL');
   await browser?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
@@ -75,8 +124,7 @@ describe('autospar', () => {
     await page.keyboard.type(problem, { delay: 15 });
     // Two seconds after the last key, nothing more: then the process dies without warning.
     await new Promise((r) => setTimeout(r, 2000));
-    first.child.kill('SIGKILL');
-    await new Promise<void>((r) => first.child.once('exit', () => r()));
+    await stopGroup(first.child, 'SIGKILL');
     await context.close();
 
     // The file itself holds the text (WAL included), before anything starts again.
@@ -102,6 +150,6 @@ describe('autospar', () => {
       .toBe(problem);
     await screenshot(page2, 'lofte-efter-kill');
     await again.close();
-    second.child.kill('SIGTERM');
+    await stopGroup(second.child, 'SIGTERM');
   }, 120_000);
 });

@@ -74,6 +74,44 @@ function bounds(from: string, to: string): [string, string] {
 }
 
 describe('Lägesbild: instrumentpanelerna', () => {
+  it('EST-lägesbildens standardval (tertial, Till = senaste data) jämför en hel tertial och säger vilka perioder', async () => {
+    const { page, context } = s;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(s.host.url).origin });
+    await page.getByRole('link', { name: 'Lägesbild' }).click();
+    await page.getByLabel('Kommun', { exact: true }).selectOption({ label: 'Klippan' });
+    // The screen's default period: the last twelve whole months, here ending on the last data day.
+    await choosePeriod(page, '2025-11-01', '2026-10-31');
+    await page.getByRole('tab', { name: 'EST-lägesbild' }).click();
+    await expect(page.getByLabel('Cykel').inputValue()).resolves.toBe('tertial');
+    const periods = page.getByTestId('est-periods');
+    await expect
+      .poll(() => periods.textContent())
+      .toContain('Nu: 2026-05-01 – 2026-08-31, jämförs med 2026-01-01 – 2026-04-30. Senaste data: 2026-10-31.');
+    await expect(periods.textContent()).resolves.toContain(
+      'Tertialen 2026-09-01 – 2026-12-31 är inte slut i datan (senaste data 2026-10-31), så den senaste hela visas.',
+    );
+    const changes = page.getByRole('table', { name: 'Förändring per kategori' });
+    await expect(changes.locator('thead').textContent()).resolves.toContain(
+      'Nu (2026-05-01 – 2026-08-31)Förra (2026-01-01 – 2026-04-30)',
+    );
+    const summary = page.getByTestId('est-summary');
+    const text = (await summary.textContent())!;
+    const total = /^Lägesbild för Klippan, 2026-05-01 – 2026-08-31 jämfört med 2026-01-01 – 2026-04-30: (\d[\d\s]*) händelser mot (\d[\d\s]*)/.exec(
+      text,
+    );
+    expect(total, text).not.toBeNull();
+    expect(number(total![1]!)).toBe(dbCount('Klippan', '2026-05-01', '2026-08-31'));
+    expect(number(total![2]!)).toBe(dbCount('Klippan', '2026-01-01', '2026-04-30'));
+    await screenshot(page, 'dashboard-est-standard');
+    // The copied text is the one on screen, with both periods.
+    await page.getByRole('button', { name: 'Kopiera sammanfattningen' }).click();
+    await page.getByRole('button', { name: 'Kopierad' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    // The next test starts where a user would: on the first panel, whose dates can be chosen.
+    await page.getByRole('tab', { name: 'Jämför kommuner' }).click();
+    await allOfLpo(page);
+  });
+
   it('Jämför kommuner: siffrorna stämmer med databasen och går att öppna i registret', async () => {
     const { page } = s;
     await page.getByRole('link', { name: 'Lägesbild' }).click();
@@ -160,7 +198,7 @@ describe('Lägesbild: instrumentpanelerna', () => {
     const summary = page.getByTestId('est-summary');
     await expect
       .poll(() => summary.textContent())
-      .toMatch(/^Lägesbild för Svalöv, 2026-05-01 – 2026-08-31: \d+ händelser mot \d+ perioden före/);
+      .toMatch(/^Lägesbild för Svalöv, 2026-05-01 – 2026-08-31 jämfört med 2026-01-01 – 2026-04-30: \d+ händelser mot \d+/);
     const total = number((await summary.textContent())!.match(/: (\d[\d\s]*) händelser/)![1]!);
     expect(total).toBe(dbCount('Svalöv', '2026-05-01', '2026-08-31'));
     await expect(
@@ -204,7 +242,9 @@ describe('Lägesbild: instrumentpanelerna', () => {
     await page.getByLabel('Sparad vy').selectOption({ label: 'EST Svalöv augusti 2026 (EST-lägesbild)' });
     await expect(page.getByRole('tab', { name: 'EST-lägesbild' }).getAttribute('aria-selected')).resolves.toBe('true');
     await expect(page.getByLabel('Cykel').inputValue()).resolves.toBe('manad');
-    await expect.poll(() => summary.textContent()).toMatch(/^Lägesbild för Svalöv, 2026-08-01 – 2026-08-31: /);
+    await expect
+      .poll(() => summary.textContent())
+      .toMatch(/^Lägesbild för Svalöv, 2026-08-01 – 2026-08-31 jämfört med 2026-07-01 – 2026-07-31: /);
   });
 
   it('Förändring som diagram: z per par med gränserna ±1,96, en stapel öppnar sina händelser', async () => {
@@ -315,5 +355,60 @@ describe('Lägesbild: instrumentpanelerna', () => {
     await page.getByLabel('Sparad vy').selectOption({ label: 'Otrygghet kväll Kävlinge (Trygghetsmätning)' });
     await expect(page.getByLabel('Indikator').inputValue()).resolves.toBe('otrygg_kvall');
     await expect(page.getByLabel('Lokalpolisområde').inputValue()).not.toBe('');
+  });
+
+  it('varje panel vid 1440×900 och 1280×800: ingen tabell kapas utan tecken, diagrammen har namn och inget dolt fokus', async () => {
+    const { page } = s;
+    await page.getByRole('link', { name: 'Lägesbild' }).click();
+    await page.getByRole('tab', { name: 'Jämför kommuner' }).click();
+    await page.getByLabel('Lokalpolisområde').selectOption({ label: 'Klippan' });
+    await allOfLpo(page);
+    await choosePeriod(page, '2025-11-01', '2026-10-31');
+    const panels = [
+      ['Jämför kommuner', 'jamfor'],
+      ['Förändring', 'forandring'],
+      ['Trend', 'trend'],
+      ['EST-lägesbild', 'est'],
+      ['Trygghetsmätning', 'trygghet'],
+    ] as const;
+    for (const [width, height] of [
+      [1440, 900],
+      [1280, 800],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const [name, id] of panels) {
+        await page.getByRole('tab', { name }).click();
+        const panel = page.getByTestId(`dashboard-${id}`);
+        await panel.locator('table').first().waitFor();
+        if (id !== 'est') await panel.locator('figure.chart').first().waitFor();
+        const check = await page.evaluate(() => {
+          const focusable = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+          const hiddenFocus = [...document.querySelectorAll('[aria-hidden="true"]')].filter(
+            (el) => el.matches(focusable) || el.querySelector(focusable),
+          ).length;
+          const unnamedCharts = [...document.querySelectorAll('figure.chart')].filter(
+            (f) => !f.getAttribute('aria-label'),
+          ).length;
+          // A table wider than its box must sit in a sideways scroller that says so.
+          const cut = [...document.querySelectorAll('.dashboard-panel table')].filter((t) => {
+            const box = t.parentElement!;
+            if (t.scrollWidth <= box.clientWidth + 1 && t.getBoundingClientRect().right <= window.innerWidth) return false;
+            const scroller = t.closest('.scroll-x');
+            const hint = scroller?.parentElement?.querySelector('.scroll-x-hint');
+            return !(scroller && hint && (hint as HTMLElement).offsetParent !== null);
+          }).length;
+          const pageOverflow = document.documentElement.scrollWidth > document.documentElement.clientWidth;
+          return { hiddenFocus, unnamedCharts, cut, pageOverflow };
+        });
+        expect(check, `${name} ${width}×${height}`).toEqual({
+          hiddenFocus: 0,
+          unnamedCharts: 0,
+          cut: 0,
+          pageOverflow: false,
+        });
+        await screenshot(page, `dashboard-${id}-${width}x${height}`);
+      }
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 });

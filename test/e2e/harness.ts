@@ -40,8 +40,17 @@ export interface Session {
 }
 
 /** A session on the demo database; `route` is the screen to start on (the app itself starts on Översikt). */
-export async function openSession(browser: Browser, demoRows = 3000, route = 'handelser'): Promise<Session> {
+/** The local user profile every session starts with (a first start without one asks for it). */
+export const TEST_PROFILE = { name: 'Maja Samordnare', organisation: 'Klippans kommun', role: 'samordnare' } as const;
+
+export async function openSession(
+  browser: Browser,
+  demoRows = 3000,
+  route = 'handelser',
+  options: { profile?: boolean } = {},
+): Promise<Session> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-e2e-'));
+  if (options.profile !== false) fs.writeFileSync(path.join(dataDir, 'profile.json'), JSON.stringify(TEST_PROFILE));
   const host = await startHost({ dataDir, rendererDir: RENDERER_DIR, demoRows });
   await host.workspace.ready();
   const context = await browser.newContext({

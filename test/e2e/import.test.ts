@@ -83,12 +83,16 @@ describe('import i webbläsaren', () => {
       expect(incidents()).toBe(1503);
       await page.getByTestId('import-log').getByText('handelser.json').waitFor();
 
-      // The same file again: nothing new, and the preview says so.
+      // The same file again: nothing new, the preview says so, and there is nothing to import (an import
+      // of 0 rows would only leave a log entry whose undo removes nothing).
       await page.getByRole('button', { name: 'Förhandsgranska' }).click();
       await page.getByText('Den här filen är redan importerad.').waitFor();
+      await preview
+        .getByTestId('nothing-to-import')
+        .getByText('Inget nytt att importera: alla 3 rader finns redan i databasen med samma innehåll.')
+        .waitFor();
       await preview.getByLabel('Hoppa över ogiltiga rader').check();
-      await preview.getByRole('button', { name: 'Importera' }).click();
-      await report.getByText('Tillagda 0 · uppdaterade 0 · dubbletter 3 · överhoppade 2').waitFor();
+      expect(await preview.getByRole('button', { name: 'Importera' }).isDisabled()).toBe(true);
       expect(incidents()).toBe(1503);
 
       // The register shows the imported event with its own time.
@@ -100,7 +104,7 @@ describe('import i webbläsaren', () => {
       const log = page.getByTestId('import-log');
       await log.getByRole('button', { name: 'Ångra denna import' }).last().click();
       await page.getByRole('dialog').getByRole('button', { name: 'Ångra importen' }).click();
-      await page.getByText(/Import \d+ är ångrad: 3 borttagna/).waitFor();
+      await page.getByText(/^Import \d+ är ångrad: 3 tillagda rader borttagna\.$/).waitFor();
       expect(incidents()).toBe(1500);
       await screenshot(page, 'import-log');
     } finally {
@@ -159,7 +163,7 @@ describe('import i webbläsaren', () => {
       await page.getByRole('navigation').getByRole('link', { name: 'Import' }).click();
       await page.getByTestId('import-log').getByRole('button', { name: 'Ångra denna import' }).first().click();
       await page.getByRole('dialog').getByRole('button', { name: 'Ångra importen' }).click();
-      await page.getByText(/Import \d+ är ångrad: 2 borttagna/).waitFor();
+      await page.getByText(/^Import \d+ är ångrad: 2 tillagda rader borttagna\.$/).waitFor();
       expect(value()).toBeUndefined();
     } finally {
       await s.close();
@@ -225,6 +229,76 @@ describe('import i webbläsaren', () => {
           .read((r) => r.incidents)
           .count({ sources: ['est'], text: 'skolans gavel' }),
       ).toBe(1);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('en fil som kan vara avkortad importeras först när varningen bekräftats', async () => {
+    const s = await openSession(browser, 500);
+    try {
+      const { page } = s;
+      // SCB's figures without quotes, cut in Klippan's 2024 population (17 714 → 177), no line ending.
+      const file = path.join(s.dataDir, 'folkmangd.csv');
+      fs.copyFileSync(path.join(__dirname, '../fixtures/imports/scb-semikolon-avkortad.csv'), file);
+      const klippan2024 = () =>
+        s.host.workspace
+          .db()
+          .read((r) => r.db)
+          .prepare(
+            "SELECT p.population FROM population p JOIN kommun k ON k.id = p.kommun_id WHERE k.name = 'Klippan' AND p.year = 2024",
+          )
+          .pluck()
+          .get();
+      await page.getByRole('link', { name: 'Import' }).click();
+      await page.getByLabel('Fil', { exact: true }).fill(file);
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      const preview = page.getByTestId('import-preview');
+      const warnings = preview.getByTestId('confirm-warnings');
+      await warnings.getByRole('heading', { name: 'Kontrollera filen innan du importerar' }).waitFor();
+      await warnings.getByText(/^Rad 12 är filens sista och slutar utan radbrytning, och talet "177"/).waitFor();
+      await warnings.getByText(/^Rad 12: folkmängden för Klippan minskar med mer än hälften/).waitFor();
+      const importButton = preview.getByRole('button', { name: 'Importera' });
+      expect(await importButton.isDisabled()).toBe(true);
+      await screenshot(page, 'import-confirm-warnings');
+
+      const confirm = warnings.getByLabel('Jag har kontrollerat varningarna och vill importera filen ändå');
+      await confirm.check();
+      await expect.poll(() => importButton.isEnabled()).toBe(true);
+      await confirm.uncheck();
+      expect(await importButton.isDisabled()).toBe(true);
+      expect(klippan2024()).toBe(17714);
+
+      await confirm.check();
+      await importButton.click();
+      await page
+        .getByTestId('import-report')
+        .getByText(/^Tillagda 1 · uppdaterade 1/)
+        .waitFor();
+      expect(klippan2024()).toBe(177);
+
+      // The undo says what it did: one row taken away, one put back as it was.
+      await page.getByTestId('import-log').getByRole('button', { name: 'Ångra denna import' }).first().click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Ångra importen' }).click();
+      await page.getByText(/^Import \d+ är ångrad: 1 tillagd rad borttagen, 1 ändrad rad återställd\.$/).waitFor();
+      expect(klippan2024()).toBe(17714);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('visar en mapp som ett svenskt fel som namnger den, inte systemets engelska', async () => {
+    const s = await openSession(browser, 500);
+    try {
+      const { page } = s;
+      const dir = path.join(s.dataDir, 'exporter');
+      fs.mkdirSync(dir);
+      await page.getByRole('link', { name: 'Import' }).click();
+      await page.getByLabel('Fil', { exact: true }).fill(dir);
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'är en mapp, inte en fil' });
+      await alert.waitFor();
+      expect(await alert.textContent()).toBe(`"${dir}" är en mapp, inte en fil. Välj filen som ska importeras.`);
     } finally {
       await s.close();
     }

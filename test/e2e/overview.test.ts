@@ -24,6 +24,7 @@ describe('Översikt', () => {
     await expect(page.getByRole('link', { name: 'Översikt' }).getAttribute('aria-current')).resolves.toBe('page');
     const db = s.host.workspace.db().read((r) => r.db);
     const lastDay = db.prepare('SELECT max(day) FROM incident_rollup_day WHERE n > 0').pluck().get() as string;
+    expect(lastDay).toBe('2026-10-31');
     await page.getByLabel('Cykel', { exact: true }).selectOption('tertial');
     const period = page.getByTestId('overview-period');
     // Demo data runs to the end of October: the tertial Sep–Dec has begun, so May–Aug is compared with Jan–Apr.
@@ -32,6 +33,9 @@ describe('Översikt', () => {
       .toBe(
         `Senaste data: ${lastDay}. Cykeln 2026-05-01 – 2026-08-31 jämförs med 2026-01-01 – 2026-04-30 (Poisson-test, |z| ≥ 1,96).`,
       );
+    await expect(page.getByTestId('overview-period-notes').textContent()).resolves.toBe(
+      'Tertialen 2026-09-01 – 2026-12-31 är inte slut i datan (senaste data 2026-10-31), så den senaste hela visas.',
+    );
     const table = page.getByRole('table', { name: 'Säkerställda förändringar' });
     await table.waitFor();
     const rows = table.getByRole('row');
@@ -56,6 +60,17 @@ describe('Översikt', () => {
       page.getByRole('table', { name: 'Totalindex, senaste mätningarna' }).getByRole('row').count(),
     ).resolves.toBe(12);
     await screenshot(page, 'oversikt');
+    for (const [width, height] of [
+      [1440, 900],
+      [1280, 800],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await expect(
+        page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth),
+      ).resolves.toBe(false);
+      await screenshot(page, `oversikt-${width}x${height}`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
     await current.click();
     await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/handelser\?filter=/);
     const counter = page.getByTestId('row-count');

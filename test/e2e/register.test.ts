@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatLocalDateTime } from '../../src/shared/time';
 import { columnTexts, launchBrowser, openSession, screenshot, type Session } from './harness';
 
 let browser: Browser;
@@ -22,6 +23,43 @@ async function firstRowsLoaded(page: Page): Promise<void> {
     .filter({ hasText: /\S/ })
     .waitFor();
 }
+
+/**
+ * What the grid's header says about the order: each sorted column with its direction (aria-sort and the
+ * arrow drawn), and the sort number when one is shown.
+ */
+async function sortIndicators(page: Page): Promise<string[]> {
+  return page.$$eval('.ag-header-cell', (cells) =>
+    cells
+      .filter((c) => (c.getAttribute('aria-sort') ?? 'none') !== 'none')
+      .map((c) => {
+        const seen = (sel: string) => {
+          const el = c.querySelector(sel);
+          return el !== null && el.checkVisibility() && (el.textContent ?? '').trim() !== '' ? el : null;
+        };
+        const arrow = c.querySelector('.ag-sort-ascending-icon')?.checkVisibility()
+          ? '↑'
+          : c.querySelector('.ag-sort-descending-icon')?.checkVisibility()
+            ? '↓'
+            : '(ingen pil)';
+        const order = seen('.ag-sort-order');
+        return [c.getAttribute('col-id'), c.getAttribute('aria-sort'), arrow, order?.textContent?.trim()]
+          .filter(Boolean)
+          .join(' ');
+      }),
+  );
+}
+
+/** The order of the rendered rows' times: 'asc', 'desc', or 'oordnad' (neither, or all equal). */
+async function timeOrder(page: Page): Promise<string> {
+  const t = await columnTexts(page, 'occurredAt');
+  if (t.length < 5 || t[0] === t[t.length - 1]) return 'oordnad';
+  if (t.every((x, i) => i === 0 || t[i - 1]! <= x)) return 'asc';
+  if (t.every((x, i) => i === 0 || t[i - 1]! >= x)) return 'desc';
+  return 'oordnad';
+}
+
+const POLL = { timeout: 15_000 };
 
 async function withSession(fn: (s: Session) => Promise<void>): Promise<void> {
   const s = await openSession(browser);
@@ -215,6 +253,79 @@ describe('händelseregistret i webbläsaren', () => {
       expect(lines.length).toBe(expected + 1);
       const kommunCol = lines[0]!.split(';').indexOf('Kommun');
       expect(new Set(lines.slice(1).map((l) => l.split(';')[kommunCol]))).toEqual(new Set(['Lomma']));
+    });
+  });
+  it('vänder sorteringen på Inträffade och tillbaka, och raderna följer med', async () => {
+    await withSession(async (s) => {
+      const { page } = s;
+      await firstRowsLoaded(page);
+      const [oldest, newest] = s.host.workspace
+        .db()
+        .read((r) => r.db)
+        .prepare('SELECT min(occurred_at), max(occurred_at) FROM incident')
+        .raw()
+        .get() as [string, string];
+      const header = page.locator('.ag-header-cell[col-id="occurredAt"] .ag-header-cell-label');
+      const note = page.getByTestId('sort-note');
+      await expect.poll(() => timeOrder(page), POLL).toBe('desc');
+      expect(await sortIndicators(page)).toEqual(['occurredAt descending ↓']);
+      expect((await columnTexts(page, 'occurredAt'))[0]).toBe(formatLocalDateTime(newest));
+
+      // The issue's four clicks: every click turns the order, and arrow, note and rows agree.
+      for (const dir of ['asc', 'desc', 'asc', 'desc'] as const) {
+        await header.click();
+        await expect.poll(() => timeOrder(page), POLL).toBe(dir);
+        expect(await sortIndicators(page)).toEqual([
+          dir === 'asc' ? 'occurredAt ascending ↑' : 'occurredAt descending ↓',
+        ]);
+        expect((await columnTexts(page, 'occurredAt'))[0]).toBe(formatLocalDateTime(dir === 'asc' ? oldest : newest));
+        await expect(note.textContent()).resolves.toBe(
+          dir === 'asc' ? 'Ordning: Inträffade, äldst först' : 'Ordning: Inträffade, nyast först',
+        );
+      }
+    });
+  });
+
+  it('en andra sorteringskolumn (skift-klick): pilar och nummer visar den ordning raderna kommer i', async () => {
+    await withSession(async (s) => {
+      const { page } = s;
+      await firstRowsLoaded(page);
+      // Core sorts kommun by its number in the register, then by time in the same direction.
+      const rank = new Map(
+        s.host.workspace
+          .db()
+          .read((r) => r.reference)
+          .kommuner()
+          .map((k) => [k.name, k.id]),
+      );
+      const rowOrder = async (): Promise<string> => {
+        const kommuner = await columnTexts(page, 'kommun');
+        const times = await columnTexts(page, 'occurredAt');
+        const keys = kommuner.map((k, i) => [rank.get(k) ?? NaN, times[i]!] as const);
+        if (keys.length < 5 || keys.some(([r]) => Number.isNaN(r))) return 'oordnad';
+        const cmp = (a: (typeof keys)[number], b: (typeof keys)[number]) =>
+          a[0] !== b[0] ? a[0] - b[0] : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+        if (keys.every((k, i) => i === 0 || cmp(keys[i - 1]!, k) <= 0)) return 'asc';
+        if (keys.every((k, i) => i === 0 || cmp(keys[i - 1]!, k) >= 0)) return 'desc';
+        return 'oordnad';
+      };
+      const kommun = page.locator('.ag-header-cell[col-id="kommun"] .ag-header-cell-label');
+
+      await kommun.click({ modifiers: ['Shift'] });
+      await expect.poll(() => sortIndicators(page), POLL).toEqual(['kommun ascending ↑']);
+      await expect.poll(rowOrder, POLL).toBe('asc');
+      await expect(page.getByTestId('sort-note').textContent()).resolves.toBe(
+        'Ordning: Kommun (registrets ordning, inte alfabetisk), stigande, därefter Inträffade äldst först',
+      );
+
+      await kommun.click({ modifiers: ['Shift'] });
+      await expect.poll(() => sortIndicators(page), POLL).toEqual(['kommun descending ↓']);
+      await expect.poll(rowOrder, POLL).toBe('desc');
+
+      // Back to time with a shift-click: one sorted column again, never two.
+      await page.locator('.ag-header-cell[col-id="occurredAt"] .ag-header-cell-label').click({ modifiers: ['Shift'] });
+      await expect.poll(() => sortIndicators(page), POLL).toEqual(['occurredAt descending ↓']);
+      await expect.poll(() => timeOrder(page), POLL).toBe('desc');
     });
   });
 });

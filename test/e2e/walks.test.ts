@@ -59,7 +59,7 @@ describe('Trygghetsvandringar', () => {
 
     // An åtgärd without a date is due six months after the walk.
     const measureForm = walk.getByRole('form', { name: 'Ny åtgärd' });
-    await measureForm.getByLabel('Åtgärd').fill('Ny belysning vid busshållplatsen');
+    await measureForm.getByLabel('Åtgärd', { exact: true }).fill('Ny belysning vid busshållplatsen');
     await measureForm.getByLabel('Ansvarig').fill('Teknik');
     await measureForm.getByRole('button', { name: 'Lägg till åtgärd' }).click();
     const row = walk.getByRole('table', { name: 'Åtgärder' }).getByRole('row').filter({ hasText: 'Ny belysning' });
@@ -150,5 +150,105 @@ describe('Trygghetsvandringar', () => {
       .getByText('Trygghetsvandring kring stationen')
       .waitFor();
     await screenshot(page, 'oversikt-loften');
+  });
+
+  it('listan säger 1 iakttagelse, 1 åtgärd och 1 försenad; en försenad åtgärd säger sitt problem och länkar till vandringen', async () => {
+    const { page } = s;
+    await page.getByRole('navigation').getByRole('link', { name: 'Trygghetsvandringar' }).click();
+    await page.getByRole('tab', { name: 'Trygghetsvandringar' }).click();
+    await page.getByLabel('Kommun', { exact: true }).selectOption({ label: 'Alla' });
+    const list = page.getByRole('complementary', { name: 'Vandringar' });
+    const perstorp = list.getByRole('button', { name: /Höstvandring i centrum/ });
+    await expect.poll(() => perstorp.textContent()).toMatch(/1 iakttagelse · 1 åtgärd$/);
+    // The demo's walk in Klippan: three observations, three åtgärder, one of them overdue.
+    const klippan = list.getByRole('button', { name: /Kvällsvandring kring Klippans station/ });
+    await expect.poll(() => klippan.textContent()).toMatch(/3 iakttagelser · 3 åtgärder · 1 försenad$/);
+
+    await page.getByRole('tab', { name: 'Försenade åtgärder' }).click();
+    const overdue = page.getByTestId('forsenade').getByRole('row').filter({ hasText: 'Fler och större papperskorgar' });
+    await expect(overdue.textContent()).resolves.toContain('Nedskräpning i centrum');
+    await overdue.getByRole('link', { name: 'Kvällsvandring kring Klippans station (2026-03-10)' }).click();
+    await page.getByRole('article').getByRole('heading', { name: 'Kvällsvandring kring Klippans station' }).waitFor();
+    await expect(page.getByRole('tab', { name: 'Trygghetsvandringar' }).getAttribute('aria-selected')).resolves.toBe(
+      'true',
+    );
+    expect(new URL(page.url()).hash).toBe('#/vandringar');
+    await expect(klippan.getAttribute('aria-current')).resolves.toBe('true');
+  });
+
+  it('en åtgärd från protokollet läggs i åtgärdsplanen, som länkar tillbaka till vandringen; ett passerat datum varnar', async () => {
+    const { page } = s;
+    const db = s.host.workspace.db().read((r) => r.db);
+    const walk = page.getByRole('article');
+    await walk.getByRole('heading', { name: 'Kvällsvandring kring Klippans station' }).waitFor();
+    const what = 'Skyltar om nedskräpning längs Storgatan';
+    const measureForm = walk.getByRole('form', { name: 'Ny åtgärd' });
+    await measureForm.getByLabel('Åtgärd', { exact: true }).fill(what);
+    await measureForm.getByLabel('Ansvarig').fill('Teknik och fritid');
+    await measureForm.getByLabel('Klart senast').fill('2026-04-01');
+    await measureForm.getByRole('button', { name: 'Lägg till åtgärd' }).click();
+    // Saved, with a warning beside the date: not a refusal.
+    await measureForm
+      .getByRole('status')
+      .filter({ hasText: 'Klart senast (2026-04-01) har redan passerat: åtgärden visas som försenad.' })
+      .waitFor();
+    const row = walk.getByRole('table', { name: 'Åtgärder' }).getByRole('row').filter({ hasText: what });
+    await expect.poll(() => row.textContent()).toContain('försenad');
+    await measureForm.scrollIntoViewIfNeeded();
+    await screenshot(page, 'trygghetsvandring-datum-passerat');
+
+    await row.getByRole('button', { name: `Lägg i åtgärdsplanen: ${what}` }).click();
+    const toPlan = walk.getByRole('form', { name: `Till åtgärdsplanen: ${what}` });
+    await toPlan.getByLabel('Problem i lägesbilden').fill('Nedskräpning i centrum');
+    await toPlan.getByLabel('Löfte').selectOption({ label: 'Ett renare och tryggare Klippans centrum 2026' });
+    await screenshot(page, 'trygghetsvandring-till-planen');
+    await toPlan.getByRole('button', { name: 'Lägg i planen' }).click();
+    await row.getByRole('link', { name: 'I åtgärdsplanen' }).waitFor();
+    expect(db.prepare('SELECT in_plan, problem FROM measure WHERE what = ?').get(what)).toEqual({
+      in_plan: 1,
+      problem: 'Nedskräpning i centrum',
+    });
+    for (const [width, height] of [
+      [1440, 900],
+      [1280, 800],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await screenshot(page, `trygghetsvandring-protokoll-${width}x${height}`);
+    }
+
+    // The plan shows it with its problem and löfte, and links to its walk.
+    await row.getByRole('link', { name: 'I åtgärdsplanen' }).click();
+    const plan = page.getByTestId('atgardsplan');
+    await plan.getByRole('heading', { name: 'Åtgärdsplan för Klippan' }).waitFor();
+    const planned = plan.getByRole('row').filter({ hasText: what });
+    await expect(planned.textContent()).resolves.toContain('Nedskräpning i centrum');
+    await planned.getByRole('link', { name: 'Ett renare och tryggare Klippans centrum 2026' }).waitFor();
+    const walkLink = planned.getByRole('link', { name: 'Kvällsvandring kring Klippans station (2026-03-10)' });
+    for (const [width, height] of [
+      [1440, 900],
+      [1280, 800],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await screenshot(page, `atgardsplan-${width}x${height}`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await walkLink.click();
+    await walk.getByRole('heading', { name: 'Kvällsvandring kring Klippans station' }).waitFor();
+    await walk.getByRole('table', { name: 'Åtgärder' }).getByRole('row').filter({ hasText: what }).waitFor();
+
+    // A new åtgärd can go straight onto the plan from the protokoll.
+    const direct = 'Belysning i Åbyparken';
+    await measureForm.getByLabel('Med i kommunens åtgärdsplan').check();
+    await measureForm.getByLabel('Problem i lägesbilden').fill('Otrygg plats i Åbyparken');
+    await measureForm.getByLabel('Åtgärd', { exact: true }).fill(direct);
+    await measureForm.getByLabel('Ansvarig').fill('Teknik och fritid');
+    await measureForm.getByRole('button', { name: 'Lägg till åtgärd' }).click();
+    const directRow = walk.getByRole('table', { name: 'Åtgärder' }).getByRole('row').filter({ hasText: direct });
+    await directRow.getByRole('link', { name: 'I åtgärdsplanen' }).click();
+    await plan
+      .getByRole('row')
+      .filter({ hasText: direct })
+      .getByRole('link', { name: 'Kvällsvandring kring Klippans station (2026-03-10)' })
+      .waitFor();
   });
 });

@@ -53,8 +53,15 @@ export function testWorkspace(options: Partial<WorkspaceOptions> & { file?: stri
       if (r.ok) throw new Error(`${op} lyckades men skulle ha nekats`);
       return r.error;
     },
-    sql: (query, ...params) => db().prepare(query).all(...params) as never,
-    one: (query, ...params) => db().prepare(query).pluck().get(...params) as never,
+    sql: (query, ...params) =>
+      db()
+        .prepare(query)
+        .all(...params) as never,
+    one: (query, ...params) =>
+      db()
+        .prepare(query)
+        .pluck()
+        .get(...params) as never,
     async close() {
       await ws.close();
       tmp.cleanup();

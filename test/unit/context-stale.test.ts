@@ -99,3 +99,27 @@ describe('registret efter en skrivning genom en annan väg', () => {
     expect(new Set(versions).size).toBe(versions.length);
   });
 });
+
+describe('ångra en borttagning', () => {
+  it('fungerar även när en ny händelse skapats efter att den senaste togs bort', async () => {
+    t = emptyWorkspace();
+    const klippan = t.one<number>("SELECT id FROM kommun WHERE name = 'Klippan'");
+    const input = {
+      source: 'est' as const,
+      category: 'skadegorelse',
+      subcategory: 'klotter',
+      occurredAt: '2025-06-07T19:30:00Z',
+      reportedAt: '2025-06-07T20:00:00Z',
+      kommunId: klippan,
+      placeName: 'Torget',
+      description: 'Klotter',
+      status: 'ny' as const,
+    };
+    const first = await t.call('incidents.create', { input });
+    await t.call('incidents.delete', { id: first.id });
+    const second = await t.call('incidents.create', { input: { ...input, description: 'Ny' } });
+    expect(second.id).not.toBe(first.id);
+    expect((await t.call('incidents.restore', { id: first.id })).description).toBe('Klotter');
+    expect(await expectRegisterEqualsTable(t, {})).toBe(2);
+  });
+});

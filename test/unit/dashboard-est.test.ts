@@ -87,7 +87,11 @@ describe('EST-cykler', () => {
 
 describe('EST-lägesbild', () => {
   it('räknar cykeln, ser ökningen, platserna och de nya platserna, och sammanfattar', () => {
-    const l = estLagesbild(t.db, { kommunId: svalov, cycle: 'manad', day: '2026-07-20', kommunName: 'Svalöv' });
+    const l = estLagesbild(
+      t.db,
+      { kommunId: svalov, cycle: 'manad', day: '2026-07-20', kommunName: 'Svalöv' },
+      new Date('2026-11-22T10:00:00Z'),
+    );
     expect([l.fromDay, l.toDay, l.previous]).toEqual([
       '2026-07-01',
       '2026-07-31',
@@ -104,7 +108,7 @@ describe('EST-lägesbild', () => {
     ]);
     expect(l.newPlaces).toEqual([{ placeName: 'Teckomatorp centrum', n: 12 }]);
     expect(l.summary).toBe(
-      'Lägesbild för Svalöv, 2026-07-01 – 2026-07-31: 15 händelser mot 2 perioden före (säkerställd ökning). ' +
+      'Lägesbild för Svalöv, 2026-07-01 – 2026-07-31 jämfört med 2026-06-01 – 2026-06-30: 15 händelser mot 2 (säkerställd ökning). ' +
         'Säkerställda förändringar: Skadegörelse ökar (12 mot 2, z = 2,9). ' +
         'Flest händelser: Teckomatorp centrum (12), Svalövs torg (3). ' +
         'Nya platser (inga händelser de 90 dagarna före): Teckomatorp centrum (12).',
@@ -112,7 +116,11 @@ describe('EST-lägesbild', () => {
   });
 
   it('en tom cykel säger det i klartext', () => {
-    const l = estLagesbild(t.db, { kommunId: svalov, cycle: 'vecka', day: '2026-03-01', kommunName: 'Svalöv' });
+    const l = estLagesbild(
+      t.db,
+      { kommunId: svalov, cycle: 'vecka', day: '2026-03-01', kommunName: 'Svalöv' },
+      new Date('2026-11-22T10:00:00Z'),
+    );
     expect(l.total).toEqual({ current: 0, previous: 0, z: null, verdict: 'for_fa' });
     expect(l.summary).toContain('Inga händelser med namngiven plats. Inga nya platser.');
   });

@@ -57,10 +57,11 @@ beforeAll(() => {
 afterAll(() => t.cleanup());
 
 describe('översikt', () => {
-  it('tar den senaste dagen med data, inte senare än i dag', () => {
+  it('tar den senaste dagen med data, inte senare än i dag, och inte en ensam sen händelse', () => {
     expect(latestDataDay(t.db, '2026-11-22')).toBe('2026-10-05');
     expect(latestDataDay(t.db, '2026-09-14')).toBe('2026-09-14');
-    expect(latestDataDay(t.db, '2027-02-01')).toBe('2027-01-01');
+    // The one event on 1 January 2027 follows three silent months: the regular data end on 5 October.
+    expect(latestDataDay(t.db, '2027-02-01')).toBe('2026-10-05');
     expect(latestDataDay(t.db, '2020-01-01')).toBeNull();
   });
 

@@ -135,8 +135,8 @@ describe('instrumentpanelernas siffror ur rollups', () => {
   it('förändring: båda perioderna räknade som i tabellen', () => {
     fc.assert(
       fc.property(period, fc.constantFrom('previous' as const, 'lastYear' as const), (f, compareWith) => {
-        const { previous, rows } = changeTable(t.db, f, compareWith);
-        const now = rawGroup(f, (r) => `${r.kommun_id}|${r.category}`);
+        const { current, previous, rows } = changeTable(t.db, f, compareWith);
+        const now = rawGroup({ ...f, ...current }, (r) => `${r.kommun_id}|${r.category}`);
         const before = rawGroup({ ...f, ...previous }, (r) => `${r.kommun_id}|${r.category}`);
         for (const r of rows) {
           const key = `${r.kommunId}|${r.category}`;
@@ -179,8 +179,10 @@ describe('instrumentpanelernas siffror ur rollups', () => {
     t.db.prepare('DELETE FROM population WHERE kommun_id = ? AND year = 2020').run(klippan);
   });
 
-  it('jämförelseperioder: lika lång period före, och samma datum förra året', () => {
-    expect(previousPeriod('2025-06-01', '2025-06-30')).toEqual({ fromDay: '2025-05-02', toDay: '2025-05-31' });
+  it('jämförelseperioder: perioden före (hela månader: lika många månader), och samma datum förra året', () => {
+    expect(previousPeriod('2025-06-01', '2025-06-30')).toEqual({ fromDay: '2025-05-01', toDay: '2025-05-31' });
+    expect(previousPeriod('2026-09-01', '2026-12-31')).toEqual({ fromDay: '2026-05-01', toDay: '2026-08-31' });
+    expect(previousPeriod('2025-06-02', '2025-06-30')).toEqual({ fromDay: '2025-05-04', toDay: '2025-06-01' });
     expect(previousPeriod('2026-01-01', '2026-01-14')).toEqual({ fromDay: '2025-12-18', toDay: '2025-12-31' });
     expect(sameTimeLastYear('2024-02-01', '2024-02-29')).toEqual({ fromDay: '2023-02-01', toDay: '2023-02-28' });
   });

@@ -54,7 +54,8 @@ describe('CSV i bitar', () => {
     expect(expected).toEqual([
       { line: 1, fields: ['a', 'b "c"\r\nd', 'e'] },
       { line: 3, fields: ['x;y', 'z'] },
-      { line: 5, fields: ['sista', 'rad'] },
+      // No line ending after the last record: the file may have been cut there.
+      { line: 5, fields: ['sista', 'rad'], open: true },
     ]);
     for (let k = 0; k <= text.length; k++) {
       for (let m = k; m <= text.length; m += 3) {

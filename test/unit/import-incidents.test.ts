@@ -351,7 +351,7 @@ describe('vägrar filer och mappningar som inte går att läsa', () => {
       utf8('sep=,\r\nDatum,Kommun,Kategori,Beskrivning\r\n2025-06-07,Klippan,Klotter,"a; b"'),
       'a.csv',
     );
-    expect(sep.rows).toEqual([{ row: 3, cells: ['2025-06-07', 'Klippan', 'Klotter', 'a; b'] }]);
+    expect(sep.rows).toEqual([{ row: 3, cells: ['2025-06-07', 'Klippan', 'Klotter', 'a; b'], open: true }]);
     const empty = parseIncidents(
       await readTable(utf8('Datum;Kommun;Kategori;Beskrivning\n'), 'a.csv'),
       mapping,

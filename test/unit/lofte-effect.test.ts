@@ -7,6 +7,7 @@ import { shareChangeZ } from '../../src/core/dashboards/stats';
 import { effectChecks } from '../../src/core/lofte/effect';
 import { LofteRepo } from '../../src/core/lofte/repo';
 import { emptyContent, type Lofte } from '../../src/shared/lofte';
+import { addDays } from '../../src/shared/calendar';
 import { newIncident, tempDb, type TempDb } from '../helpers/db';
 
 let t: TempDb;
@@ -56,32 +57,23 @@ describe('effektmålet mot siffrorna', () => {
     });
   });
 
-  it('händelser: perioden hittills mot lika lång period före, med Poisson-testet (färre är bättre)', () => {
+  it('händelser: perioden hittills mot lika många dagar från början av perioden före, med Poisson-testet', () => {
     const repo = new IncidentRepo(t.db);
-    // 30 klotter in the 30 days before the löfte, 10 in its first 30 days (data up to 30 September).
-    for (let i = 0; i < 30; i++)
-      repo.create(
-        newIncident(klippan, {
-          occurredAt: `2026-08-${String((i % 28) + 2).padStart(2, '0')}T10:00:00Z`,
-          reportedAt: '2026-10-01T10:00:00Z',
-        }),
-      );
-    for (let i = 0; i < 10; i++)
-      repo.create(
-        newIncident(klippan, {
-          occurredAt: `2026-09-${String(i + 2).padStart(2, '0')}T10:00:00Z`,
-          reportedAt: '2026-10-01T10:00:00Z',
-        }),
-      );
+    const on = (day: string) =>
+      repo.create(newIncident(klippan, { occurredAt: `${day}T10:00:00Z`, reportedAt: '2026-10-01T10:00:00Z' }));
+    // Klotter every day 1 May – 11 September: data up to 11 September. The löfte's first 11 days hold two a
+    // day (22), the first 11 days of the tertial before it (1–11 May) one a day (11).
+    for (let d = '2026-05-01'; d <= '2026-09-11'; d = addDays(d, 1)) on(d);
+    for (let d = '2026-09-01'; d <= '2026-09-11'; d = addDays(d, 1)) on(d);
     const l = lofte('2026-09-01', '2026-12-31', [
       { kind: 'filter', label: 'Klotter i Klippan', filter: { kommunIds: [klippan], categories: ['skadegorelse'] } },
     ]);
     const [check] = effectChecks(t.db, l, '2026-11-22');
-    // Data ends 11 September: the löfte's 11 days (10 events) against the 11 days before, 21–31 August,
-    // which hold the August events on the 21st to the 29th: 9. z = √2(√10 − √9) = 0.23, no established change.
-    expect(check!.after).toEqual({ label: '2026-09-01 – 2026-09-11', value: 10 });
-    expect(check!.before).toEqual({ label: '2026-08-21 – 2026-08-31', value: 9 });
-    expect(check!.z).toBeCloseTo(Math.SQRT2 * (Math.sqrt(10) - 3), 12);
+    // Not the 11 days just before (21–31 August): the löfte's period is a tertial, so the one before is
+    // May–August, and a running period is compared with as many days from the other's start.
+    expect(check!.after).toEqual({ label: '2026-09-01 – 2026-09-11', value: 22 });
+    expect(check!.before).toEqual({ label: '2026-05-01 – 2026-05-11', value: 11 });
+    expect(check!.z).toBeCloseTo(Math.SQRT2 * (Math.sqrt(22) - Math.sqrt(11)), 12);
     expect(check!.verdict).toBe('ingen_sakerstalld_forandring');
   });
 });

@@ -1,7 +1,7 @@
 /** Progress arithmetic of a löfte's activities, against values worked out by hand. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buckets, daysBetween, progressBy, schedule, targetBetween } from '../../src/core/lofte/progress';
+import { buckets, daysBetween, dueBy, progressBy, schedule, targetBetween } from '../../src/core/lofte/progress';
 import { addDays } from '../../src/shared/time';
 
 describe('mål för en sträcka dagar', () => {
@@ -92,16 +92,26 @@ describe('indelning i veckor, månader och kvartal', () => {
 describe('framsteg och efter plan', () => {
   const period = { fromDay: '2025-12-31', toDay: '2026-01-13' };
 
-  it('en delvecka kräver bara hela enheter; en hel vecka kräver q', () => {
+  it('hela aktiviteter: en delvecka ger bara det som hunnit bli en hel aktivitet, och delarna är hela målet', () => {
     const rows = progressBy(1, 'vecka', period, [{ day: '2026-01-07', count: 1 }], 'vecka', '2026-01-20');
-    expect(rows.map((r) => [r.label, Number(r.target.toFixed(4)), r.required, r.done, r.status])).toEqual([
-      ['2026-W01', 0.7143, 0, 0, 'uppnatt'],
-      ['2026-W02', 1, 1, 1, 'uppnatt'],
-      ['2026-W03', 0.2857, 0, 0, 'uppnatt'],
+    // Due by the weeks' ends: ⌊5/7⌋ = 0, ⌊12/7⌋ = 1, ⌊14/7⌋ = 2. One done: behind at the period's end.
+    expect(rows.map((r) => [r.label, r.target, r.done, r.doneSoFar, r.dueSoFar, r.status])).toEqual([
+      ['2026-W01', 0, 0, 0, 0, 'enligt_plan'],
+      ['2026-W02', 1, 1, 1, 1, 'enligt_plan'],
+      ['2026-W03', 1, 0, 1, 2, 'efter_plan'],
     ]);
+    expect(schedule(1, 'vecka', period, [{ day: '2026-01-07', count: 1 }], '2026-01-20')).toMatchObject({
+      required: 2,
+      total: 2,
+      behind: true,
+    });
+    // Thursday of week 2: nine days, ⌊9/7⌋ = 1 due, none done: the running week is behind, as the summary.
     const missed = progressBy(1, 'vecka', period, [], 'vecka', '2026-01-08');
-    expect(missed.map((r) => r.status)).toEqual(['uppnatt', 'pagar', 'kommande']);
-    expect(progressBy(1, 'vecka', period, [], 'vecka', '2026-01-12')[1]!.status).toBe('ej_uppnatt');
+    expect(missed.map((r) => [r.status, r.running])).toEqual([
+      ['enligt_plan', false],
+      ['efter_plan', true],
+      ['kommande', false],
+    ]);
   });
 
   it('månadsmål med delmånader per kvartal', () => {
@@ -112,12 +122,90 @@ describe('framsteg och efter plan', () => {
       { day: '2021-06-28', count: 1 },
       { day: '2021-07-20', count: 5 }, // after the period: not counted
     ];
+    // ⌊2·17/31 + 2⌋ = 3 by the end of June; ⌊3.74⌋ = 3 for the whole period, so July adds nothing.
     const rows = progressBy(2, 'manad', p, logs, 'kvartal', '2021-08-01');
-    expect(rows.map((r) => [r.label, r.required, r.done, r.status])).toEqual([
-      ['2021 K2', 3, 3, 'uppnatt'],
-      ['2021 K3', 0, 0, 'uppnatt'],
+    expect(rows.map((r) => [r.label, r.target, r.done, r.status])).toEqual([
+      ['2021 K2', 3, 3, 'enligt_plan'],
+      ['2021 K3', 0, 0, 'enligt_plan'],
     ]);
-    expect(progressBy(2, 'manad', p, logs, 'period', '2021-08-01')[0]).toMatchObject({ required: 3, done: 3 });
+    expect(progressBy(2, 'manad', p, logs, 'period', '2021-08-01')[0]).toMatchObject({ target: 3, done: 3 });
+  });
+
+  it('"0 gjorda av 104,3": målet för perioden och det som ska vara gjort hittills är hela tal', () => {
+    const year = { fromDay: '2026-01-01', toDay: '2026-12-31' };
+    // Two a week for 365 days is 104.29 pro rata: 104 whole activities; by 15 March (74 days) 21.14: 21.
+    const s = schedule(2, 'vecka', year, [], '2026-03-15');
+    expect(s).toMatchObject({ total: 104, required: 21, done: 0, behind: true });
+    expect(s.expected).toBeCloseTo((2 * 74) / 7, 12);
+    const months = progressBy(2, 'vecka', year, [], 'manad', '2026-03-15');
+    expect(months.every((m) => Number.isInteger(m.target))).toBe(true);
+    expect(months.reduce((sum, m) => sum + m.target, 0)).toBe(104);
+  });
+
+  it('en månad utan något gjort heter aldrig uppnådd när sammanfattningen säger efter plan', () => {
+    // "Minst 2 under perioden" 2026: nothing due until 2 July (⌊2·183/365⌋ = 1), then behind.
+    const year = { fromDay: '2026-01-01', toDay: '2026-12-31' };
+    const months = progressBy(2, 'period', year, [], 'manad', '2026-08-15');
+    expect(schedule(2, 'period', year, [], '2026-08-15')).toMatchObject({ required: 1, done: 0, behind: true });
+    expect(months.map((m) => [m.label, m.target, m.status])).toEqual([
+      ['2026-01', 0, 'enligt_plan'],
+      ['2026-02', 0, 'enligt_plan'],
+      ['2026-03', 0, 'enligt_plan'],
+      ['2026-04', 0, 'enligt_plan'],
+      ['2026-05', 0, 'enligt_plan'],
+      ['2026-06', 0, 'enligt_plan'],
+      ['2026-07', 1, 'efter_plan'],
+      ['2026-08', 0, 'efter_plan'],
+      ['2026-09', 0, 'kommande'],
+      ['2026-10', 0, 'kommande'],
+      ['2026-11', 0, 'kommande'],
+      ['2026-12', 1, 'kommande'],
+    ]);
+  });
+
+  it('hela tal som går ihop, och läget där i dag är det sammanfattningen säger (egenskap)', () => {
+    const day = fc.integer({ min: 0, max: 2000 }).map((n) => addDays('2020-01-01', n));
+    fc.assert(
+      fc.property(
+        day,
+        fc.integer({ min: 0, max: 500 }),
+        fc.constantFrom('vecka', 'manad', 'period' as const),
+        fc.integer({ min: 1, max: 9 }),
+        fc.constantFrom('vecka', 'manad', 'kvartal', 'period' as const),
+        fc.array(fc.record({ offset: fc.integer({ min: 0, max: 500 }), count: fc.integer({ min: 1, max: 5 }) }), {
+          maxLength: 20,
+        }),
+        fc.integer({ min: -30, max: 600 }),
+        (from, len, cadence, q, by, rawLogs, asOfOffset) => {
+          const period = { fromDay: from, toDay: addDays(from, len) };
+          const asOf = addDays(from, asOfOffset);
+          const logs = rawLogs
+            .map((l) => ({ day: addDays(from, Math.min(l.offset, len)), count: l.count }))
+            .filter((l) => l.day <= asOf);
+          const s = schedule(q, cadence, period, logs, asOf);
+          const rows = progressBy(q, cadence, period, logs, by, asOf);
+          // Whole numbers that add up, never more due than the whole target.
+          expect(Number.isInteger(s.total) && Number.isInteger(s.required)).toBe(true);
+          expect(s.total).toBe(Math.floor(targetBetween(q, cadence, period, period.fromDay, period.toDay) + 1e-9));
+          expect(s.required).toBeLessThanOrEqual(s.total);
+          expect(s.required).toBeLessThanOrEqual(s.expected + 1e-9);
+          expect(rows.every((r) => Number.isInteger(r.target) && r.target >= 0)).toBe(true);
+          expect(rows.reduce((sum, r) => sum + r.target, 0)).toBe(s.total);
+          // The stretch holding today (or the last, after the period) says what the summary says.
+          if (asOf >= period.fromDay) {
+            const through = asOf < period.toDay ? asOf : period.toDay;
+            const now = rows.find((r) => r.fromDay <= through && through <= r.toDay)!;
+            expect(now.status).toBe(s.behind ? 'efter_plan' : 'enligt_plan');
+            expect([now.doneSoFar, now.dueSoFar]).toEqual([s.done, s.required]);
+          } else {
+            expect(rows.every((r) => r.status === 'kommande')).toBe(true);
+            expect(s.behind).toBe(false);
+          }
+          expect(dueBy(q, cadence, period, period.toDay)).toBe(s.total);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('efter plan: Klippans "minst 4 narkotikainsatser" under 2021-05-01 – 2022-04-30', () => {
@@ -131,7 +219,7 @@ describe('framsteg och efter plan', () => {
     });
     expect(schedule(4, 'period', p, [{ day: '2021-06-10', count: 2 }], '2021-10-31').behind).toBe(false);
     // Before the period nothing is due; after it, the whole target.
-    expect(schedule(4, 'period', p, [], '2021-04-01')).toMatchObject({ due: 0, required: 0, behind: false });
+    expect(schedule(4, 'period', p, [], '2021-04-01')).toMatchObject({ expected: 0, required: 0, behind: false });
     expect(schedule(4, 'period', p, [{ day: '2021-09-01', count: 3 }], '2023-01-01')).toMatchObject({
       required: 4,
       done: 3,

@@ -45,7 +45,16 @@ export interface WorkspaceOptions {
 
 /** What an import can change: incidents, their log, populations (SCB), Brå figures and the survey. */
 const IMPORT_CHANGES: readonly ChangeKind[] = ['imports', 'incidents', 'reference', 'survey'];
-const SEED_CHANGES: readonly ChangeKind[] = ['database', 'incidents', 'reference', 'survey', 'loften', 'agreements', 'walks', 'measures'];
+const SEED_CHANGES: readonly ChangeKind[] = [
+  'database',
+  'incidents',
+  'reference',
+  'survey',
+  'loften',
+  'agreements',
+  'walks',
+  'measures',
+];
 const SEEDING_MESSAGE = 'Exempeldata skapas just nu. Vänta tills det är klart.';
 const IMPORTING_MESSAGE = 'En import pågår. Vänta tills den är klar eller avbryt den.';
 
@@ -128,7 +137,8 @@ export class Workspace {
     const ctx = DbContext.open(
       file,
       { nativeBinding: this.options.nativeBinding, mustExist, clock: this.options.clock },
-      (kinds, version) => this.events.emit({ type: 'data.changed', what: kinds[0] ?? 'database', kinds: [...kinds], version }),
+      (kinds, version) =>
+        this.events.emit({ type: 'data.changed', what: kinds[0] ?? 'database', kinds: [...kinds], version }),
     );
     this.closeCurrent();
     this.current = ctx;

@@ -5,11 +5,14 @@
  * table through its (kommun_id, occurred_at) index, one kommun and one cycle at a time.
  */
 import type { Db } from '../db/connection';
-import type { EstCycle, EstLagesbild } from '../../shared/dashboards';
-import { VERDICT_LABELS } from '../../shared/dashboards';
+import type { DayRange, EstCycle, EstLagesbild } from '../../shared/dashboards';
+import { EST_CYCLE_NOUNS, VERDICT_LABELS } from '../../shared/dashboards';
 import { formatDecimal1, formatInteger } from '../../shared/format';
 import { categoryLabel } from '../../shared/taxonomy';
-import { addDays, localDayStartUtc } from '../../shared/time';
+import { addDays } from '../../shared/calendar';
+import { localDay, localDayStartUtc } from '../../shared/time';
+import { comparisonSentences, periodText } from '../../shared/period-text';
+import { compareCycles, cycleContaining, latestDataDay, periodBefore, pinnedPeriods, withGaps } from './periods';
 import { groupedCounts } from './queries';
 import { judgeChange } from './stats';
 
@@ -18,26 +21,9 @@ export const NEW_PLACE_LOOKBACK_DAYS = 90;
 const TOP_PLACES = 10;
 
 /** The cycle that ends on (or, for month and tertial, contains) `day`, and the one before it. */
-export function cycleDays(
-  cycle: EstCycle,
-  day: string,
-): { fromDay: string; toDay: string; previous: { fromDay: string; toDay: string } } {
-  if (cycle === 'vecka' || cycle === 'tvaveckor') {
-    const days = cycle === 'vecka' ? 7 : 14;
-    const fromDay = addDays(day, -(days - 1));
-    return { fromDay, toDay: day, previous: { fromDay: addDays(fromDay, -days), toDay: addDays(fromDay, -1) } };
-  }
-  const [y, m] = day.split('-').map(Number) as [number, number];
-  const span = cycle === 'manad' ? 1 : 4;
-  const firstMonth = cycle === 'manad' ? m : Math.floor((m - 1) / 4) * 4 + 1;
-  const start = (year: number, month: number) => {
-    const d = new Date(Date.UTC(year, month - 1, 1));
-    return d.toISOString().slice(0, 10);
-  };
-  const fromDay = start(y, firstMonth);
-  const toDay = addDays(start(y, firstMonth + span), -1);
-  const prevFrom = start(y, firstMonth - span);
-  return { fromDay, toDay, previous: { fromDay: prevFrom, toDay: addDays(fromDay, -1) } };
+export function cycleDays(cycle: EstCycle, day: string): DayRange & { previous: DayRange } {
+  const current = cycleContaining(cycle, day);
+  return { ...current, previous: periodBefore(current) };
 }
 
 function placeCounts(db: Db, kommunId: number, fromDay: string, toDay: string) {
@@ -54,11 +40,29 @@ function placeCounts(db: Db, kommunId: number, fromDay: string, toDay: string) {
   }[];
 }
 
+/**
+ * The lägesbild of the cycle asked for when the data covers it to its end, else of the latest complete
+ * cycle (the same one the Översikt shows); `pinned` periods (a saved view) are shown as they were saved.
+ */
 export function estLagesbild(
   db: Db,
-  input: { kommunId: number; cycle: EstCycle; day: string; kommunName: string },
+  input: {
+    kommunId: number;
+    cycle: EstCycle;
+    day: string;
+    kommunName: string;
+    pinned?: { current: DayRange; previous: DayRange } | undefined;
+  },
+  clock = new Date(),
 ): EstLagesbild {
-  const { fromDay, toDay, previous } = cycleDays(input.cycle, input.day);
+  const asOfDay = latestDataDay(db, localDay(clock.toISOString()));
+  const comparison = withGaps(
+    db,
+    { kommunIds: [input.kommunId] },
+    input.pinned ? pinnedPeriods(input.pinned, asOfDay) : compareCycles(input.cycle, input.day, asOfDay),
+  );
+  const { fromDay, toDay } = comparison.current;
+  const previous = comparison.previous;
   const filter = { kommunIds: [input.kommunId] };
   const now = new Map(groupedCounts(db, { ...filter, fromDay, toDay }, ['category']).map((r) => [r.category!, r.n]));
   const before = new Map(groupedCounts(db, { ...filter, ...previous }, ['category']).map((r) => [r.category!, r.n]));
@@ -98,7 +102,8 @@ export function estLagesbild(
   const change = (c: { current: number; previous: number; z: number | null }) =>
     `${formatInteger(c.current)} mot ${formatInteger(c.previous)}${c.z === null ? '' : `, z = ${formatDecimal1(c.z)}`}`;
   const sentences = [
-    `Lägesbild för ${input.kommunName}, ${fromDay} – ${toDay}: ${formatInteger(total.current)} händelser mot ${formatInteger(total.previous)} perioden före (${VERDICT_LABELS[total.verdict].toLowerCase()}).`,
+    `Lägesbild för ${input.kommunName}, ${periodText(comparison.current)} jämfört med ${periodText(previous)}: ${formatInteger(total.current)} händelser mot ${formatInteger(total.previous)} (${VERDICT_LABELS[total.verdict].toLowerCase()}).`,
+    ...comparisonSentences(comparison, EST_CYCLE_NOUNS[input.cycle]),
     real.length
       ? `Säkerställda förändringar: ${real.map((c) => `${categoryLabel(c.category)} ${c.verdict === 'okning' ? 'ökar' : 'minskar'} (${change(c)})`).join('; ')}.`
       : 'Ingen kategori har ändrats säkerställt mot perioden före.',
@@ -126,5 +131,6 @@ export function estLagesbild(
     topPlaces,
     newPlaces,
     summary: sentences.join(' '),
+    comparison,
   };
 }

@@ -1,13 +1,14 @@
 /**
  * Översikt, the start page: what needs attention now. The significant changes of the latest reporting
  * complete cycle (kommun × category, the same Poisson test as Förändring), and the latest trygghetsmätning's
- * movements. "Now" is the latest day with data, never later than today: a database whose newest events
- * are from last month shows last month, and says so.
+ * movements. "Now" is the latest data (periods.ts: the latest day every regularly reporting source has
+ * data for), never later than today: a database whose newest events are from last month shows last month,
+ * and says so.
  */
 import type { Db } from '../db/connection';
-import type { EstCycle, Overview } from '../../shared/dashboards';
-import { addDays, localDay } from '../../shared/time';
-import { cycleDays } from './est';
+import type { DayRange, EstCycle, Overview } from '../../shared/dashboards';
+import { localDay } from '../../shared/time';
+import { compareCycles, latestDataDay, withGaps } from './periods';
 import { groupedCounts, type GroupedCount } from './queries';
 import { judgeChange } from './stats';
 import { surveyMovements } from './survey';
@@ -19,19 +20,15 @@ const OVERVIEW_INDICATORS = SURVEY_INDICATORS.filter((i) => i.code === 'totalind
   (i) => i.code,
 );
 
-export function latestDataDay(db: Db, today: string): string | null {
-  const day = db.prepare('SELECT max(day) FROM incident_rollup_day WHERE day <= ? AND n > 0').pluck().get(today) as
-    string | null;
-  return day ?? null;
-}
+export { latestDataDay };
 
 /**
  * The latest cycle the data covers to its end. A month or tertial still running is not compared with a
  * whole one (half a month against a whole would always look like a fall): the one before it is shown.
  */
-export function latestCompleteCycle(cycle: EstCycle, asOfDay: string): ReturnType<typeof cycleDays> {
-  const containing = cycleDays(cycle, asOfDay);
-  return containing.toDay <= asOfDay ? containing : cycleDays(cycle, addDays(containing.fromDay, -1));
+export function latestCompleteCycle(cycle: EstCycle, asOfDay: string): DayRange & { previous: DayRange } {
+  const { current, previous } = compareCycles(cycle, asOfDay, asOfDay);
+  return { ...current, previous };
 }
 
 export function overview(
@@ -69,6 +66,7 @@ export function overview(
       asOfDay: null,
       cycle: input.cycle,
       period: null,
+      comparison: null,
       changes: [],
       judged: 0,
       survey: surveyPart,
@@ -76,9 +74,11 @@ export function overview(
       overdue,
     };
   }
-  // The same cycles as the EST-lägesbild (this month vs last month, …), so the two pages agree.
-  const { fromDay, toDay, previous } = latestCompleteCycle(input.cycle, asOfDay);
+  // The same rule as the EST-lägesbild (the latest complete cycle vs the one before), so the two pages agree.
   const selection = { lpoIds: input.lpoIds, kommunIds: input.kommunIds };
+  const comparison = withGaps(db, selection, compareCycles(input.cycle, asOfDay, asOfDay));
+  const { fromDay, toDay } = comparison.current;
+  const previous = comparison.previous;
   const now = groupedCounts(db, { ...selection, fromDay, toDay }, ['kommun_id', 'category']);
   const before = groupedCounts(db, { ...selection, ...previous }, ['kommun_id', 'category']);
   const pairs = new Map<string, { kommunId: number; category: string; current: number; previous: number }>();
@@ -102,6 +102,7 @@ export function overview(
     asOfDay,
     cycle: input.cycle,
     period: { fromDay, toDay, previous },
+    comparison,
     changes,
     judged: judged.filter((r) => r.verdict !== 'for_fa').length,
     survey: surveyPart,

@@ -12,7 +12,13 @@
  */
 import type { Db } from '../db/connection';
 import type { Source } from '../../shared/domain';
-import type { DayRange, EstCycle, PeriodComparison, SourceGap } from '../../shared/dashboards';
+import {
+  cycleContaining,
+  type DayRange,
+  type EstCycle,
+  type PeriodComparison,
+  type SourceGap,
+} from '../../shared/dashboards';
 import {
   addDays,
   addMonthStarts,
@@ -20,17 +26,15 @@ import {
   daysInclusive,
   isWholeMonths,
   minDay,
-  monthEnd,
   monthsSpanned,
   sameDayLastYear,
-  tertialOf,
 } from '../../shared/calendar';
 
 export type CompareWith = 'previous' | 'lastYear';
 
 /** Weeks a source must have reported in, each of them, to count as reporting regularly. */
 export const REGULAR_WEEKS = 4;
-/** A regular source silent this many days in a row or more is named beside the figures. */
+/** A regular source silent this many days in a row or more (and longer than chance explains) is named. */
 export const SILENT_DAYS = 7;
 
 // ---------------------------------------------------------------------------------------------------
@@ -51,14 +55,7 @@ export function sameDatesLastYear(p: DayRange): DayRange {
   return { fromDay: sameDayLastYear(p.fromDay), toDay: sameDayLastYear(p.toDay) };
 }
 
-/** The reporting cycle ending on `day` (a week, two weeks) or containing it (a month, a tertial). */
-export function cycleContaining(cycle: EstCycle, day: string): DayRange {
-  if (cycle === 'vecka' || cycle === 'tvaveckor') {
-    return { fromDay: addDays(day, -(cycle === 'vecka' ? 6 : 13)), toDay: day };
-  }
-  if (cycle === 'manad') return { fromDay: `${day.slice(0, 7)}-01`, toDay: monthEnd(day) };
-  return tertialOf(day);
-}
+export { cycleContaining };
 
 type Resolved = Omit<PeriodComparison, 'gaps'>;
 
@@ -102,10 +99,7 @@ export function compareCycles(cycle: EstCycle, day: string, asOfDay: string | nu
 }
 
 /** Periods saved with a view: shown as they were, whatever has been added since. */
-export function pinnedPeriods(
-  pinned: { current: DayRange; previous: DayRange },
-  asOfDay: string | null,
-): Resolved {
+export function pinnedPeriods(pinned: { current: DayRange; previous: DayRange }, asOfDay: string | null): Resolved {
   return { current: pinned.current, previous: pinned.previous, asOfDay, rule: 'whole', asked: null };
 }
 
@@ -182,8 +176,7 @@ const WINDOW_DAYS = 63;
  */
 export function latestDataDay(db: Db, today: string): string | null {
   const newest = db.prepare('SELECT max(day) FROM incident_rollup_day WHERE day <= ? AND n > 0').pluck().get(today) as
-    | string
-    | null;
+    string | null;
   if (!newest) return null;
   const lookback = REGULAR_WEEKS * 7;
   for (let end = newest; dayDiff(end, newest) < SEARCH_DAYS; end = addDays(end, -WINDOW_DAYS)) {
@@ -192,8 +185,7 @@ export function latestDataDay(db: Db, today: string): string | null {
     const withData = new Set([...bySource.values()].flatMap((s) => [...s]));
     if (withData.size === 0) {
       const older = db.prepare('SELECT max(day) FROM incident_rollup_day WHERE day < ? AND n > 0').pluck().get(from) as
-        | string
-        | null;
+        string | null;
       if (!older) break;
       end = addDays(older, WINDOW_DAYS);
       continue;
@@ -217,29 +209,48 @@ export function latestDataDay(db: Db, today: string): string | null {
 // Silent sources
 
 /**
- * Sources that reported in the selection in each of the four weeks before a compared period and then
- * have SILENT_DAYS or more days in a row without events inside it: a missing delivery, not a quiet week,
- * is the likely reason, and the comparison is only as good as the data.
+ * The silence that is worth a note for a source with events on a share `p` of days, in a period of
+ * `days` days: at least SILENT_DAYS, and long enough that chance alone would give one that long in the
+ * period less than one time in a hundred ((1 − p)^run · days < 0.01). A source with events most days may not
+ * be silent four days running; one with events every other day may be silent a week and a half.
+ */
+export function silenceWorthNoting(p: number, days: number): number {
+  if (p >= 1) return SILENT_DAYS;
+  if (p <= 0) return Infinity;
+  return Math.max(SILENT_DAYS, Math.ceil(Math.log(0.01 / days) / Math.log(1 - p)));
+}
+
+/**
+ * Sources that reported in the selection in each of the four weeks before a compared period and then fall
+ * silent inside it for longer than chance explains (silenceWorthNoting): a missing delivery is the likely
+ * reason, and the comparison is only as good as the data.
  */
 export function sourceGaps(db: Db, sel: Selection, current: DayRange, previous: DayRange): SourceGap[] {
   const periods = [
     ['previous', previous],
     ['current', current],
   ] as const;
-  const from = addDays(minDay(previous.fromDay, current.fromDay), -REGULAR_WEEKS * 7);
+  const lookback = REGULAR_WEEKS * 7;
+  const from = addDays(minDay(previous.fromDay, current.fromDay), -lookback);
   const to = current.toDay > previous.toDay ? current.toDay : previous.toDay;
   const bySource = sourceDays(db, from, to, sel);
   const gaps: SourceGap[] = [];
   for (const [source, days] of [...bySource].sort((a, b) => a[0].localeCompare(b[0]))) {
     for (const [which, p] of periods) {
       if (!isRegular(days, p.fromDay)) continue;
+      const span = daysInclusive(p.fromDay, p.toDay);
+      let reported = 0;
+      for (let day = addDays(p.fromDay, -lookback); day <= p.toDay; day = addDays(day, 1))
+        if (days.has(day)) reported++;
+      const threshold = silenceWorthNoting(reported / (span + lookback), span);
       let runFrom: string | null = null;
       for (let day = p.fromDay; day <= addDays(p.toDay, 1); day = addDays(day, 1)) {
         const silent = day <= p.toDay && !days.has(day);
         if (silent && runFrom === null) runFrom = day;
         if (!silent && runFrom !== null) {
           const runTo = addDays(day, -1);
-          if (daysInclusive(runFrom, runTo) >= SILENT_DAYS) gaps.push({ source, period: which, fromDay: runFrom, toDay: runTo });
+          if (daysInclusive(runFrom, runTo) >= threshold)
+            gaps.push({ source, period: which, fromDay: runFrom, toDay: runTo });
           runFrom = null;
         }
       }

@@ -7,10 +7,12 @@
 import type { Db } from '../db/connection';
 import { rollupSegments, segmentWhere, type RollupSegment } from '../db/incident-count';
 import type { IncidentFilter } from '../../shared/domain';
-import { addDays } from '../../shared/time';
-import { weekOf } from '../db/rollup';
+import { addDays, isoMonday, isoWeekLabel, isoWeekMonday, monthEnd } from '../../shared/calendar';
+import { localDay } from '../../shared/time';
+import { comparePeriods, latestDataDay, periodBefore, pinnedPeriods, sameDatesLastYear, withGaps } from './periods';
+import type { CompareWith } from './periods';
 import { judgeChange, per1000 } from './stats';
-import type { ChangeResult, CompareResult, CompareRow, TrendPoint } from '../../shared/dashboards';
+import type { ChangeResult, CompareResult, CompareRow, DayRange, TrendPoint } from '../../shared/dashboards';
 
 export type Dimension = 'kommun_id' | 'category' | 'source';
 
@@ -126,33 +128,35 @@ export function compareKommuner(db: Db, filter: IncidentFilter & { fromDay: stri
 // ---------------------------------------------------------------------------------------------------
 // Förändring
 
-/** The period before `from..to` of the same length, ending the day before it starts. */
-export function previousPeriod(fromDay: string, toDay: string): { fromDay: string; toDay: string } {
-  const days = Math.round((Date.parse(toDay) - Date.parse(fromDay)) / 86400_000) + 1;
-  return { fromDay: addDays(fromDay, -days), toDay: addDays(fromDay, -1) };
+/** The period just before from..to: as many whole months when it is whole months, else as many days. */
+export function previousPeriod(fromDay: string, toDay: string): DayRange {
+  return periodBefore({ fromDay, toDay });
 }
 
 /** The same dates one year earlier (29 February becomes 28 February). */
-export function sameTimeLastYear(fromDay: string, toDay: string): { fromDay: string; toDay: string } {
-  const back = (day: string) => {
-    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-    const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
-    return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-  };
-  return { fromDay: back(fromDay), toDay: back(toDay) };
+export function sameTimeLastYear(fromDay: string, toDay: string): DayRange {
+  return sameDatesLastYear({ fromDay, toDay });
 }
 
-/** Each kommun × category: this period vs the comparison period, both counts and the change test. */
+/**
+ * Each kommun × category: this period vs the comparison period, both counts and the change test. The
+ * periods follow periods.ts: a period running past the latest data is cut there and compared with as many
+ * days from the start of the other; `pinned` periods (a saved view) are used as they are.
+ */
 export function changeTable(
   db: Db,
   filter: IncidentFilter & { fromDay: string; toDay: string },
-  compareWith: 'previous' | 'lastYear' = 'previous',
+  compareWith: CompareWith = 'previous',
+  options: { pinned?: { current: DayRange; previous: DayRange } | undefined; clock?: Date } = {},
 ): ChangeResult {
-  const previous =
-    compareWith === 'previous'
-      ? previousPeriod(filter.fromDay, filter.toDay)
-      : sameTimeLastYear(filter.fromDay, filter.toDay);
-  const now = groupedCounts(db, filter, ['kommun_id', 'category']);
+  const asOfDay = latestDataDay(db, localDay((options.clock ?? new Date()).toISOString()));
+  const resolved = options.pinned
+    ? pinnedPeriods(options.pinned, asOfDay)
+    : comparePeriods({ fromDay: filter.fromDay, toDay: filter.toDay }, compareWith, asOfDay);
+  const comparison = withGaps(db, { kommunIds: filter.kommunIds, lpoIds: filter.lpoIds }, resolved);
+  const { current, previous } = comparison;
+  if (comparison.rule === 'no_data') return { previous, current, comparison, rows: [] };
+  const now = groupedCounts(db, { ...filter, ...current }, ['kommun_id', 'category']);
   const before = groupedCounts(db, { ...filter, ...previous }, ['kommun_id', 'category']);
   const keyed = new Map<string, { kommunId: number; category: string; current: number; previous: number }>();
   const at = (r: GroupedCount) => {
@@ -166,16 +170,11 @@ export function changeTable(
   const rows = [...keyed.values()]
     .map((r) => ({ kommunId: r.kommunId, category: r.category, ...judgeChange(r.current, r.previous) }))
     .sort((a, b) => a.kommunId - b.kommunId || a.category.localeCompare(b.category));
-  return { previous, rows };
+  return { previous, current, comparison, rows };
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Trend
-
-const monthEnd = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-};
 
 /** Counts per month or ISO week, kommun and category, within the filter's date range. */
 export function trend(
@@ -208,7 +207,7 @@ export function trend(
         const [from, to] = clamp(`${month}-01`, monthEnd(month));
         add(month, from, to, r.kommun_id!, r.category!, r.n);
       } else {
-        const label = seg.table === 'week' ? time : weekOf(time);
+        const label = seg.table === 'week' ? time : isoWeekLabel(time);
         let span = weekSpans.get(label);
         if (!span) {
           const monday = isoWeekMonday(label);
@@ -224,14 +223,8 @@ export function trend(
   );
 }
 
-const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
-
 /** The Monday of an ISO week label ("2026-W01" → "2025-12-29"). */
-export function isoWeekMonday(label: string): string {
-  const year = Number(label.slice(0, 4));
-  const week = Number(label.slice(6));
-  return addDays(mondayOf(`${year}-01-04`), (week - 1) * 7);
-}
+export { isoWeekMonday };
 
 /**
  * The range as pieces of the rollups for a weekly trend: whole ISO weeks from the week table, the partly
@@ -243,10 +236,10 @@ export function weekSegments(filter: { fromDay: string; toDay: string }): Rollup
     range: { op: 'between', from, to },
   });
   const firstWhole =
-    filter.fromDay === mondayOf(filter.fromDay) ? filter.fromDay : addDays(mondayOf(filter.fromDay), 7);
-  const lastWhole = addDays(mondayOf(addDays(filter.toDay, 1)), -1); // the last Sunday on or before toDay
+    filter.fromDay === isoMonday(filter.fromDay) ? filter.fromDay : addDays(isoMonday(filter.fromDay), 7);
+  const lastWhole = addDays(isoMonday(addDays(filter.toDay, 1)), -1); // the last Sunday on or before toDay
   if (firstWhole > lastWhole) return [between('day', filter.fromDay, filter.toDay)];
-  const out = [between('week', weekOf(firstWhole), weekOf(lastWhole))];
+  const out = [between('week', isoWeekLabel(firstWhole), isoWeekLabel(lastWhole))];
   if (filter.fromDay < firstWhole) out.push(between('day', filter.fromDay, addDays(firstWhole, -1)));
   if (lastWhole < filter.toDay) out.push(between('day', addDays(lastWhole, 1), filter.toDay));
   return out;

@@ -1,14 +1,6 @@
 /** The incident repository: every read and write of incidents, their FTS index and their rollups. */
 import type { Db } from './connection';
-import type {
-  Incident,
-  IncidentFilter,
-  IncidentPage,
-  IncidentSort,
-  IncidentStatus,
-  Precision,
-  Source,
-} from '../../shared/domain';
+import type { Incident, IncidentFilter, IncidentPage, IncidentSort, IncidentStatus, Source } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { toIsoUtc } from '../../shared/time';
 import { RollupDelta } from './rollup';
@@ -23,86 +15,14 @@ import {
 } from './incident-query';
 import { buildHistogram, canRankSeek, seek, startAt } from './rank-seek';
 import { PageAnchors } from './page-anchors';
+import { COLUMNS, toIncident, type DbIncident, type NewIncident } from './incident-row';
 
-/** Row as stored: snake_case, integers and ISO strings. */
-export interface DbIncident {
-  id: number;
-  source: string;
-  source_ref: string | null;
-  category: string;
-  subcategory: string;
-  occurred_at: string;
-  reported_at: string;
-  kommun_id: number;
-  lpo_id: number;
-  place_id: number | null;
-  place_name: string;
-  lat: number | null;
-  lon: number | null;
-  precision: string | null;
-  description: string;
-  reporter_org: string;
-  status: string;
-  created_at: string;
-  updated_at: string;
-  source_url: string | null;
-  import_id: number | null;
-}
-
-/** What a write needs; the repository fills lpo_id, place and timestamps. */
-export interface NewIncident {
-  source: Source;
-  sourceRef?: string | null;
-  category: string;
-  subcategory: string;
-  occurredAt: string;
-  reportedAt: string;
-  kommunId: number;
-  placeName: string;
-  lat: number | null;
-  lon: number | null;
-  precision: Precision | null;
-  description: string;
-  reporterOrg: string;
-  status: IncidentStatus;
-  /** Link to the original (Polisens händelse), absolute. */
-  sourceUrl?: string | null;
-  /** The import that brought the row, so the import can be undone. */
-  importId?: number | null;
-}
-
-export function toIncident(r: DbIncident): Incident {
-  return {
-    id: r.id,
-    source: r.source as Source,
-    sourceRef: r.source_ref,
-    category: r.category,
-    subcategory: r.subcategory,
-    occurredAt: r.occurred_at,
-    reportedAt: r.reported_at,
-    kommunId: r.kommun_id,
-    lpoId: r.lpo_id,
-    placeId: r.place_id,
-    placeName: r.place_name,
-    lat: r.lat,
-    lon: r.lon,
-    precision: r.precision as Precision | null,
-    description: r.description,
-    reporterOrg: r.reporter_org,
-    status: r.status as IncidentStatus,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    sourceUrl: r.source_url,
-  };
-}
+export { toIncident, type DbIncident, type NewIncident } from './incident-row';
 
 /** Below this many rows to skip, walking from a remembered key is cheaper than a rank seek (~2–4 ms). */
 const RANK_SEEK_MIN_OFFSET = 300;
 /** Hit lists (free text, places) up to this size are kept in memory (ids only: about 8 bytes each). */
 const MAX_MATERIALISED_HITS = 200_000;
-
-const COLUMNS =
-  'id, source, source_ref, category, subcategory, occurred_at, reported_at, kommun_id, lpo_id, place_id, place_name, lat, lon, precision, description, reporter_org, status, created_at, updated_at, source_url, import_id';
 
 export class IncidentRepo {
   private readonly anchors = new PageAnchors();
@@ -342,12 +262,23 @@ export class IncidentRepo {
     this.localVersion++;
   }
 
+  /**
+   * The first id a new row may take, when SQLite's own choice (the largest id + 1) would take the id of a
+   * deleted incident still in the trash: its _Ångra_ must put it back under its own id. Null when free.
+   */
+  private firstFreeId(): number | null {
+    const trash = this.db.prepare('SELECT max(id) FROM incident_trash').pluck().get() as number | null;
+    if (trash === null) return null;
+    const live = (this.db.prepare('SELECT max(id) FROM incident').pluck().get() as number | null) ?? 0;
+    return trash > live ? trash + 1 : null;
+  }
+
   create(input: NewIncident): Incident {
     const id = this.db
       .transaction(() => {
         const rollup = new RollupDelta();
         const ts = this.stamp();
-        const newId = this.insertRow(this.toRow(input, null, ts, ts), rollup);
+        const newId = this.insertRow(this.toRow(input, this.firstFreeId(), ts, ts), rollup);
         rollup.flush(this.db);
         return newId;
       })
@@ -368,9 +299,15 @@ export class IncidentRepo {
   ): number {
     let n = 0;
     this.bulkCache = new Map();
+    // Once past the trash's largest id, SQLite's own choice never meets it again.
+    const free = this.firstFreeId();
     try {
       for (const input of rows) {
-        this.insertRow(this.toRow(input, null, createdAt, createdAt), rollup, !options.skipFts);
+        this.insertRow(
+          this.toRow(input, free === null ? null : free + n, createdAt, createdAt),
+          rollup,
+          !options.skipFts,
+        );
         n++;
       }
     } finally {

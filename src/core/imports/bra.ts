@@ -145,7 +145,8 @@ export function parseBra(bytes: Uint8Array, ctx: ParseContext, options: { year: 
 
   const data = records.slice(i);
   const result: ParseResult<BraRow> = { rows: [], skipped: [], invalid: [], warnings: [] };
-  result.confirm = cutShort(data, firstIsHeader ? first.fields : undefined, columns);
+  const confirm = cutShort(data, firstIsHeader ? first.fields : undefined, columns);
+  if (confirm.length > 0) result.confirm = confirm;
   const other = [...new Set(mentioned.filter((y) => y !== year))];
   if (other.length > 0) {
     result.warnings.push(

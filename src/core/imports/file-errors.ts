@@ -10,7 +10,7 @@ export function fileError(err: unknown, file: string): AppError {
   if (err instanceof AppError) return err;
   const code = (err as NodeJS.ErrnoException | null)?.code;
   const name = `"${file}"`;
-  switch (code) {
+  switch (code ?? '') {
     case 'ENOENT':
     case 'ENOTDIR':
       return new AppError('not_found', `Filen ${name} finns inte. Kontrollera sökvägen eller välj filen igen.`);
@@ -25,10 +25,16 @@ export function fileError(err: unknown, file: string): AppError {
     case 'ENAMETOOLONG':
       return new AppError('validation', `Sökvägen ${name} är för lång. Flytta filen till en mapp med kortare sökväg.`);
     case 'ELOOP':
-      return new AppError('validation', `Sökvägen ${name} pekar på sig själv (en länk i en slinga) och kan inte läsas.`);
+      return new AppError(
+        'validation',
+        `Sökvägen ${name} pekar på sig själv (en länk i en slinga) och kan inte läsas.`,
+      );
     case 'EMFILE':
     case 'ENFILE':
-      return new AppError('internal', `Filen ${name} kunde inte öppnas: för många filer är öppna. Försök igen om en stund.`);
+      return new AppError(
+        'internal',
+        `Filen ${name} kunde inte öppnas: för många filer är öppna. Försök igen om en stund.`,
+      );
     case 'EIO':
       return new AppError(
         'validation',

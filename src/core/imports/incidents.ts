@@ -277,7 +277,9 @@ export function incidentRows(
   let duplicateCount = 0;
   // A CSV file cut short: the last row, with no line ending, is checked against the rows before it.
   const fieldCounts = new FieldCounts();
-  const numbers = (['lat', 'lon'] as const).flatMap((f) => (columns[f] ? [{ column: columns[f], digits: new DigitCounts() }] : []));
+  const numbers = (['lat', 'lon'] as const).flatMap((f) =>
+    columns[f] ? [{ column: columns[f], digits: new DigitCounts() }] : [],
+  );
   const confirm: string[] = [];
   function* items(): Generator<RowItem<Value>, void> {
     for (const { row, cells, open } of table.rows) {

@@ -3,20 +3,17 @@
  * import log and "ångra denna import". Used by the UI (through the API) and by `npm run import`.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import type { Db } from '../db/connection';
-import { IncidentRepo, type DbIncident, type NewIncident } from '../db/incident-repo';
 import { ReferenceRepo } from '../db/reference-repo';
-import { RollupDelta } from '../db/rollup';
 import { AppError } from '../../shared/errors';
 import { toIsoUtc } from '../../shared/time';
 import { parseBra } from './bra';
 import { polisenRows } from './polisen';
 import { parseScb, populationJumps } from './scb';
-import { checkImportFile, fileError } from './file-errors';
+import { CHUNK_BYTES, FileInput } from './file-input';
 import { listWarnings } from './truncation';
 import { parseTrygghet } from './trygghet';
-import { undoSurvey, writeSurvey, type SurveyPrevious, type SurveyWriteCounts } from '../dashboards/survey';
+import { writeSurvey, type SurveyWriteCounts } from '../dashboards/survey';
 import type { SurveyValue } from '../../shared/survey';
 import {
   FIELD_LABELS,
@@ -38,6 +35,21 @@ import {
   type RowProblem,
   type RowStream,
 } from './types';
+import {
+  braChanges,
+  emptyCounts,
+  incidentChanges,
+  IncidentWriter,
+  scbChanges,
+  surveyChanges,
+  writeBra,
+  writeScb,
+  type IncidentRow,
+  type WriteCounts,
+} from './writers';
+
+export { contentHash } from './file-input';
+export { undoImport } from './undo';
 
 export interface ImportRequest {
   fileName: string;
@@ -73,96 +85,12 @@ export class UnconfirmedWarningsError extends AppError {
 
 export type { ImportReport };
 
-type IncidentRow = NewIncident & { sourceRef: string };
 type Parsed =
   | { format: 'polisen'; stream: RowStream<IncidentRow> }
   | { format: 'incidents'; stream: RowStream<IncidentRow>; mapping: MappingState }
   | { format: 'bra'; stream: RowStream<BraRow> }
   | { format: 'scb'; stream: RowStream<PopulationRow> }
   | { format: 'trygghet'; stream: RowStream<SurveyValue> };
-
-const CHUNK_BYTES = 1 << 20;
-
-/** The file being imported: its bytes whole or in chunks, its size, and its SHA-256 once read. */
-class FileInput {
-  private digest: string | null = null;
-  constructor(private readonly req: ImportRequest) {}
-
-  size(): number {
-    if (this.req.bytes) return this.req.bytes.length;
-    return checkImportFile(this.path());
-  }
-
-  /** The first bytes, to recognise the format. */
-  head(): Uint8Array {
-    if (this.req.bytes) return this.req.bytes.subarray(0, 4096);
-    const first = this.chunks(4096)[Symbol.iterator]().next();
-    return first.done ? new Uint8Array(0) : first.value;
-  }
-
-  whole(): Uint8Array {
-    if (this.req.bytes) return this.req.bytes;
-    checkImportFile(this.path());
-    try {
-      return fs.readFileSync(this.path());
-    } catch (err) {
-      throw fileError(err, this.path());
-    }
-  }
-
-  /** The bytes in order; when read to the end, the content hash is known. `onRead` gets the bytes read so far. */
-  *chunks(size = CHUNK_BYTES, onRead?: (read: number) => void): Generator<Uint8Array, void> {
-    const hash = crypto.createHash('sha256');
-    if (this.req.bytes) {
-      hash.update(this.req.bytes);
-      onRead?.(this.req.bytes.length);
-      yield this.req.bytes;
-    } else {
-      checkImportFile(this.path());
-      let fd: number;
-      try {
-        fd = fs.openSync(this.path(), 'r');
-      } catch (err) {
-        throw fileError(err, this.path());
-      }
-      try {
-        let read = 0;
-        for (;;) {
-          const buf = Buffer.allocUnsafe(size);
-          let n: number;
-          try {
-            n = fs.readSync(fd, buf, 0, size, read);
-          } catch (err) {
-            throw fileError(err, this.path());
-          }
-          if (n === 0) break;
-          read += n;
-          const chunk = buf.subarray(0, n);
-          hash.update(chunk);
-          onRead?.(read);
-          yield chunk;
-        }
-      } finally {
-        fs.closeSync(fd);
-      }
-    }
-    this.digest = hash.digest('hex');
-  }
-
-  hash(): string {
-    if (this.digest === null) for (const chunk of this.chunks()) void chunk;
-    return this.digest!;
-  }
-
-  private path(): string {
-    if (!this.req.path) throw new AppError('validation', 'Ingen fil angavs.');
-    return this.req.path;
-  }
-}
-
-export function contentHash(bytes: Uint8Array): string {
-  return crypto.createHash('sha256').update(bytes).digest('hex');
-}
 
 /** Format from the file name and its first bytes, when the user did not say. */
 export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
@@ -340,43 +268,6 @@ function sampleStream<T>(
   return p;
 }
 
-/** Whether an incident would be added or updated: the same test the writer makes, without writing. */
-function incidentChanges(db: Db, sheet: boolean): (value: IncidentRow) => boolean {
-  const repo = new IncidentRepo(db);
-  return (value) => {
-    const old = repo.findBySourceRef(value.source, value.sourceRef);
-    return !old || differs(old, value, sheet);
-  };
-}
-
-function braChanges(db: Db): (value: BraRow) => boolean {
-  const get = db.prepare('SELECT count, per_100k FROM bra_reported_crime WHERE kommun_id = ? AND year = ?');
-  return (r) => {
-    const old = get.get(r.kommunId, r.year) as { count: number | null; per_100k: number | null } | undefined;
-    return !old || old.count !== r.count || old.per_100k !== r.per100k;
-  };
-}
-
-function scbChanges(db: Db): (value: PopulationRow) => boolean {
-  const get = db.prepare('SELECT population FROM population WHERE kommun_id = ? AND year = ?').pluck();
-  return (r) => get.get(r.kommunId, r.year) !== r.population;
-}
-
-function surveyChanges(db: Db): (value: SurveyValue) => boolean {
-  const find = db.prepare(
-    'SELECT value, respondents, response_rate FROM survey_result WHERE indicator = ? AND ifnull(kommun_id, 0) = ? AND ifnull(lpo_id, 0) = ? AND year = ?',
-  );
-  return (v) => {
-    const old = find.get(
-      v.indicator,
-      v.area.kind === 'kommun' ? v.area.id : 0,
-      v.area.kind === 'lpo' ? v.area.id : 0,
-      v.year,
-    ) as { value: number; respondents: number | null; response_rate: number | null } | undefined;
-    return !old || old.value !== v.value || old.respondents !== v.respondents || old.response_rate !== v.responseRate;
-  };
-}
-
 const PROGRESS_EVERY = 2000;
 
 /** Rows in the whole file, estimated from the share of its bytes read so far (exact once all is read). */
@@ -415,124 +306,6 @@ export async function previewImport(
   const alreadyImported =
     db.prepare('SELECT 1 FROM import_log WHERE content_hash = ? AND undone_at IS NULL').get(hash) !== undefined;
   return { ...body, hash, alreadyImported };
-}
-
-interface WriteCounts {
-  added: number;
-  updated: number;
-  duplicates: number;
-  /** What an update replaced, so the import can be undone. */
-  previous: unknown[];
-}
-
-/** Source fields compared to decide whether a re-imported row changed. */
-const SOURCE_FIELDS = [
-  ['category', 'category'],
-  ['subcategory', 'subcategory'],
-  ['occurred_at', 'occurredAt'],
-  ['reported_at', 'reportedAt'],
-  ['kommun_id', 'kommunId'],
-  ['lat', 'lat'],
-  ['lon', 'lon'],
-  ['precision', 'precision'],
-  ['description', 'description'],
-  ['source_url', 'sourceUrl'],
-] as const;
-/** Fields a spreadsheet states but Polisens feed does not: there, the user's values stay. */
-const SHEET_FIELDS = [
-  ['place_name', 'placeName'],
-  ['status', 'status'],
-  ['reporter_org', 'reporterOrg'],
-] as const;
-
-/**
- * Incidents, batch by batch inside the import's transaction: new rows are added, rows already there
- * (same source and source id) with the same content are duplicates, and rows the source has changed
- * since (new text, type or time) are updated in place, their previous version kept for undo.
- */
-class IncidentWriter {
-  private readonly repo: IncidentRepo;
-  private readonly rollup = new RollupDelta();
-  readonly counts: WriteCounts = { added: 0, updated: 0, duplicates: 0, previous: [] };
-
-  constructor(
-    private readonly db: Db,
-    private readonly importId: number,
-    now: Date,
-    private readonly stamp: string,
-    private readonly format: 'polisen' | 'incidents',
-  ) {
-    this.repo = new IncidentRepo(db, () => now);
-  }
-
-  write(rows: { value: IncidentRow }[]): void {
-    const seen = new Set<string>();
-    const fresh: NewIncident[] = [];
-    const sheet = this.format === 'incidents';
-    for (const { value } of rows) {
-      const key = `${value.source}\u0001${value.sourceRef}`;
-      const old = seen.has(key) ? undefined : this.repo.findBySourceRef(value.source, value.sourceRef);
-      if (seen.has(key) || (old && (old.import_id === this.importId || !differs(old, value, sheet)))) {
-        this.counts.duplicates++;
-      } else if (old) {
-        this.counts.previous.push(old);
-        this.repo.replaceFromSource(old, value, this.rollup, this.stamp, {
-          placeName: !sheet,
-          status: !sheet,
-          reporterOrg: !sheet,
-        });
-        this.counts.updated++;
-      } else fresh.push({ ...value, importId: this.importId });
-      seen.add(key);
-    }
-    this.counts.added += this.repo.insertMany(fresh, this.rollup, this.stamp);
-  }
-
-  finish(): WriteCounts {
-    this.rollup.flush(this.db);
-    return this.counts;
-  }
-}
-
-/** Whether a row read again from its source differs from the stored one (a spreadsheet also states its own fields). */
-function differs(old: DbIncident, value: IncidentRow, sheet: boolean): boolean {
-  const fields = sheet ? [...SOURCE_FIELDS, ...SHEET_FIELDS] : SOURCE_FIELDS;
-  return fields.some(([column, key]) => (old[column] ?? null) !== (value[key] ?? null));
-}
-
-function writeBra(db: Db, rows: { value: BraRow }[], importId: number, c: WriteCounts): void {
-  const get = db.prepare('SELECT count, per_100k FROM bra_reported_crime WHERE kommun_id = ? AND year = ?');
-  const put = db.prepare(
-    `INSERT INTO bra_reported_crime (kommun_id, year, count, per_100k, import_id) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (kommun_id, year) DO UPDATE SET count = excluded.count, per_100k = excluded.per_100k, import_id = excluded.import_id`,
-  );
-  for (const { value: r } of rows) {
-    const old = get.get(r.kommunId, r.year) as { count: number | null; per_100k: number | null } | undefined;
-    if (old && old.count === r.count && old.per_100k === r.per100k) {
-      c.duplicates++;
-      continue;
-    }
-    c.previous.push({ kommunId: r.kommunId, year: r.year, old: old ?? null });
-    put.run(r.kommunId, r.year, r.count, r.per100k, importId);
-    if (old) c.updated++;
-    else c.added++;
-  }
-}
-
-function writeScb(db: Db, rows: { value: PopulationRow }[], fileName: string, c: WriteCounts): void {
-  const get = db.prepare('SELECT population, ref_date, source FROM population WHERE kommun_id = ? AND year = ?');
-  const ref = new ReferenceRepo(db);
-  for (const { value: r } of rows) {
-    const old = get.get(r.kommunId, r.year) as { population: number; ref_date: string; source: string } | undefined;
-    if (old && old.population === r.population) {
-      c.duplicates++;
-      continue;
-    }
-    c.previous.push({ kommunId: r.kommunId, year: r.year, old: old ?? null });
-    ref.setPopulation(r.kommunId, r.year, r.population, `${r.year}-12-31`, `SCB (import ${fileName})`);
-    if (old) c.updated++;
-    else c.added++;
-  }
 }
 
 /** All or nothing: one transaction for the rows, the rollups and the import log entry. */
@@ -638,66 +411,6 @@ export async function commitImport(
         importId,
       );
       return report;
-    })
-    .immediate();
-}
-
-const emptyCounts = (): WriteCounts => ({ added: 0, updated: 0, duplicates: 0, previous: [] });
-
-/** "Ångra denna import": removes what the import added and puts back what it changed. */
-export function undoImport(db: Db, importId: number, now = new Date()): { removed: number; restored: number } {
-  return db
-    .transaction(() => {
-      const log = db.prepare('SELECT format, report_json, undone_at FROM import_log WHERE id = ?').get(importId) as
-        { format: ImportFormat; report_json: string; undone_at: string | null } | undefined;
-      if (!log) throw new AppError('not_found', `Import ${importId} finns inte.`);
-      if (log.undone_at) throw new AppError('conflict', `Import ${importId} är redan ångrad (${log.undone_at}).`);
-      let removed = 0;
-      let restored = 0;
-      if (log.format === 'polisen' || log.format === 'incidents') {
-        const repo = new IncidentRepo(db, () => now);
-        removed = repo.removeImported(importId);
-        const { previous } = JSON.parse(log.report_json) as { previous?: DbIncident[] };
-        const rollup = new RollupDelta();
-        restored = repo.putBack(previous ?? [], rollup);
-        rollup.flush(db);
-      } else if (log.format === 'trygghet') {
-        ({ removed, restored } = undoSurvey(
-          db,
-          (JSON.parse(log.report_json) as { previous: SurveyPrevious[] }).previous,
-        ));
-      } else {
-        const { previous } = JSON.parse(log.report_json) as {
-          previous: { kommunId: number; year: number; old: Record<string, unknown> | null }[];
-        };
-        for (const p of previous) {
-          if (log.format === 'bra') {
-            if (p.old) {
-              db.prepare(
-                'UPDATE bra_reported_crime SET count = ?, per_100k = ?, import_id = NULL WHERE kommun_id = ? AND year = ?',
-              ).run(p.old.count ?? null, p.old.per_100k ?? null, p.kommunId, p.year);
-              restored++;
-            } else {
-              db.prepare('DELETE FROM bra_reported_crime WHERE kommun_id = ? AND year = ?').run(p.kommunId, p.year);
-              removed++;
-            }
-          } else if (p.old) {
-            new ReferenceRepo(db).setPopulation(
-              p.kommunId,
-              p.year,
-              p.old.population as number,
-              p.old.ref_date as string,
-              p.old.source as string,
-            );
-            restored++;
-          } else {
-            db.prepare('DELETE FROM population WHERE kommun_id = ? AND year = ?').run(p.kommunId, p.year);
-            removed++;
-          }
-        }
-      }
-      db.prepare('UPDATE import_log SET undone_at = ? WHERE id = ?').run(toIsoUtc(now.getTime()), importId);
-      return { removed, restored };
     })
     .immediate();
 }

@@ -105,7 +105,8 @@ export function parseScb(bytes: Uint8Array, ctx: ParseContext): ParseResult<Popu
     );
   }
   const result: ParseResult<PopulationRow> = { rows: [], skipped: [], invalid: [], warnings: [] };
-  result.confirm = cutShort(data, records[header]!, l);
+  const confirm = cutShort(data, records[header]!, l);
+  if (confirm.length > 0) result.confirm = confirm;
   const used = usedColumns(l);
   const unused = l.names.filter((n, j) => n !== '' && !used.includes(j));
   if (unused.length > 0) {
@@ -174,8 +175,9 @@ export const POPULATION_JUMP = 0.5;
 
 /**
  * Confirm-warnings for populations that change by more than half from the year before, as stored in the
- * database (`stored`) or given in the same file: no kommun grows or shrinks like that in a year, a cut or
- * mistyped figure does (17 714 read as 177 makes every rate per 1 000 inhabitants a hundred times too high).
+ * database (`stored`) or given in the same file, or from the figure already stored for the same year: no
+ * kommun grows or shrinks like that in a year, a cut or mistyped figure does (17 714 read as 177 makes every
+ * rate per 1 000 inhabitants a hundred times too high).
  */
 export function populationJumps(
   rows: readonly { row: number; value: PopulationRow }[],
@@ -184,15 +186,22 @@ export function populationJumps(
 ): string[] {
   const inFile = new Map(rows.map((r) => [`${r.value.kommunId}:${r.value.year}`, r.value.population]));
   const jumps: string[] = [];
+  const jump = (from: number, to: number) => from > 0 && Math.abs(to - from) > from * POPULATION_JUMP;
   for (const { row, value: v } of rows) {
+    const name = kommunName(v.kommunId);
     const fromFile = inFile.get(`${v.kommunId}:${v.year - 1}`);
     const before = fromFile ?? stored(v.kommunId, v.year - 1);
-    if (before === undefined || before <= 0 || Math.abs(v.population - before) <= before * POPULATION_JUMP) continue;
-    const where = fromFile === undefined ? 'i databasen' : 'i filen';
-    const change = v.population < before ? 'minskar' : 'ökar';
-    jumps.push(
-      `Rad ${row}: folkmängden för ${kommunName(v.kommunId)} ${change} med mer än hälften, från ${formatInteger(before)} år ${v.year - 1} (${where}) till ${formatInteger(v.population)} år ${v.year}. Kontrollera att filen är hel och att talet stämmer.`,
-    );
+    const same = stored(v.kommunId, v.year);
+    if (before !== undefined && jump(before, v.population)) {
+      const where = fromFile === undefined ? 'i databasen' : 'i filen';
+      jumps.push(
+        `Rad ${row}: folkmängden för ${name} ${v.population < before ? 'minskar' : 'ökar'} med mer än hälften, från ${formatInteger(before)} år ${v.year - 1} (${where}) till ${formatInteger(v.population)} år ${v.year}. Kontrollera att filen är hel och att talet stämmer.`,
+      );
+    } else if (same !== undefined && jump(same, v.population)) {
+      jumps.push(
+        `Rad ${row}: folkmängden för ${name} år ${v.year} blir ${formatInteger(v.population)} i stället för ${formatInteger(same)} som redan finns i databasen, en ändring med mer än hälften. Kontrollera att filen är hel och att talet stämmer.`,
+      );
+    }
   }
   return jumps;
 }

@@ -123,7 +123,7 @@ export async function previewFile(db: Db, file: FileImport, onProgress?: Progres
   };
 }
 
-export function commitFile(db: Db, file: FileImport, onProgress?: Progress): Promise<ImportReport> {
+export async function commitFile(db: Db, file: FileImport, onProgress?: Progress): Promise<ImportReport> {
   return commitImport(db, request(file), new Date(), onProgress);
 }
 

@@ -300,8 +300,9 @@ export async function parseTrygghet(
     skipped: [],
     invalid: [],
     warnings: [...(table.warnings ?? [])],
-    confirm: cutShort(data, header, columns),
   };
+  const confirm = cutShort(data, header, columns);
+  if (confirm.length > 0) result.confirm = confirm;
   const used = new Set(Object.values(columns).map((col) => col.index));
   const unused = header.cells.map(cleanHeader).filter((n, j) => n !== '' && !used.has(j));
   if (unused.length > 0) {

@@ -3,15 +3,18 @@
  * period against the value after it, judged the same way as on the dashboards. A survey indicator: the
  * latest survey from before the period started against the first one from its final year or later ("nästa
  * trygghetsmätning"); a share is tested (two proportions), an index can only show its direction. Incidents
- * (a saved view's or a filter's kommun and category): the löfte's period so far against the equally long
- * period just before it, with the Poisson test. Nothing to compare yet is said as such.
+ * (a saved view's or a filter's kommun and category): the löfte's period against the period just before
+ * it, by the one period rule of dashboards/periods.ts, with the Poisson test. Nothing to compare yet is
+ * said as such.
  */
 import type { Db } from '../db/connection';
 import type { IncidentFilter } from '../../shared/domain';
 import type { Lofte } from '../../shared/lofte';
 import type { EffectCheck } from '../../shared/lofte-api';
 import { INDICATOR_BY_CODE } from '../../shared/survey';
-import { addDays } from '../../shared/time';
+import { viewFigureFilter, type DayRange } from '../../shared/dashboards';
+import { periodText } from '../../shared/period-text';
+import { comparePeriods, latestDataDay } from '../dashboards/periods';
 import { groupedCounts } from '../dashboards/queries';
 import { judgeChange, shareChangeZ, Z_CRITICAL } from '../dashboards/stats';
 import { surveyResults } from '../dashboards/survey';
@@ -48,29 +51,30 @@ function surveyEffect(db: Db, l: Lofte, indicator: string, kommunId: number, kom
   return { ...base, z: null, verdict: 'kan_inte_bedomas' };
 }
 
+/**
+ * The löfte's period against the period just before it (the year before, for a calendar-year löfte), by
+ * the one period rule: while the löfte runs, its days up to the latest data against as many days from the
+ * start of the period before.
+ */
 function incidentEffect(db: Db, l: Lofte, label: string, filter: IncidentFilter, today: string): EffectCheck {
-  const lastData = db
-    .prepare('SELECT max(day) FROM incident_rollup_day WHERE day <= ? AND n > 0')
-    .pluck()
-    .get(today) as string | null;
-  const toDay = [l.periodTo, lastData ?? l.periodFrom].sort()[0]!;
+  const c = comparePeriods({ fromDay: l.periodFrom, toDay: l.periodTo }, 'previous', latestDataDay(db, today));
   const base = { label, kind: 'incidents' as const, note: 'Antal händelser; färre är bättre.' };
-  if (!lastData || toDay < l.periodFrom) return { ...base, before: null, after: null, z: null, verdict: 'vantar' };
-  const days = Math.round((Date.parse(toDay) - Date.parse(l.periodFrom)) / 86_400_000) + 1;
-  const previous = { fromDay: addDays(l.periodFrom, -days), toDay: addDays(l.periodFrom, -1) };
+  if (c.rule === 'no_data') return { ...base, before: null, after: null, z: null, verdict: 'vantar' };
   const dims = {
     lpoIds: filter.lpoIds,
     kommunIds: filter.kommunIds,
     categories: filter.categories,
     sources: filter.sources,
   };
-  const count = (p: { fromDay: string; toDay: string }) =>
-    groupedCounts(db, { ...dims, ...p }, []).reduce((s, r) => s + r.n, 0);
-  const j = judgeChange(count({ fromDay: l.periodFrom, toDay }), count(previous));
+  const count = (p: DayRange) => groupedCounts(db, { ...dims, ...p }, []).reduce((s, r) => s + r.n, 0);
+  const j = judgeChange(count(c.current), count(c.previous));
   return {
     ...base,
-    before: { label: `${previous.fromDay} – ${previous.toDay}`, value: j.previous },
-    after: { label: `${l.periodFrom} – ${toDay}`, value: j.current },
+    ...(c.rule === 'first_days'
+      ? { note: `${base.note} Perioden pågår: dess första dagar mot lika många dagar från början av perioden före.` }
+      : {}),
+    before: { label: periodText(c.previous), value: j.previous },
+    after: { label: periodText(c.current), value: j.current },
     z: j.z,
     verdict: j.verdict === 'okning' ? 'samre' : j.verdict === 'minskning' ? 'battre' : j.verdict,
   };
@@ -82,8 +86,9 @@ export function effectChecks(db: Db, l: Lofte, today: string): EffectCheck[] {
   return l.content.evidence.map((e) => {
     if (e.kind === 'survey') return surveyEffect(db, l, e.indicator, e.kommunId ?? l.kommunId, kommunName);
     if (e.kind === 'view') {
+      // The view's rows (an EST view: its kommun), over the löfte's period rather than the view's.
       const view = getView(db, e.viewId);
-      return incidentEffect(db, l, `${view.name} (sparad vy)`, view.settings.filter, today);
+      return incidentEffect(db, l, `${view.name} (sparad vy)`, viewFigureFilter(view), today);
     }
     return incidentEffect(db, l, e.label, e.filter as IncidentFilter, today);
   });

@@ -3,7 +3,6 @@
  * comments and the follow-up log. Every rule is enforced here, not only in the editor: a decided löfte
  * cannot be edited in place, and an editor saving on an older revision is told someone else saved since.
  */
-import { z } from 'zod';
 import type { Db } from '../db/connection';
 import { AppError } from '../../shared/errors';
 import {
@@ -21,6 +20,9 @@ import {
   type LofteState,
 } from '../../shared/lofte';
 import { localDay, toIsoUtc } from '../../shared/time';
+import { actorOf, fromSnapshotRow, type Snapshot, type SnapshotRow, type TransitionOptions } from './snapshot';
+
+export type { Snapshot, TransitionOptions } from './snapshot';
 
 interface Row {
   id: number;
@@ -47,61 +49,6 @@ const toLofte = (r: Row): Lofte => ({
   revision: r.revision,
   updatedAt: r.updated_at,
 });
-
-export interface Snapshot {
-  id: number;
-  version: number;
-  state: LofteState;
-  reason: string;
-  content: LofteContent;
-  savedAt: string;
-  /** Who made the change; null for entries from before schema 9 or made without a known author. */
-  by: LofteActor | null;
-  /** A decision's protocol reference ("KS 2026-12-03 § 141"); empty when none was given. */
-  protocolRef: string;
-  /** The SMART warnings a decision was confirmed over. */
-  warnings: string[];
-}
-
-interface SnapshotRow {
-  id: number;
-  version: number;
-  state: LofteState;
-  reason: string;
-  content_json: string;
-  saved_at: string;
-  by_name: string;
-  by_organisation: string;
-  by_role: string;
-  protocol_ref: string;
-  warnings_json: string;
-}
-
-const warningsSchema = z.array(z.string());
-function parseWarnings(json: string): string[] {
-  try {
-    const parsed = warningsSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Optional parts of a state change: the editor's revision, the author, a decision's protocol reference. */
-export interface TransitionOptions {
-  /** The revision the caller last read or saved; a change on an older one is refused (nothing changes). */
-  revision?: number | undefined;
-  /** Who makes the change (the local user profile), or a display name. */
-  by?: LofteActor | string | undefined;
-  /** Only with a decision (to 'beslutad'). */
-  protocolRef?: string | undefined;
-}
-
-const actorOf = (by: TransitionOptions['by']): LofteActor | null => {
-  if (by === undefined) return null;
-  const a = typeof by === 'string' ? { name: by, organisation: '', role: null } : by;
-  return a.name.trim() ? { name: a.name.trim(), organisation: a.organisation.trim(), role: a.role } : null;
-};
 
 export interface ActivityLogEntry {
   id: number;
@@ -318,17 +265,7 @@ export class LofteRepo {
   history(id: number): Snapshot[] {
     return (
       this.db.prepare('SELECT * FROM lofte_snapshot WHERE lofte_id = ? ORDER BY id').all(id) as SnapshotRow[]
-    ).map((r) => ({
-        id: r.id,
-        version: r.version,
-        state: r.state,
-        reason: r.reason,
-        content: JSON.parse(r.content_json) as LofteContent,
-        savedAt: r.saved_at,
-        by: r.by_name ? { name: r.by_name, organisation: r.by_organisation, role: r.by_role || null } : null,
-        protocolRef: r.protocol_ref,
-        warnings: parseWarnings(r.warnings_json),
-    }));
+    ).map(fromSnapshotRow);
   }
 
   /** Has this löfte ever been decided (then its activities can be followed up)? */

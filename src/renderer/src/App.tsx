@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { JobBar } from './components/JobBar';
+import { ProfileButton } from './components/ProfileButton';
 import { call } from './lib/client';
 import { useAppEvents } from './lib/events';
 import { useRoute } from './lib/route';
@@ -56,6 +57,7 @@ export function App() {
             </span>
           )}
         </div>
+        <ProfileButton />
       </header>
       <JobBar jobs={jobs} />
       <main className="app-main">

@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import type { Dashboard, EstCycle, SavedView, ViewSettings } from '../../../shared/dashboards';
 import { DASHBOARD_LABELS, DASHBOARDS } from '../../../shared/dashboards';
 import { CATEGORIES } from '../../../shared/taxonomy';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../lib/client';
 import { useScreenState } from '../lib/screen-state';
 import { Change } from './dashboard/Change';
-import type { Period, Selection } from './dashboard/common';
+import type { Period, ResolvedPeriods, Selection } from './dashboard/common';
 import { Compare } from './dashboard/Compare';
 import { Est } from './dashboard/Est';
 import { SavedViews } from './dashboard/SavedViews';
@@ -42,18 +42,46 @@ export function DashboardScreen() {
   const [linked] = useState(tabFromRoute);
   const [followLink, setFollowLink] = useState(true);
   const tab = followLink && linked ? linked : remembered;
+  /**
+   * A saved view's periods (EST, Förändring): shown as saved until the user changes the selection. Every
+   * setter below that changes what is compared lets go of them first.
+   */
+  const [pinned, setPinned] = useState<{ tab: Tab; periods: ResolvedPeriods } | null>(null);
+  /** The periods the EST or Förändring panel shows now, saved with a view. */
+  const [resolved, setResolved] = useState<{ tab: Tab; periods: ResolvedPeriods } | null>(null);
+  const unpinning =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      setPinned(null);
+      set(v);
+    };
   const chooseTab = (t: Tab) => {
     setFollowLink(false);
+    setPinned(null);
     setTab(t);
   };
-  const [cycle, setCycle] = useScreenState<EstCycle>('lagesbild.cycle', 'tertial');
+  const [cycle, setCycleRaw] = useScreenState<EstCycle>('lagesbild.cycle', 'tertial');
   const [indicator, setIndicator] = useScreenState('lagesbild.indicator', 'totalindex');
   const [split, setSplit] = useScreenState<TrendSplit>('lagesbild.split', 'summa');
-  const [lpoId, setLpoId] = useScreenState<number | null>('lagesbild.lpoId', null);
-  const [kommunId, setKommunId] = useScreenState<number | null>('lagesbild.kommunId', null);
-  const [category, setCategory] = useScreenState('lagesbild.category', '');
-  const [period, setPeriod] = useScreenState<Period>('lagesbild.period', () => defaultPeriod());
-  const [compareWith, setCompareWith] = useScreenState<'previous' | 'lastYear'>('lagesbild.compareWith', 'previous');
+  const [lpoId, setLpoIdRaw] = useScreenState<number | null>('lagesbild.lpoId', null);
+  const [kommunId, setKommunIdRaw] = useScreenState<number | null>('lagesbild.kommunId', null);
+  const [category, setCategoryRaw] = useScreenState('lagesbild.category', '');
+  const [period, setPeriodRaw] = useScreenState<Period>('lagesbild.period', () => defaultPeriod());
+  const [compareWith, setCompareWithRaw] = useScreenState<'previous' | 'lastYear'>(
+    'lagesbild.compareWith',
+    'previous',
+  );
+  const setCycle = unpinning(setCycleRaw);
+  const setLpoId = unpinning(setLpoIdRaw);
+  const setKommunId = unpinning(setKommunIdRaw);
+  const setCategory = unpinning(setCategoryRaw);
+  const setPeriod = unpinning(setPeriodRaw);
+  const setCompareWith = unpinning(setCompareWithRaw);
+  const onEstResolved = useCallback((periods: ResolvedPeriods) => setResolved({ tab: 'est', periods }), []);
+  const onChangeResolved = useCallback(
+    (periods: ResolvedPeriods) => setResolved({ tab: 'forandring', periods }),
+    [],
+  );
   const [by, setBy] = useScreenState<'month' | 'week'>('lagesbild.by', 'month');
   const lpos = reference.data?.lpos ?? [];
   const lpo = lpoId ?? lpos[0]?.id ?? null;
@@ -84,7 +112,15 @@ export function DashboardScreen() {
     setSplit(v.settings.split ?? 'summa');
     setCycle(v.settings.est?.cycle ?? 'tertial');
     setIndicator(v.settings.survey?.indicator ?? 'totalindex');
+    // After the setters above (each lets go of pinned periods): the view's own periods, as saved.
+    const saved = v.settings.periods;
+    setPinned(
+      saved?.previous && (v.dashboard === 'est' || v.dashboard === 'forandring')
+        ? { tab: v.dashboard, periods: { current: saved.current, previous: saved.previous } }
+        : null,
+    );
   };
+  const pinnedHere = pinned?.tab === tab ? pinned.periods : null;
   // #/lagesbild?vy=12 (a löfte's evidence): open that saved view once the views are read.
   const [linkedView] = useState(viewFromRoute);
   const views = useQuery({
@@ -109,6 +145,8 @@ export function DashboardScreen() {
     split,
     ...(tab === 'est' && estKommun !== null ? { est: { kommunId: estKommun, cycle, day: sel.toDay } } : {}),
     ...(tab === 'trygghet' ? { survey: { indicator } } : {}),
+    // What EST and Förändring resolved from the data, so the view shows (and a löfte cites) these days.
+    ...(resolved?.tab === tab ? { periods: resolved.periods } : {}),
   });
 
   return (
@@ -192,13 +230,28 @@ export function DashboardScreen() {
       <Tabs label="Instrumentpaneler" tabs={TABS} value={tab} onChange={chooseTab} />
       {selection && tab === 'jamfor' && <Compare selection={selection} kommuner={kommuner} names={names} />}
       {selection && tab === 'forandring' && (
-        <Change selection={selection} names={names} compareWith={compareWith} setCompareWith={setCompareWith} />
+        <Change
+          selection={selection}
+          names={names}
+          compareWith={compareWith}
+          setCompareWith={setCompareWith}
+          pinned={pinnedHere}
+          onResolved={onChangeResolved}
+        />
       )}
       {selection && tab === 'trend' && (
         <Trend selection={selection} by={by} setBy={setBy} split={split} setSplit={setSplit} names={names} />
       )}
       {selection && tab === 'est' && estKommun !== null && (
-        <Est kommunId={estKommun} day={period.toDay} names={names} cycle={cycle} setCycle={setCycle} />
+        <Est
+          kommunId={estKommun}
+          day={period.toDay}
+          names={names}
+          cycle={cycle}
+          setCycle={setCycle}
+          pinned={pinnedHere}
+          onResolved={onEstResolved}
+        />
       )}
       {tab === 'trygghet' && lpo !== null && (
         <Survey

@@ -17,6 +17,20 @@ import { ApiCallError, call, errorMessage } from '../lib/client';
 
 const FORMATS: readonly ImportFormat[] = IMPORT_FORMATS;
 
+const count = (n: number, one: string, many: string) => `${formatInteger(n)} ${n === 1 ? one : many}`;
+
+/** What "Ångra denna import" did, in words that match it (nothing to take back is said as such). */
+function undoneText(id: number, r: { removed: number; restored: number }): string {
+  if (r.removed === 0 && r.restored === 0) {
+    return `Import ${id} är ångrad. Den hade inte lagt till eller ändrat något, så inget behövde tas bort eller återställas.`;
+  }
+  const parts = [
+    ...(r.removed > 0 ? [count(r.removed, 'tillagd rad borttagen', 'tillagda rader borttagna')] : []),
+    ...(r.restored > 0 ? [count(r.restored, 'ändrad rad återställd', 'ändrade rader återställda')] : []),
+  ];
+  return `Import ${id} är ångrad: ${parts.join(', ')}.`;
+}
+
 /** Choose file → preview → confirm → import report; and the import log with "Ångra denna import". */
 export function ImportScreen() {
   const queryClient = useQueryClient();
@@ -24,6 +38,8 @@ export function ImportScreen() {
   const [format, setFormat] = useState<ImportFormat | ''>('');
   const [year, setYear] = useState('');
   const [skipInvalid, setSkipInvalid] = useState(false);
+  /** The user has checked the preview's confirm-warnings (a file that may be cut short) and imports anyway. */
+  const [acceptWarnings, setAcceptWarnings] = useState(false);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -54,11 +70,17 @@ export function ImportScreen() {
     onSuccess: (p) => {
       setPreview(p);
       setSkipInvalid(false);
+      setAcceptWarnings(false);
     },
     onError: fail,
   });
   const commitMut = useMutation({
-    mutationFn: () => call('imports.commit', { ...request(), skipInvalid }),
+    mutationFn: () =>
+      call('imports.commit', {
+        ...request(),
+        skipInvalid,
+        ...((preview?.confirmWarnings.length ?? 0) > 0 ? { acceptWarnings } : {}),
+      }),
     onSuccess: (r) => {
       setReport(r);
       setPreview(null);
@@ -69,7 +91,7 @@ export function ImportScreen() {
   const undoMut = useMutation({
     mutationFn: (id: number) => call('imports.undo', { id }),
     onSuccess: (r, id) => {
-      setMessage({ kind: 'info', text: `Import ${id} är ångrad: ${r.removed} borttagna, ${r.restored} återställda.` });
+      setMessage({ kind: 'info', text: undoneText(id, r) });
       void queryClient.invalidateQueries();
     },
     onError: fail,
@@ -87,8 +109,16 @@ export function ImportScreen() {
     }
   }
 
+  const mappingMissing = (preview?.mapping?.missing.length ?? 0) > 0;
+  const mustConfirm = (preview?.confirmWarnings.length ?? 0) > 0;
+  // Nothing to import: no valid rows, or every one is already in the database as it is.
+  const nothingToImport = !!preview && !mappingMissing && (preview.nothingNew || preview.rowCount === 0);
   const blocked =
-    !!preview && ((preview.invalidCount > 0 && !skipInvalid) || (preview.mapping?.missing.length ?? 0) > 0);
+    !!preview &&
+    ((preview.invalidCount > 0 && !skipInvalid) ||
+      mappingMissing ||
+      nothingToImport ||
+      (mustConfirm && !acceptWarnings));
   return (
     <div className="import-screen">
       <section aria-labelledby="import-file">
@@ -160,9 +190,30 @@ export function ImportScreen() {
               }}
             />
           )}
+          {mustConfirm && (
+            <div className="confirm-warnings" role="alert" data-testid="confirm-warnings">
+              <h3>Kontrollera filen innan du importerar</h3>
+              <ul>
+                {preview.confirmWarnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+              <label className="checkbox">
+                <input type="checkbox" checked={acceptWarnings} onChange={(e) => setAcceptWarnings(e.target.checked)} />
+                Jag har kontrollerat varningarna och vill importera filen ändå
+              </label>
+            </div>
+          )}
           {preview.alreadyImported && (
             <p className="form-info" role="status">
               Den här filen är redan importerad. Dubbletter läggs inte till igen.
+            </p>
+          )}
+          {nothingToImport && (
+            <p className="form-info" role="status" data-testid="nothing-to-import">
+              {preview.rowCount === 0
+                ? 'Filen har inga rader att importera.'
+                : `Inget nytt att importera: ${preview.rowCount === 1 ? 'raden' : `alla ${formatInteger(preview.rowCount)} rader`} finns redan i databasen med samma innehåll.`}
             </p>
           )}
           <ProblemList title="Ogiltiga rader" problems={preview.invalid} total={preview.invalidCount} />

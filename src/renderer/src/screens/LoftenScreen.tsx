@@ -5,6 +5,7 @@ import { call, errorMessage } from '../lib/client';
 import { useScreenState } from '../lib/screen-state';
 import { LofteEditor } from './loften/LofteEditor';
 import { KommunSelect } from '../components/KommunSelect';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Agreements, LoftenTabs, type LoftenView } from './loften/Agreements';
 
 /** The löfte chosen in the address (#/loften?id=5), e.g. from the Översikt. */
@@ -29,6 +30,13 @@ export function LoftenScreen() {
   const kommunName = new Map((reference.data?.kommuner ?? []).map((k) => [k.id, k.name]));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['loften.list'] });
   const [view, setView] = useState<LoftenView>('loften');
+  // Text the editor could not save (over a limit, refused) is lost if another löfte is opened: ask first.
+  const [unsaved, setUnsaved] = useState(false);
+  const [leaving, setLeaving] = useState<(() => void) | null>(null);
+  const leave = (go: () => void) => {
+    if (!unsaved) go();
+    else setLeaving(() => go);
+  };
   const tabs = <LoftenTabs view={view} onChange={setView} />;
   if (view === 'overenskommelser') {
     return (
@@ -53,7 +61,7 @@ export function LoftenScreen() {
             onChange={setKommunFilter}
             empty="Alla"
           />
-          <button type="button" onClick={() => setCreating(true)}>
+          <button type="button" onClick={() => leave(() => setCreating(true))}>
             Nytt löfte
           </button>
           {list.error && <p className="form-error">{errorMessage(list.error)}</p>}
@@ -64,10 +72,12 @@ export function LoftenScreen() {
                   type="button"
                   className={l.id === chosen ? 'lofte-item lofte-item-active' : 'lofte-item'}
                   aria-current={l.id === chosen ? 'true' : undefined}
-                  onClick={() => {
-                    setCreating(false);
-                    setSelected(l.id);
-                  }}
+                  onClick={() =>
+                    leave(() => {
+                      setCreating(false);
+                      setSelected(l.id);
+                    })
+                  }
                 >
                   <strong>{l.title || 'Utan rubrik'}</strong>
                   <span>
@@ -104,6 +114,21 @@ export function LoftenScreen() {
               kommunName={kommunName}
               onChanged={refresh}
               onOpen={(id) => setSelected(id)}
+              onUnsavedChange={setUnsaved}
+            />
+          )}
+          {leaving && (
+            <ConfirmDialog
+              title="Texten är inte sparad"
+              text="Det du senast skrev i löftet kunde inte sparas (se det som är markerat). Öppnar du något annat försvinner det."
+              confirmLabel="Öppna ändå"
+              onCancel={() => setLeaving(null)}
+              onConfirm={() => {
+                const go = leaving;
+                setLeaving(null);
+                setUnsaved(false);
+                go();
+              }}
             />
           )}
           {!creating && chosen === null && <p className="form-info">Välj ett löfte i listan eller skapa ett nytt.</p>}

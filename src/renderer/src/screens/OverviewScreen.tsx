@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { EstCycle } from '../../../shared/dashboards';
-import { EST_CYCLE_LABELS, EST_CYCLES } from '../../../shared/dashboards';
+import { EST_CYCLE_LABELS, EST_CYCLE_NOUNS, EST_CYCLES } from '../../../shared/dashboards';
 import { formatDecimal1, formatInteger } from '../../../shared/format';
 import type { SurveyArea } from '../../../shared/survey';
 import { formatSurveyValue, INDICATOR_BY_CODE, MOVEMENT_LABELS } from '../../../shared/survey';
 import { categoryLabel } from '../../../shared/taxonomy';
 import { call, errorMessage } from '../lib/client';
 import { openRegister } from '../lib/route';
-import { VerdictCells } from './dashboard/common';
+import { PeriodsNote, VerdictCells } from './dashboard/common';
 
 /** The start page: what needs attention now, for one LPO or all. */
 export function OverviewScreen() {
@@ -65,6 +65,14 @@ export function OverviewScreen() {
               </p>
             ) : (
               <p className="form-info">Databasen har inga händelser ännu.</p>
+            )}
+            {o.comparison && (
+              <PeriodsNote
+                comparison={o.comparison}
+                noun={EST_CYCLE_NOUNS[o.cycle]}
+                periods={false}
+                testId="overview-period-notes"
+              />
             )}
             {period && o.changes.length === 0 && (
               <p className="form-info">
@@ -207,7 +215,7 @@ export function OverviewScreen() {
                       <td>{b.activity}</td>
                       <td>{formatInteger(b.done)}</td>
                       <td>{formatInteger(b.required)}</td>
-                      <td>{formatDecimal1(b.total)}</td>
+                      <td>{formatInteger(b.total)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import {
   Bar,
   BarChart,
@@ -16,23 +16,43 @@ import { VERDICT_LABELS } from '../../../../shared/dashboards';
 import { formatDecimal1, formatInteger } from '../../../../shared/format';
 import { categoryLabel } from '../../../../shared/taxonomy';
 import { call } from '../../lib/client';
-import { BLUE, drill, GREY, Status, VERMILLION, VerdictCells, type Selection } from './common';
+import {
+  BLUE,
+  ChartFigure,
+  drill,
+  GREY,
+  PeriodsNote,
+  Status,
+  VERMILLION,
+  VerdictCells,
+  type ResolvedPeriods,
+  type Selection,
+} from './common';
 
 export function Change({
   selection,
   names,
   compareWith,
   setCompareWith,
+  pinned,
+  onResolved,
 }: {
   selection: Selection;
   names: Map<number, string>;
   compareWith: 'previous' | 'lastYear';
   setCompareWith: (c: 'previous' | 'lastYear') => void;
+  /** A saved view's periods, shown as they were saved. */
+  pinned?: ResolvedPeriods | null | undefined;
+  /** The periods on screen, for a view saved from it. */
+  onResolved?: ((periods: ResolvedPeriods) => void) | undefined;
 }) {
   const q = useQuery({
-    queryKey: ['dashboards.change', selection, compareWith],
-    queryFn: () => call('dashboards.change', { filter: selection, compareWith }),
+    queryKey: ['dashboards.change', selection, compareWith, pinned ?? null],
+    queryFn: () => call('dashboards.change', { filter: selection, compareWith, ...(pinned ? { pinned } : {}) }),
   });
+  useEffect(() => {
+    if (q.data) onResolved?.({ current: q.data.current, previous: q.data.previous });
+  }, [q.data, onResolved]);
   const rows = useMemo(
     () =>
       [...(q.data?.rows ?? [])].sort(
@@ -41,7 +61,9 @@ export function Change({
     [q.data],
   );
   const prev = q.data?.previous;
-  const base = { ...selection, lpoIds: undefined, kommunIds: undefined };
+  const current = q.data?.current ?? selection;
+  // Drill-down opens the days counted, which a period running past the latest data cuts short.
+  const base = { ...selection, ...current, lpoIds: undefined, kommunIds: undefined };
   return (
     <div className="dashboard-panel" data-testid="dashboard-forandring">
       <h3>Förändring mot {compareWith === 'previous' ? 'perioden före' : 'samma period förra året'}</h3>
@@ -60,6 +82,7 @@ export function Change({
         Förändringen prövas med ett Poisson-test, z = √2(√nu − √förra). |z| ≥ 1,96 räknas som en säkerställd förändring.
         Med färre än 10 händelser sammanlagt går det inte att bedöma.
       </p>
+      {q.data && <PeriodsNote comparison={q.data.comparison} testId="change-periods" />}
       <Status loading={q.isLoading} error={q.error} empty={!!q.data && rows.length === 0} />
       {q.data && rows.length > 0 && (
         <ZChart
@@ -75,7 +98,7 @@ export function Change({
               <th scope="col">Kommun</th>
               <th scope="col">Kategori</th>
               <th scope="col">
-                Nu ({selection.fromDay} – {selection.toDay})
+                Nu ({current.fromDay} – {current.toDay})
               </th>
               <th scope="col">
                 Förra ({prev?.fromDay} – {prev?.toDay})
@@ -148,7 +171,7 @@ function ZChart({
   }));
   const limit = Math.max(3, ...data.map((d) => Math.ceil(Math.abs(d.value))));
   return (
-    <div className="chart" aria-hidden="true" data-testid="change-chart">
+    <ChartFigure label="Diagram: de största förändringarna som z" testId="change-chart">
       <ResponsiveContainer width="100%" height={40 + 26 * data.length}>
         <BarChart data={data} layout="vertical" margin={{ top: 28, right: 32, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
@@ -192,6 +215,6 @@ function ZChart({
         De {data.length} största förändringarna som z. Röd: säkerställd ökning, blå: säkerställd minskning, grå: ingen
         säkerställd förändring.
       </p>
-    </div>
+    </ChartFigure>
   );
 }

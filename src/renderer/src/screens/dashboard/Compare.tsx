@@ -5,7 +5,7 @@ import { formatDecimal1, formatInteger } from '../../../../shared/format';
 import { categoryLabel } from '../../../../shared/taxonomy';
 import { call } from '../../lib/client';
 import { openRegister } from '../../lib/route';
-import { BLUE, drill, ORANGE, per1000Text, Status, type Selection } from './common';
+import { BLUE, ChartFigure, drill, ORANGE, per1000Text, ScrollX, Status, type Selection } from './common';
 
 export function Compare({
   selection,
@@ -31,7 +31,7 @@ export function Compare({
       <Status loading={q.isLoading} error={q.error} empty={!!q.data && rows.every((r) => r.total === 0)} />
       {q.data && (
         <>
-          <div className="chart" aria-hidden="true">
+          <ChartFigure label="Diagram: händelser per 1 000 invånare per kommun">
             <ResponsiveContainer width="100%" height={300}>
               <BarChart data={data} margin={{ top: 16, right: 96, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -67,9 +67,9 @@ export function Compare({
                 />
               </BarChart>
             </ResponsiveContainer>
-          </div>
-          <div className="table-scroll">
-            <table className="data-table" aria-label="Jämför kommuner">
+          </ChartFigure>
+          <ScrollX label="Jämför kommuner, tabell">
+            <table className="data-table compare-table" aria-label="Jämför kommuner">
               <thead>
                 <tr>
                   <th scope="col">Kommun</th>
@@ -130,7 +130,7 @@ export function Compare({
                 </tfoot>
               )}
             </table>
-          </div>
+          </ScrollX>
         </>
       )}
     </div>

@@ -1,34 +1,47 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { EstCycle } from '../../../../shared/dashboards';
-import { EST_CYCLE_LABELS, EST_CYCLES } from '../../../../shared/dashboards';
+import { useEffect, useState } from 'react';
+import type { DayRange, EstCycle } from '../../../../shared/dashboards';
+import { EST_CYCLE_LABELS, EST_CYCLE_NOUNS, EST_CYCLES } from '../../../../shared/dashboards';
 import type { IncidentFilter } from '../../../../shared/domain';
 import { formatInteger } from '../../../../shared/format';
 import { categoryLabel } from '../../../../shared/taxonomy';
 import { call } from '../../lib/client';
 import { openRegister } from '../../lib/route';
-import { Status, VerdictCells } from './common';
+import { PeriodsNote, Status, VerdictCells, type ResolvedPeriods } from './common';
 
-/** One kommun's lägesbild for a reporting cycle ending on the period's last day. */
+
+/**
+ * One kommun's lägesbild for the reporting cycle containing the Till day (a week: ending on it), or the
+ * latest complete cycle before it when the data do not cover it to its end; a saved view's periods as saved.
+ */
 export function Est({
   kommunId,
   day,
   names,
   cycle,
   setCycle,
+  pinned,
+  onResolved,
 }: {
   kommunId: number;
   day: string;
   names: Map<number, string>;
   cycle: EstCycle;
   setCycle: (c: EstCycle) => void;
+  /** A saved view's periods, shown as they were saved. */
+  pinned?: ResolvedPeriods | null | undefined;
+  /** The periods on screen, for a view saved from it. */
+  onResolved?: ((periods: ResolvedPeriods) => void) | undefined;
 }) {
   const [copied, setCopied] = useState(false);
   const q = useQuery({
-    queryKey: ['dashboards.est', kommunId, cycle, day],
-    queryFn: () => call('dashboards.est', { kommunId, cycle, day }),
+    queryKey: ['dashboards.est', kommunId, cycle, day, pinned ?? null],
+    queryFn: () => call('dashboards.est', { kommunId, cycle, day, ...(pinned ? { pinned } : {}) }),
   });
   const l = q.data;
+  useEffect(() => {
+    if (l) onResolved?.({ current: l.comparison.current, previous: l.comparison.previous });
+  }, [l, onResolved]);
   const base = (narrower: IncidentFilter) => () =>
     l && openRegister({ kommunIds: [kommunId], fromDay: l.fromDay, toDay: l.toDay, ...narrower });
   return (
@@ -44,10 +57,15 @@ export function Est({
           ))}
         </select>
       </label>
-      <span className="form-info">Cykeln som slutar {day} (välj kommun och Till-datum ovan).</span>
+      <span className="form-info">
+        {pinned
+          ? 'Sparad vy: perioderna som när vyn sparades.'
+          : `Cykeln med ${day} (välj kommun och Till-datum ovan); pågår den, visas den senaste hela.`}
+      </span>
       <Status loading={q.isLoading} error={q.error} empty={false} />
       {l && (
         <>
+          <PeriodsNote comparison={l.comparison} noun={EST_CYCLE_NOUNS[cycle]} testId="est-periods" />
           <div className="est-summary" role="region" aria-label="Sammanfattning">
             <p data-testid="est-summary">{l.summary}</p>
             <button

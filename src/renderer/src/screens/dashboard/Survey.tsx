@@ -6,7 +6,7 @@ import { formatDecimal1, formatInteger } from '../../../../shared/format';
 import type { SurveyArea, SurveyResult } from '../../../../shared/survey';
 import { formatSurveyValue, INDICATOR_BY_CODE, MOVEMENT_LABELS, SURVEY_INDICATORS } from '../../../../shared/survey';
 import { call } from '../../lib/client';
-import { BLACK, SERIES, Status } from './common';
+import { BLACK, ChartFigure, SERIES, Status } from './common';
 
 const LPO_KEY = 'lpo';
 const areaKey = (a: SurveyArea) => (a.kind === 'lpo' ? LPO_KEY : `k${a.id}`);
@@ -86,7 +86,7 @@ export function Survey({
       {q.data && results.length === 0 && <p className="form-info">Inga resultat för den här indikatorn i urvalet.</p>}
       {q.data && results.length > 0 && (
         <>
-          <div className="chart" aria-hidden="true">
+          <ChartFigure label={`Diagram: ${def?.label ?? indicator} per år`}>
             <ResponsiveContainer width="100%" height={320}>
               <LineChart
                 data={data}
@@ -134,7 +134,7 @@ export function Survey({
                 )}
               </LineChart>
             </ResponsiveContainer>
-          </div>
+          </ChartFigure>
           <p className="form-info">Klicka på ett år i diagrammet för svarande, svarsfrekvens och källa det året.</p>
           <div className="table-scroll">
             <table className="data-table" aria-label="Trygghetsmätning per år">

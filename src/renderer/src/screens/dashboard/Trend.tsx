@@ -8,7 +8,10 @@ import { categoryLabel } from '../../../../shared/taxonomy';
 import { formatInteger } from '../../../../shared/format';
 import { call } from '../../lib/client';
 import { openRegister } from '../../lib/route';
-import { BLUE, GREY, SERIES, Status, type Selection } from './common';
+import { BLUE, ChartFigure, GREY, SERIES, Status, type Selection } from './common';
+import { shapeTrend, type Series, type TrendRow as Row } from './trend-data';
+import { sameDayLastYear } from '../../../../shared/calendar';
+import { localDay } from '../../../../shared/time';
 
 export type { TrendSplit };
 
@@ -18,28 +21,12 @@ const SPLIT_LABELS: Record<TrendSplit, string> = {
   kategori: 'En linje per kategori',
 };
 
-interface Series {
-  key: string;
-  label: string;
-  /** What narrows the selection to this series' rows. */
-  narrower: IncidentFilter;
-}
-
 function seriesOf(p: TrendPoint, split: TrendSplit, names: Map<number, string>): Series {
   if (split === 'kommun')
     return { key: `k${p.kommunId}`, label: names.get(p.kommunId) ?? '', narrower: { kommunIds: [p.kommunId] } };
   if (split === 'kategori')
     return { key: `c${p.category}`, label: categoryLabel(p.category), narrower: { categories: [p.category] } };
   return { key: 'alla', label: 'Urvalet', narrower: {} };
-}
-
-interface Row {
-  period: string;
-  fromDay: string;
-  toDay: string;
-  /** Per series key: this period's count and the same period a year earlier. */
-  n: Record<string, number>;
-  previous: Record<string, number>;
 }
 
 export function Trend({
@@ -57,11 +44,19 @@ export function Trend({
   setSplit: (s: TrendSplit) => void;
   names: Map<number, string>;
 }) {
-  const lastYear = {
-    ...selection,
-    fromDay: `${Number(selection.fromDay.slice(0, 4)) - 1}${selection.fromDay.slice(4).replace('-02-29', '-02-28')}`,
-    toDay: `${Number(selection.toDay.slice(0, 4)) - 1}${selection.toDay.slice(4).replace('-02-29', '-02-28')}`,
-  };
+  const lastYear = { ...selection, fromDay: sameDayLastYear(selection.fromDay), toDay: sameDayLastYear(selection.toDay) };
+  // The first day the selection's kommuner have data: last year before it is "saknas", not 0.
+  const area = { lpoIds: selection.lpoIds, kommunIds: selection.kommunIds };
+  const first = useQuery({
+    queryKey: ['incidents.page', 'first-day', area],
+    queryFn: () =>
+      call('incidents.page', {
+        filter: area,
+        sort: { column: 'occurredAt', direction: 'asc' },
+        startRow: 0,
+        endRow: 1,
+      }).then((p) => (p.rows[0] ? localDay(p.rows[0].occurredAt) : null)),
+  });
   const now = useQuery({
     queryKey: ['dashboards.trend', selection, by],
     queryFn: () => call('dashboards.trend', { filter: selection, by }),
@@ -70,34 +65,16 @@ export function Trend({
     queryKey: ['dashboards.trend', lastYear, by],
     queryFn: () => call('dashboards.trend', { filter: lastYear, by }),
   });
-  const { rows, series } = useMemo(() => {
-    const series = new Map<string, Series>();
-    const rows = new Map<string, Row>();
-    for (const p of now.data ?? []) {
-      const s = seriesOf(p, split, names);
-      series.set(s.key, s);
-      let row = rows.get(p.period);
-      if (!row)
-        rows.set(p.period, (row = { period: p.period, fromDay: p.fromDay, toDay: p.toDay, n: {}, previous: {} }));
-      if (p.fromDay < row.fromDay) row.fromDay = p.fromDay;
-      if (p.toDay > row.toDay) row.toDay = p.toDay;
-      row.n[s.key] = (row.n[s.key] ?? 0) + p.n;
-    }
-    for (const p of before.data ?? []) {
-      const row = rows.get(`${Number(p.period.slice(0, 4)) + 1}${p.period.slice(4)}`);
-      if (!row) continue;
-      const s = seriesOf(p, split, names);
-      if (!series.has(s.key)) series.set(s.key, s);
-      row.previous[s.key] = (row.previous[s.key] ?? 0) + p.n;
-    }
-    const ordered = [...series.values()].sort((a, b) => a.label.localeCompare(b.label, 'sv'));
-    return { rows: [...rows.values()].sort((a, b) => a.period.localeCompare(b.period)), series: ordered };
-  }, [now.data, before.data, split, names]);
+  const { rows, series } = useMemo(
+    () => shapeTrend(now.data ?? [], before.data ?? [], (p) => seriesOf(p, split, names), first.data ?? null),
+    [now.data, before.data, split, names, first.data],
+  );
   const data = rows.map((r) => {
-    const flat: Record<string, number | string> = { period: r.period };
+    const flat: Record<string, number | string | null> = { period: r.period };
     for (const s of series) {
       flat[s.key] = r.n[s.key] ?? 0;
-      flat[`${s.key}:fjol`] = r.previous[s.key] ?? 0;
+      // Null leaves a hole in the dashed line where last year has no data.
+      flat[`${s.key}:fjol`] = r.previous[s.key] ?? null;
     }
     return flat;
   });
@@ -125,10 +102,16 @@ export function Trend({
           ))}
         </select>
       </label>
-      <Status loading={now.isLoading} error={now.error ?? before.error} empty={!!now.data && rows.length === 0} />
+      <Status
+        loading={now.isLoading || first.isLoading}
+        error={now.error ?? before.error ?? first.error}
+        empty={!!now.data && rows.length === 0}
+      />
       {now.data && rows.length > 0 && (
         <>
-          <div className="chart" aria-hidden="true">
+          <ChartFigure
+            label={`Diagram: händelser per ${by === 'month' ? 'månad' : 'vecka'}, samma period förra året streckad`}
+          >
             <ResponsiveContainer width="100%" height={320}>
               <LineChart
                 data={data}
@@ -175,7 +158,7 @@ export function Trend({
                 })}
               </LineChart>
             </ResponsiveContainer>
-          </div>
+          </ChartFigure>
           <div className="table-scroll">
             <table className="data-table" aria-label="Trend">
               <thead>
@@ -198,18 +181,26 @@ export function Trend({
                         <button type="button" className="link" onClick={() => open(r, s.narrower)}>
                           {formatInteger(r.n[s.key] ?? 0)}
                         </button>
-                        {!single && <span className="muted"> ({formatInteger(r.previous[s.key] ?? 0)})</span>}
+                        {!single && <span className="muted"> ({lastYearText(r.previous[s.key])})</span>}
                       </td>
                     ))}
-                    {single && <td>{formatInteger(r.previous[series[0]!.key] ?? 0)}</td>}
+                    {single && <td>{lastYearText(r.previous[series[0]!.key])}</td>}
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           {!single && <p className="form-info">Inom parentes: samma period förra året.</p>}
+          {rows.some((r) => Object.values(r.previous).some((v) => v === null)) && (
+            <p className="form-info">
+              ”saknas”: databasen har inga uppgifter så långt tillbaka (första data {first.data ?? 'saknas'}).
+            </p>
+          )}
         </>
       )}
     </div>
   );
 }
+
+/** Last year's figure, or "saknas" where the data do not reach back that far. */
+const lastYearText = (v: number | null | undefined) => (v === null || v === undefined ? 'saknas' : formatInteger(v));

@@ -1,8 +1,10 @@
 /** What the dashboards share: colours, selection types, loading/empty states, drill-down, verdict cells. */
-import type { ChangeJudgement, ChangeRow } from '../../../../shared/dashboards';
+import type { ChangeJudgement, ChangeRow, DayRange, PeriodComparison } from '../../../../shared/dashboards';
+import { gapText, periodText, ruleSentence } from '../../../../shared/period-text';
 import { VERDICT_LABELS } from '../../../../shared/dashboards';
 import type { IncidentFilter } from '../../../../shared/domain';
 import { formatDecimal1 } from '../../../../shared/format';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '../../lib/client';
 import { openRegister } from '../../lib/route';
 
@@ -20,6 +22,8 @@ export const BLACK = '#000000';
 export const SERIES = [BLUE, VERMILLION, GREEN, ORANGE, PURPLE, SKY, BLACK, GREY];
 
 export type Period = { fromDay: string; toDay: string };
+/** The periods a dashboard compared, as a saved view keeps them. */
+export type ResolvedPeriods = { current: DayRange; previous: DayRange };
 export type Selection = IncidentFilter & Period;
 
 export const per1000Text = (v: number | null) => (v === null ? 'saknas' : formatDecimal1(v));
@@ -52,5 +56,110 @@ export function VerdictCells({ judgement: j }: { judgement: ChangeJudgement }) {
         {VERDICT_LABELS[j.verdict]}
       </td>
     </>
+  );
+}
+
+/**
+ * The two periods compared, the latest data, why these periods (a running cycle, a period cut at the
+ * latest data) and any regularly reporting source silent in them: what a figure rests on, beside it.
+ */
+export function PeriodsNote({
+  comparison: c,
+  noun,
+  testId,
+  periods = true,
+}: {
+  comparison: PeriodComparison;
+  noun?: string;
+  testId?: string;
+  /** False where the screen states the two periods itself. */
+  periods?: boolean;
+}) {
+  const rule = ruleSentence(c, noun);
+  if (!periods && !rule && c.gaps.length === 0) return null;
+  return (
+    <div className="periods-note" data-testid={testId}>
+      {periods && (
+        <p>
+          Nu: <strong>{periodText(c.current)}</strong>, jämförs med <strong>{periodText(c.previous)}</strong>.
+          Senaste data: {c.asOfDay ?? 'saknas'}.
+        </p>
+      )}
+      {rule && <p>{rule}</p>}
+      {c.gaps.length > 0 && (
+        <ul className="gap-notes" aria-label="Källor som saknar data">
+          {c.gaps.map((g) => (
+            <li key={`${g.source}-${g.period}-${g.fromDay}`}>
+              <span aria-hidden="true">⚠ </span>
+              {gapText(g)}.
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A chart with an accessible name. Not aria-hidden: the chart's keyboard layer is focusable, and a focusable
+ * element inside an aria-hidden one is announced as nothing. The numbers are in the table beside it.
+ */
+export function ChartFigure({
+  label,
+  testId,
+  children,
+}: {
+  label: string;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <figure className="chart" role="group" aria-label={label} data-testid={testId}>
+      {children}
+    </figure>
+  );
+}
+
+/**
+ * A table wider than the window scrolls sideways inside this box, and says so: a shadow on the side with
+ * more columns and a hint in words, so no column is cut off without a sign. Keyboard users scroll it with
+ * the arrow keys once it has focus.
+ */
+export function ScrollX({ label, children }: { label: string; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [edges, setEdges] = useState({ left: false, right: false });
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () =>
+      setEdges({ left: el.scrollLeft > 1, right: el.scrollLeft + el.clientWidth < el.scrollWidth - 1 });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    el.addEventListener('scroll', measure, { passive: true });
+    return () => {
+      observer.disconnect();
+      el.removeEventListener('scroll', measure);
+    };
+  }, []);
+  const overflows = edges.left || edges.right;
+  return (
+    <div className="scroll-x-wrap">
+      {overflows && (
+        <p className="scroll-x-hint" data-testid="scroll-hint">
+          Tabellen är bredare än fönstret: scrolla i sidled för fler kolumner{edges.right ? ' →' : ''}
+        </p>
+      )}
+      <div
+        ref={box}
+        className={`scroll-x${edges.left ? ' scroll-x-left' : ''}${edges.right ? ' scroll-x-right' : ''}`}
+        role="region"
+        aria-label={label}
+        tabIndex={overflows ? 0 : -1}
+      >
+        {children}
+      </div>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { DASHBOARD_LABELS } from '../../../../shared/dashboards';
+import { DASHBOARD_LABELS, viewFigureFilter } from '../../../../shared/dashboards';
 import type { IncidentFilter } from '../../../../shared/domain';
 import { formatInteger } from '../../../../shared/format';
 import type { LofteEvidence } from '../../../../shared/lofte';
@@ -91,17 +91,19 @@ function useCount(filter: IncidentFilter | null) {
   });
 }
 
+/** A saved view's main figure as its screen showed it: the periods saved with it, an EST view's kommun. */
 function ViewEvidence({ viewId }: { viewId: number }) {
   const views = useQuery({ queryKey: ['views.list'], queryFn: () => call('views.list', {}) });
   const view = views.data?.find((v) => v.id === viewId);
-  const count = useCount(view ? view.settings.filter : null);
+  const figure = view ? viewFigureFilter(view) : null;
+  const count = useCount(figure);
   if (views.isLoading) return <span>Hämtar vyn…</span>;
-  if (!view) return <span className="form-error">Den sparade vyn finns inte längre (id {viewId}).</span>;
+  if (!view || !figure) return <span className="form-error">Den sparade vyn finns inte längre (id {viewId}).</span>;
   return (
     <span>
       <a href={`#/lagesbild?vy=${view.id}`}>{view.name}</a> ({DASHBOARD_LABELS[view.dashboard]},{' '}
-      {view.settings.filter.fromDay} – {view.settings.filter.toDay}):{' '}
-      <button type="button" className="link" onClick={() => openRegister(view.settings.filter)}>
+      {figure.fromDay} – {figure.toDay}):{' '}
+      <button type="button" className="link" onClick={() => openRegister(figure)}>
         {count.data === undefined ? '…' : `${formatInteger(count.data)} händelser`}
       </button>
     </span>

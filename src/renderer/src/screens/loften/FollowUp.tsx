@@ -1,17 +1,23 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatDecimal1, formatInteger } from '../../../../shared/format';
-import { GRANULARITIES, GRANULARITY_LABELS, type Granularity, type LofteDetails } from '../../../../shared/lofte-api';
+import { formatInteger } from '../../../../shared/format';
+import {
+  GRANULARITIES,
+  GRANULARITY_LABELS,
+  type BucketDto,
+  type Granularity,
+  type LofteDetails,
+} from '../../../../shared/lofte-api';
 import { activityText } from '../../../../shared/diff';
 import { localDay } from '../../../../shared/time';
 import { call, errorMessage } from '../../lib/client';
 
-const STATUS_LABELS = {
-  uppnatt: 'Uppnått',
-  ej_uppnatt: 'Ej uppnått',
-  pagar: 'Pågår',
-  kommande: 'Kommande',
-} as const;
+/** The same words as the summary's ("enligt plan", "efter plan"), by the same rule at the stretch's end. */
+function statusText(b: BucketDto): string {
+  if (b.status === 'kommande') return 'Kommande';
+  const word = b.status === 'efter_plan' ? 'Efter plan' : 'Enligt plan';
+  return b.running ? `Pågår, ${word.toLowerCase()}` : word;
+}
 
 /** Log a performed activity in a few seconds, and see progress against the targets. */
 export function FollowUp({
@@ -153,7 +159,7 @@ export function FollowUp({
             ) : (
               <>
                 <p data-testid={`progress-${p.key}`}>
-                  {formatInteger(p.schedule.done)} gjorda av {formatDecimal1(p.schedule.total)} för hela perioden;
+                  {formatInteger(p.schedule.done)} gjorda av {formatInteger(p.schedule.total)} för hela perioden;
                   hittills skulle minst {formatInteger(p.schedule.required)} vara gjorda
                   {p.schedule.behind ? (
                     <strong className="behind"> – efter plan</strong>
@@ -162,13 +168,14 @@ export function FollowUp({
                   )}
                   .
                 </p>
-                <table className="data-table" aria-label={`Framsteg: ${a.kind}`}>
+                <table className="data-table lofte-progress" aria-label={`Framsteg: ${a.kind}`}>
                   <thead>
                     <tr>
                       <th scope="col">Period</th>
                       <th scope="col">Mål</th>
                       <th scope="col">Gjort</th>
-                      <th scope="col">Status</th>
+                      <th scope="col">Hittills gjort av mål</th>
+                      <th scope="col">Läge</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -177,16 +184,23 @@ export function FollowUp({
                         <th scope="row" title={`${b.fromDay} – ${b.toDay}`}>
                           {b.label}
                         </th>
-                        <td>
-                          {formatDecimal1(b.target)}
-                          {b.required !== b.target && <span className="muted"> (minst {b.required})</span>}
-                        </td>
+                        <td>{formatInteger(b.target)}</td>
                         <td>{formatInteger(b.done)}</td>
-                        <td>{STATUS_LABELS[b.status]}</td>
+                        <td>
+                          {b.status === 'kommande'
+                            ? '–'
+                            : `${formatInteger(b.doneSoFar)} av ${formatInteger(b.dueSoFar)}`}
+                        </td>
+                        <td>{statusText(b)}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
+                <p className="muted lofte-progress-note">
+                  Målen är hela aktiviteter: det som ska vara gjort en dag är den hela delen av målet fördelat jämnt
+                  över perioden fram till den dagen. Läget jämför allt som gjorts sedan periodens början med det, vid
+                  periodens slut eller i dag.
+                </p>
               </>
             )}
           </div>

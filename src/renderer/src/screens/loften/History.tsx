@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { diffContent } from '../../../../shared/diff';
 import type { LofteComment, LofteContent } from '../../../../shared/lofte';
 import { LOFTE_STATE_LABELS } from '../../../../shared/lofte';
-import type { LofteDetails } from '../../../../shared/lofte-api';
+import type { LofteDetails, SnapshotDto } from '../../../../shared/lofte-api';
+import { USER_ROLE_LABELS, type UserRole } from '../../../../shared/profile';
 import { formatLocalDateTime } from '../../../../shared/time';
 import { call, errorMessage } from '../../lib/client';
 import { useScreenState } from '../../lib/screen-state';
@@ -27,6 +28,7 @@ export function History({ details, current }: { details: LofteDetails; current: 
                   <input type="radio" name="history-base" checked={s.id === from} onChange={() => setFrom(s.id)} />
                   {formatLocalDateTime(s.savedAt)}: version {s.version}, {s.reason} ({LOFTE_STATE_LABELS[s.state]})
                 </label>
+                <Recorded snapshot={s} />
               </li>
             ))}
           </ol>
@@ -56,6 +58,39 @@ export function History({ details, current }: { details: LofteDetails; current: 
         </>
       )}
     </section>
+  );
+}
+
+const roleLabel = (role: string | null) =>
+  role && role in USER_ROLE_LABELS ? USER_ROLE_LABELS[role as UserRole].toLowerCase() : role;
+
+/** Who made the change, and for a decision its protocol reference and the warnings it was made over. */
+function Recorded({ snapshot: s }: { snapshot: SnapshotDto }) {
+  const decision = s.state === 'beslutad' && s.reason === 'Besluta';
+  const who = s.by
+    ? [s.by.name, [roleLabel(s.by.role), s.by.organisation].filter(Boolean).join(', ')].filter(Boolean)
+    : [];
+  if (!decision && who.length === 0) return null;
+  const whoText = who.length > 0 ? `${who[0]}${who[1] ? ` (${who[1]})` : ''}` : '';
+  return (
+    <div className="lofte-recorded" data-testid="history-recorded">
+      {decision
+        ? `Beslutat ${formatLocalDateTime(s.savedAt)} ${whoText ? `av ${whoText}` : '(vem som beslutade är inte registrerat)'}, ${s.protocolRef ? `protokoll ${s.protocolRef}` : 'ingen protokollhänvisning angiven'}.`
+        : `Av ${whoText}.`}
+      {s.warnings.length > 0 && (
+        <details>
+          <summary>
+            Beslutat trots {s.warnings.length === 1 ? 'en varning' : `${s.warnings.length} varningar`} i
+            SMART-kontrollen
+          </summary>
+          <ul>
+            {s.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
   );
 }
 

@@ -45,7 +45,9 @@ export function WalkList({
                 <span>
                   {formatCount(w.observations, 'iakttagelse', 'iakttagelser')} ·{' '}
                   {formatCount(w.measures, 'åtgärd', 'åtgärder')}
-                  {w.overdue > 0 && <span className="behind"> · {formatCount(w.overdue, 'försenad', 'försenade')}</span>}
+                  {w.overdue > 0 && (
+                    <span className="behind"> · {formatCount(w.overdue, 'försenad', 'försenade')}</span>
+                  )}
                 </span>
               </button>
             </li>

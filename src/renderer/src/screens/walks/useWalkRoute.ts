@@ -8,7 +8,9 @@ import { walkRouteTarget, type WalkRouteTarget } from '../../lib/walk-route';
  */
 export function useWalkRoute(open: (target: NonNullable<WalkRouteTarget>) => void): void {
   const latest = useRef(open);
-  latest.current = open;
+  useEffect(() => {
+    latest.current = open;
+  });
   useEffect(() => {
     const apply = () => {
       const target = walkRouteTarget();

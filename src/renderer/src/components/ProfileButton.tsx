@@ -1,0 +1,29 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { USER_ROLE_LABELS } from '../../../shared/profile';
+import { call } from '../lib/client';
+import { ProfileDialog } from './ProfileDialog';
+
+/** The header's "who am I": opens the profile; at first start (no profile yet) the question opens itself. */
+export function ProfileButton() {
+  const profile = useQuery({ queryKey: ['profile.get'], queryFn: () => call('profile.get', {}) });
+  const [open, setOpen] = useState(false);
+  if (!profile.data) return null;
+  const { profile: p, author } = profile.data;
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary profile-button"
+        title="Ändra din profil"
+        onClick={() => setOpen(true)}
+        data-testid="profile-button"
+      >
+        {p ? `${p.name} · ${USER_ROLE_LABELS[p.role]}` : 'Vem är du?'}
+      </button>
+      {(open || !p) && (
+        <ProfileDialog current={p} fallbackName={author.name} onClose={p ? () => setOpen(false) : null} />
+      )}
+    </>
+  );
+}
