@@ -83,6 +83,25 @@ export default tseslint.config(
   }),
   layer(['src/core/**/*.ts'], { upwards: ['main', 'host', 'preload', 'renderer'], extraPaths: [ELECTRON, SQLITE] }),
   {
+    // One owner per open database: only the DbContext opens a connection and builds the repositories.
+    // The demo seeder writes its history at past clocks, inside a context's transaction.
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/app/context.ts', 'src/core/db/**', 'src/core/demo/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'NewExpression[callee.name=/^(IncidentRepo|ReferenceRepo|LofteRepo|WalkRepo)$/]',
+          message: 'Repositories are built once, by the DbContext: use ctx.read / ctx.write and the repos it hands you.',
+        },
+        {
+          selector: 'CallExpression[callee.name="openDatabase"]',
+          message: 'Only the DbContext opens a connection: DbContext.open(file, …).',
+        },
+      ],
+    },
+  },
+  {
     // The connection itself: only the database layer may load better-sqlite3.
     files: ['src/core/db/**/*.ts'],
     rules: {

@@ -47,6 +47,7 @@ import {
   lofteContentSchema,
   lofteCreateSchema,
   lofteTransitionSchema,
+  lofteCommentSchema,
   measureSaveSchema,
   observationSchema,
   walkSaveSchema,
@@ -172,13 +173,7 @@ export const api = {
   ),
   'loften.transition': op<Lofte>()(lofteTransitionSchema),
   'loften.newVersion': op<Lofte>()(z.object({ id: idSchema })),
-  'loften.comment': op<LofteComment>()(
-    z.object({
-      id: idSchema,
-      author: z.string().trim().max(120, 'Namnet får vara högst 120 tecken.').default(''),
-      body: z.string().trim().min(1, 'Skriv en kommentar.').max(4000, 'Kommentaren får vara högst 4 000 tecken.'),
-    }),
-  ),
+  'loften.comment': op<LofteComment>()(lofteCommentSchema),
   'loften.log': op<LogDto>()(activityLogSchema),
   'loften.deleteLog': op<LogDto>()(z.object({ logId: idSchema })),
   'loften.focusAreas': op<FocusAreaDto[]>()(empty),

@@ -86,10 +86,14 @@ export function isoMonday(day: string): string {
 
 /** ISO 8601 week number and its year for a calendar day (the week's Thursday decides the year). */
 export function isoWeek(day: string): { year: number; week: number } {
-  const thursday = addDays(isoMonday(day), 3);
-  const year = Number(thursday.slice(0, 4));
-  const week = Math.floor(dayDiff(isoMonday(`${year}-01-04`), thursday) / 7) + 1;
-  return { year, week };
+  // On Date values rather than day strings: imports bucket every row's day into its week.
+  const [y, m, d] = parts(day);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7) + 3);
+  const year = date.getUTCFullYear();
+  const firstThursday = new Date(Date.UTC(year, 0, 4));
+  firstThursday.setUTCDate(firstThursday.getUTCDate() - ((firstThursday.getUTCDay() + 6) % 7) + 3);
+  return { year, week: 1 + Math.round((date.getTime() - firstThursday.getTime()) / (7 * DAY_MS)) };
 }
 
 /** "2026-W01": the ISO week of a day, as SQLite's strftime('%G-W%V') writes it. */

@@ -52,6 +52,12 @@ export const LOFTE_LIMITS = {
   evidence: 20,
   /** The decision's protocol reference, e.g. "KS 2026-12-03 § 141". */
   protocolRef: 120,
+  commentAuthor: 120,
+  commentBody: 4000,
+  /** A logged activity: how many at once, where, a note. */
+  logCountMax: 1000,
+  logPlace: 200,
+  logNote: 1000,
 } as const;
 
 /** Text may change only in a draft; a decided löfte needs a new version. */

@@ -282,9 +282,20 @@ export const activityLogSchema = z.object({
     .number({ error: 'Ange antal.' })
     .int('Antalet måste vara ett heltal.')
     .min(1, 'Antalet måste vara minst 1.')
-    .max(1000, 'Antalet får vara högst 1 000.'),
-  place: text('Platsen', 200).default(''),
-  note: text('Anteckningen', 1000).default(''),
+    .max(L.logCountMax, `Antalet får vara högst ${L.logCountMax.toLocaleString('sv-SE')}.`),
+  place: text('Platsen', L.logPlace).default(''),
+  note: text('Anteckningen', L.logNote).default(''),
+});
+
+/** A comment on a löfte; without an author the profile's name is used. */
+export const lofteCommentSchema = z.object({
+  id: idSchema,
+  author: z.string().trim().max(L.commentAuthor, `Namnet får vara högst ${L.commentAuthor} tecken.`).default(''),
+  body: z
+    .string()
+    .trim()
+    .min(1, 'Skriv en kommentar.')
+    .max(L.commentBody, `Kommentaren får vara högst ${L.commentBody.toLocaleString('sv-SE')} tecken.`),
 });
 
 // ---------------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './harness';
+import { launchBrowser, screenshot, TEST_PROFILE } from './harness';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -95,6 +95,8 @@ function startHost(): Promise<{ child: ChildProcess; url: string }> {
 beforeAll(async () => {
   browser = await launchBrowser();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-kill-'));
+  // As every e2e session: a profile, so the first-start question does not cover the screen.
+  fs.writeFileSync(path.join(dataDir, 'profile.json'), JSON.stringify(TEST_PROFILE));
 });
 afterAll(async () => {
   // Whatever the test left running (it failed half-way, or a shutdown hung): the whole group, awaited.

@@ -66,7 +66,7 @@ describe('Översikt', () => {
     ] as const) {
       await page.setViewportSize({ width, height });
       await expect(
-        page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth),
+        page.evaluate('document.documentElement.scrollWidth > document.documentElement.clientWidth'),
       ).resolves.toBe(false);
       await screenshot(page, `oversikt-${width}x${height}`);
     }

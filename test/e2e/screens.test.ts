@@ -116,7 +116,8 @@ function cutsOnPage(): string[] {
     problems.push(`sidan rullar i sidled: ${root.scrollWidth} px innehåll i ${root.clientWidth} px`);
   }
   for (const el of Array.from(document.body.querySelectorAll('*'))) {
-    if (el.closest('.ag-root-wrapper') || !el.checkVisibility()) continue;
+    // Text only for screen readers is clipped to 1 px on purpose.
+    if (el.closest('.ag-root-wrapper') || el.closest('.visually-hidden') || !el.checkVisibility()) continue;
     const style = getComputedStyle(el);
     const tag = el.tagName;
     const hasText = (el.innerText ?? '').trim().length > 0;

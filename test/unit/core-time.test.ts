@@ -9,6 +9,21 @@ import {
   stockholmOffsetHours,
   toIsoUtc,
 } from '../../src/shared/time';
+import {
+  addMonths,
+  addMonthStarts,
+  dayDiff,
+  daysInclusive,
+  isoMonday,
+  isoWeekLabel,
+  isoWeekMonday,
+  isWholeMonths,
+  monthEnd,
+  monthsSpanned,
+  sameDayLastYear,
+  tertialOf,
+  weekdayIndex,
+} from '../../src/shared/calendar';
 
 /** The offset as the platform's time zone data sees it, computed without the module under test. */
 const intlFormatter = new Intl.DateTimeFormat('en-US', {
@@ -155,5 +170,55 @@ describe('isoWeek', () => {
       else expect([w.week, prev.week >= 52]).toEqual([1, true]);
       prev = w;
     }
+  });
+});
+
+describe('kalendern (shared/calendar): månadsslut, ISO-veckors måndagar, dagsskillnader, tertialer', () => {
+  it('månadsslut och skottår, och samma dag några månader eller ett år senare', () => {
+    expect(monthEnd('2024-02-10')).toBe('2024-02-29');
+    expect(monthEnd('2025-02')).toBe('2025-02-28');
+    expect(monthEnd('2100-02-01')).toBe('2100-02-28'); // not a leap year
+    expect(monthEnd('2000-02-01')).toBe('2000-02-29');
+    expect(monthEnd('2025-12-31')).toBe('2025-12-31');
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonths('2026-01-31', -2)).toBe('2025-11-30');
+    expect(sameDayLastYear('2024-02-29')).toBe('2023-02-28');
+    expect(addMonthStarts('2026-01-15', -4)).toBe('2025-09-01');
+  });
+
+  it('dagsskillnader räknar kalenderdagar, också över sommartidsbytena', () => {
+    // 30 March 2025 has 23 hours and 26 October 2025 25: each is still one day.
+    expect(dayDiff('2025-03-29', '2025-03-31')).toBe(2);
+    expect(dayDiff('2025-10-25', '2025-10-27')).toBe(2);
+    expect(daysInclusive('2025-01-01', '2025-12-31')).toBe(365);
+    expect(daysInclusive('2024-01-01', '2024-12-31')).toBe(366);
+    expect(dayDiff('2026-05-01', '2026-04-30')).toBe(-1);
+    // Every day of fifteen years, both DST changes each year included, is one day after the one before.
+    for (let day = '2019-01-01'; day <= '2033-12-31'; day = addDays(day, 1)) {
+      expect(dayDiff(day, addDays(day, 1))).toBe(1);
+    }
+  });
+
+  it('ISO-veckans måndag och veckobeteckningen, åt båda hållen', () => {
+    expect(isoWeekMonday('2026-W01')).toBe('2025-12-29');
+    expect(isoWeekMonday('2020-W53')).toBe('2020-12-28');
+    expect(isoWeekLabel('2027-01-03')).toBe('2026-W53');
+    expect(isoMonday('2025-03-30')).toBe('2025-03-24'); // a Sunday, the spring change
+    for (let day = '2019-12-23'; day <= '2032-01-10'; day = addDays(day, 1)) {
+      const monday = isoMonday(day);
+      expect(weekdayIndex(monday)).toBe(0);
+      expect(isoWeekMonday(isoWeekLabel(day))).toBe(monday);
+    }
+  });
+
+  it('tertialer och hela månader', () => {
+    expect(tertialOf('2026-01-01')).toEqual({ fromDay: '2026-01-01', toDay: '2026-04-30' });
+    expect(tertialOf('2026-08-31')).toEqual({ fromDay: '2026-05-01', toDay: '2026-08-31' });
+    expect(tertialOf('2026-09-01')).toEqual({ fromDay: '2026-09-01', toDay: '2026-12-31' });
+    expect(isWholeMonths('2026-01-01', '2026-04-30')).toBe(true);
+    expect(isWholeMonths('2024-02-01', '2024-02-28')).toBe(false);
+    expect(isWholeMonths('2024-02-01', '2024-02-29')).toBe(true);
+    expect(monthsSpanned('2025-11-01', '2026-10-31')).toBe(12);
   });
 });

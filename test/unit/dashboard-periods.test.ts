@@ -110,17 +110,16 @@ describe('på exempeldatabasen', () => {
       for (const c of o.changes) {
         expect(est.get(c.category)).toMatchObject({ current: c.current, previous: c.previous, verdict: c.verdict });
       }
-      expect(o.changes.length).toBe(l.changes.filter((c) => c.verdict === 'okning' || c.verdict === 'minskning').length);
+      expect(o.changes.length).toBe(
+        l.changes.filter((c) => c.verdict === 'okning' || c.verdict === 'minskning').length,
+      );
     }
   });
 
   it('Förändring går aldrig förbi senaste data', () => {
-    const r = changeTable(
-      t.db,
-      { kommunIds: [klippan], fromDay: '2026-09-01', toDay: '2026-12-31' },
-      'previous',
-      { clock: NOW },
-    );
+    const r = changeTable(t.db, { kommunIds: [klippan], fromDay: '2026-09-01', toDay: '2026-12-31' }, 'previous', {
+      clock: NOW,
+    });
     expect(r.current).toEqual({ fromDay: '2026-09-01', toDay: '2026-10-31' });
     expect(r.previous).toEqual({ fromDay: '2026-05-01', toDay: '2026-06-30' });
     expect(r.comparison.rule).toBe('first_days');
@@ -168,7 +167,31 @@ describe('på exempeldatabasen', () => {
       { kommunId: klippan, cycle: 'tertial', day: asOf, kommunName: 'Klippan', pinned },
       new Date('2027-03-01T10:00:00Z'),
     );
-    expect([again.fromDay, again.toDay, again.previous, again.total]).toEqual([l.fromDay, l.toDay, l.previous, l.total]);
+    expect([again.fromDay, again.toDay, again.previous, again.total]).toEqual([
+      l.fromDay,
+      l.toDay,
+      l.previous,
+      l.total,
+    ]);
+  });
+
+  it('en EST-vy sparad utan perioder (ett skript) får dem när den sparas, efter samma regel som skärmen', () => {
+    const view = saveView(
+      t.db,
+      {
+        name: 'Klippan tertial, utan perioder',
+        dashboard: 'est',
+        settings: {
+          filter: { kommunIds: [klippan], fromDay: '2025-11-01', toDay: '2026-10-31' },
+          est: { kommunId: klippan, cycle: 'tertial', day: '2026-10-31' },
+        },
+      },
+      NOW,
+    );
+    expect(view.settings.periods).toEqual({
+      current: { fromDay: '2026-05-01', toDay: '2026-08-31' },
+      previous: { fromDay: '2026-01-01', toDay: '2026-04-30' },
+    });
   });
 
   it('en iakttagelse från en vandring efter sista importen flyttar inte senaste data', () => {
@@ -183,7 +206,7 @@ describe('på exempeldatabasen', () => {
       invited: [],
     });
     walks.observe(walk.id, { placeName: 'Stationen', subcategory: 'belysning', note: 'Trasig lampa.' });
-    expect(t.db.prepare("SELECT max(day) FROM incident_rollup_day WHERE n > 0").pluck().get()).toBe('2026-11-25');
+    expect(t.db.prepare('SELECT max(day) FROM incident_rollup_day WHERE n > 0').pluck().get()).toBe('2026-11-25');
     expect(latestDataDay(t.db, TODAY)).toBe('2026-10-31');
     const o = overview(t.db, { cycle: 'vecka', kommunIds: [klippan] }, NOW);
     expect(o.asOfDay).toBe('2026-10-31');

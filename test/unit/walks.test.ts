@@ -158,7 +158,9 @@ describe('åtgärder', () => {
     const view = saveView(t.db, {
       name: 'Otrygghet vid stationen',
       dashboard: 'forandring',
-      settings: { filter: { kommunIds: [klippan], categories: ['otrygg_plats'] } },
+      settings: {
+        filter: { kommunIds: [klippan], categories: ['otrygg_plats'], fromDay: '2026-01-01', toDay: '2026-10-31' },
+      },
     });
     const lofte = new LofteRepo(t.db).create({
       kommunId: klippan,

@@ -14,6 +14,7 @@ import { openDatabase, type OpenOptions } from '../db/connection';
 import type { Db } from '../db/types';
 import { IncidentRepo } from '../db/incident-repo';
 import { ReferenceRepo } from '../db/reference-repo';
+import { perConnection } from '../db/per-connection';
 import { LofteRepo } from '../lofte/repo';
 import { WalkRepo } from '../walks/repo';
 
@@ -43,13 +44,14 @@ export class DbContext {
     clock: Clock,
   ) {
     this.dataVersion = db.prepare('PRAGMA data_version').pluck();
-    const incidents = new IncidentRepo(db, clock, () => this.version());
+    // Registered per connection, so code handed only the connection uses these very repositories.
+    const incidents = perConnection(db, 'incidents', () => new IncidentRepo(db, clock, () => this.version()));
     this.repos = {
       db,
       incidents,
-      reference: new ReferenceRepo(db),
-      loften: new LofteRepo(db, clock),
-      walks: new WalkRepo(db, clock, incidents),
+      reference: perConnection(db, 'reference', () => new ReferenceRepo(db)),
+      loften: perConnection(db, 'loften', () => new LofteRepo(db, clock)),
+      walks: perConnection(db, 'walks', () => new WalkRepo(db, clock, incidents)),
     };
   }
 

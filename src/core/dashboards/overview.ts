@@ -13,7 +13,7 @@ import { groupedCounts, type GroupedCount } from './queries';
 import { judgeChange } from './stats';
 import { surveyMovements } from './survey';
 import { behindSchedule } from '../lofte/service';
-import { WalkRepo } from '../walks/repo';
+import { listMeasures } from '../walks/measures';
 import { SURVEY_INDICATORS } from '../../shared/survey';
 
 const OVERVIEW_INDICATORS = SURVEY_INDICATORS.filter((i) => i.code === 'totalindex' || i.kind === 'andel').map(
@@ -60,7 +60,7 @@ export function overview(
   };
   const kommunIds = [...lpoOf.keys()].filter((id) => inSelection({ kind: 'kommun', id }));
   const behind = behindSchedule(db, kommunIds, clock);
-  const overdue = new WalkRepo(db, () => clock).measures({ kommunIds, overdueOnly: true });
+  const overdue = listMeasures(db, { kommunIds, overdueOnly: true }, today);
   if (!asOfDay) {
     return {
       asOfDay: null,

@@ -2,7 +2,8 @@
 import type { Db } from '../db/connection';
 import type { Dashboard, SavedView, ViewSettings } from '../../shared/dashboards';
 import { AppError } from '../../shared/errors';
-import { toIsoUtc } from '../../shared/time';
+import { localDay, toIsoUtc } from '../../shared/time';
+import { compareCycles, comparePeriods, latestDataDay } from './periods';
 
 interface Row {
   id: number;
@@ -46,14 +47,32 @@ export function saveView(
     });
   }
   const stamp = toIsoUtc(now.getTime());
+  const settings = withPeriods(db, input.dashboard, input.settings, now);
   const id = Number(
     db
       .prepare(
         'INSERT INTO dashboard_view (name, dashboard, settings_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
       )
-      .run(name, input.dashboard, JSON.stringify(input.settings), stamp, stamp).lastInsertRowid,
+      .run(name, input.dashboard, JSON.stringify(settings), stamp, stamp).lastInsertRowid,
   );
   return getView(db, id);
+}
+
+/**
+ * A view of EST or Förändring saved without the periods its screen showed (a script, an older client)
+ * gets them resolved now, by the same rule the screen uses, so it shows these days whenever it is opened.
+ */
+function withPeriods(db: Db, dashboard: Dashboard, settings: ViewSettings, now: Date): ViewSettings {
+  if (settings.periods) return settings;
+  const asOfDay = latestDataDay(db, localDay(now.toISOString()));
+  const resolved =
+    dashboard === 'est' && settings.est
+      ? compareCycles(settings.est.cycle, settings.est.day, asOfDay)
+      : dashboard === 'forandring'
+        ? comparePeriods(settings.filter, settings.compareWith ?? 'previous', asOfDay)
+        : null;
+  if (!resolved || resolved.rule === 'no_data') return settings;
+  return { ...settings, periods: { current: resolved.current, previous: resolved.previous } };
 }
 
 export function deleteView(db: Db, id: number): SavedView {

@@ -6,12 +6,10 @@
  */
 import type { Db } from './connection';
 import type { IncidentFilter } from '../../shared/domain';
+import { monthEnd } from '../../shared/calendar';
 import { ftsQuery, hasText, whereForFilter } from './incident-query';
 
-function lastDayOfMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
+const lastDayOfMonth = monthEnd;
 
 /**
  * For every filter field: can the rollups count by it? A new field has to be placed here (the type

@@ -4,7 +4,8 @@
  */
 import type { IncidentStatus, Source } from '../../shared/domain';
 import { subcategoryLabel } from '../../shared/taxonomy';
-import { addDays, localToUtc, toIsoUtc } from '../../shared/time';
+import { addDays, weekdayIndex } from '../../shared/calendar';
+import { localToUtc, toIsoUtc } from '../../shared/time';
 import type { NewIncident } from '../db/incident-repo';
 import { DEMO_KOMMUNER, type DemoKommun, type DemoPlace } from './geography';
 import {
@@ -52,11 +53,6 @@ function buildDays(): DayInfo[] {
     });
   }
   return days;
-}
-
-function weekdayIndex(day: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
 }
 
 export interface GeneratorOptions {

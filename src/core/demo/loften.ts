@@ -7,7 +7,7 @@
 import type { Db } from '../db/connection';
 import { LofteRepo } from '../lofte/repo';
 import type { Cadence, LofteActivity, LofteContent, LofteEvidence, LofteState, Responsible } from '../../shared/lofte';
-import { addDays } from '../../shared/time';
+import { addDays, addMonthStarts, dayDiff } from '../../shared/calendar';
 import { Random } from './random';
 
 const activity = (
@@ -157,8 +157,7 @@ function unitStarts(from: string, to: string, cadence: Cadence): string[] {
     starts.push(d);
     if (cadence === 'vecka') d = addDays(d, 7);
     else {
-      const [y, m] = d.split('-').map(Number) as [number, number];
-      d = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+      d = addMonthStarts(d, 1);
     }
   }
   return starts;
@@ -256,7 +255,7 @@ export function seedLoften(db: Db, today = '2026-11-22'): number {
         const unitEnd = a.cadence === 'period' ? lastDay : addDays(start, a.cadence === 'vecka' ? 6 : 27);
         const expected = a.quantity * perf;
         const n = Math.floor(expected) + (rnd.next() < expected - Math.floor(expected) ? 1 : 0);
-        const span = Math.max(1, Math.round((Date.parse(unitEnd) - Date.parse(start)) / 86_400_000));
+        const span = Math.max(1, dayDiff(start, unitEnd));
         for (let i = 0; i < n; i++) {
           const day = addDays(start, Math.floor(((i + 0.5) * span) / n));
           if (day > lastDay) continue;

@@ -2,9 +2,9 @@
  * One pipeline for every format: detect → parse → preview → commit in one transaction → report, with an
  * import log and "ångra denna import". Used by the UI (through the API) and by `npm run import`.
  */
+import { referenceRepoOf } from '../db/repos';
 import crypto from 'node:crypto';
 import type { Db } from '../db/connection';
-import { ReferenceRepo } from '../db/reference-repo';
 import { AppError } from '../../shared/errors';
 import { toIsoUtc } from '../../shared/time';
 import { parseBra } from './bra';
@@ -126,7 +126,7 @@ function mappingKey(header: string[]): string {
 
 /** The user's mapping, else the one saved for a file with the same columns, else a suggestion. */
 function chooseMapping(db: Db, header: string[], given: Partial<ColumnMapping> | undefined): MappingState {
-  const saved = new ReferenceRepo(db).getSetting(mappingKey(header));
+  const saved = referenceRepoOf(db).getSetting(mappingKey(header));
   const mapping: Partial<ColumnMapping> =
     given ?? (saved ? (JSON.parse(saved) as Partial<ColumnMapping>) : suggestMapping(header));
   const missing = REQUIRED.filter((f) => !mapping[f]);
@@ -134,11 +134,11 @@ function chooseMapping(db: Db, header: string[], given: Partial<ColumnMapping> |
 }
 
 export function saveMapping(db: Db, header: string[], mapping: Partial<ColumnMapping>): void {
-  new ReferenceRepo(db).setSetting(mappingKey(header), JSON.stringify(mapping));
+  referenceRepoOf(db).setSetting(mappingKey(header), JSON.stringify(mapping));
 }
 
 function context(db: Db): ParseContext {
-  return { kommuner: new ReferenceRepo(db).kommuner().map((k) => ({ id: k.id, name: k.name, scbCode: k.scbCode })) };
+  return { kommuner: referenceRepoOf(db).kommuner().map((k) => ({ id: k.id, name: k.name, scbCode: k.scbCode })) };
 }
 
 /** The file's rows as a stream; Polisens händelser are read lazily, chunk by chunk, as the stream is. */
@@ -170,7 +170,7 @@ async function openRows(
       return { format, stream: streamOf(result) };
     }
     case 'trygghet': {
-      const lpos = new ReferenceRepo(db).lpos().map((l) => ({ id: l.id, name: l.name }));
+      const lpos = referenceRepoOf(db).lpos().map((l) => ({ id: l.id, name: l.name }));
       return { format, stream: streamOf(await parseTrygghet(input.whole(), req.fileName, { ...ctx, lpos })) };
     }
     case 'incidents': {
@@ -379,7 +379,7 @@ export async function commitImport(
           parsed.stream,
         );
       } else {
-        const writer = new IncidentWriter(db, importId, now, stamp, parsed.format);
+        const writer = new IncidentWriter(db, importId, stamp, parsed.format);
         batches((b) => writer.write(b), parsed.stream);
         counts = writer.finish();
       }

@@ -1,7 +1,7 @@
 /** The import pipeline as the app's operations see it: files by path, previews as display rows, the log. */
+import { referenceRepoOf } from '../db/repos';
 import path from 'node:path';
 import type { Db } from '../db/connection';
-import { ReferenceRepo } from '../db/reference-repo';
 import type { ImportFormat, ImportLogEntry, ImportPreview, ImportReport } from '../../shared/imports';
 import { formatDecimal1, formatInteger } from '../../shared/format';
 import { formatSurveyValue, INDICATOR_BY_CODE } from '../../shared/survey';
@@ -49,7 +49,7 @@ function sampled<T>(rows: { row: number; value: T }[], columns: string[], cells:
 
 export async function previewFile(db: Db, file: FileImport, onProgress?: Progress): Promise<ImportPreview> {
   const p = await previewImport(db, request(file), SAMPLE_ROWS, onProgress);
-  const kommunName = new Map(new ReferenceRepo(db).kommuner().map((k) => [k.id, k.name]));
+  const kommunName = new Map(referenceRepoOf(db).kommuner().map((k) => [k.id, k.name]));
   const base = {
     fileName: path.basename(file.path),
     format: p.format,
@@ -85,7 +85,7 @@ export async function previewFile(db: Db, file: FileImport, onProgress?: Progres
     };
   }
   if (p.format === 'trygghet') {
-    const lpoName = new Map(new ReferenceRepo(db).lpos().map((l) => [l.id, `LPO ${l.name}`]));
+    const lpoName = new Map(referenceRepoOf(db).lpos().map((l) => [l.id, `LPO ${l.name}`]));
     return {
       ...base,
       ...sampled(p.sample, ['År', 'Område', 'Indikator', 'Värde', 'Svarande', 'Svarsfrekvens'], (r) => [

@@ -1,7 +1,7 @@
 /** "Ångra denna import": what an import added is removed, what it changed is put back. */
+import { incidentRepoOf, referenceRepoOf } from '../db/repos';
 import type { Db } from '../db/connection';
-import { IncidentRepo, type DbIncident } from '../db/incident-repo';
-import { ReferenceRepo } from '../db/reference-repo';
+import type { DbIncident } from '../db/incident-repo';
 import { RollupDelta } from '../db/rollup';
 import { AppError } from '../../shared/errors';
 import { toIsoUtc } from '../../shared/time';
@@ -19,7 +19,7 @@ export function undoImport(db: Db, importId: number, now = new Date()): { remove
       let removed = 0;
       let restored = 0;
       if (log.format === 'polisen' || log.format === 'incidents') {
-        const repo = new IncidentRepo(db, () => now);
+        const repo = incidentRepoOf(db);
         removed = repo.removeImported(importId);
         const { previous } = JSON.parse(log.report_json) as { previous?: DbIncident[] };
         const rollup = new RollupDelta();
@@ -46,7 +46,7 @@ export function undoImport(db: Db, importId: number, now = new Date()): { remove
               removed++;
             }
           } else if (p.old) {
-            new ReferenceRepo(db).setPopulation(
+            referenceRepoOf(db).setPopulation(
               p.kommunId,
               p.year,
               p.old.population as number,

@@ -4,7 +4,7 @@
  * (its transaction never commits, so nothing is changed).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../db/connection';
+import { DbContext } from '../app/context';
 import { AppError } from '../../shared/errors';
 import type { ImportPreview, ImportReport } from '../../shared/imports';
 import { commitFile, previewFile, type FileImport } from './service';
@@ -27,7 +27,9 @@ const IMPORT_CACHE_KB = 48 * 1024;
 const post = (m: ImportWorkerMessage) => parentPort!.postMessage(m);
 
 async function run(): Promise<void> {
-  const db = openDatabase(data.dbPath, { nativeBinding: data.nativeBinding, mustExist: true });
+  // The worker's own connection, with its own context: the app's context is told when this one commits.
+  const ctx = DbContext.open(data.dbPath, { nativeBinding: data.nativeBinding, mustExist: true });
+  const db = ctx.read((r) => r.db);
   // A smaller page cache than the app's own connection: an import of a million rows stays within ~400 MB.
   db.pragma(`cache_size = -${IMPORT_CACHE_KB}`);
   try {
@@ -48,7 +50,7 @@ async function run(): Promise<void> {
           },
     );
   } finally {
-    db.close();
+    ctx.close();
   }
 }
 

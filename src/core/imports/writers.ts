@@ -3,9 +3,9 @@
  * updated with their previous version kept for undo, unchanged rows counted as duplicates), and the same
  * test without writing, for the preview's "nothing new to import".
  */
+import { incidentRepoOf, referenceRepoOf } from '../db/repos';
 import type { Db } from '../db/connection';
-import { IncidentRepo, type DbIncident, type NewIncident } from '../db/incident-repo';
-import { ReferenceRepo } from '../db/reference-repo';
+import type { DbIncident, IncidentRepo, NewIncident } from '../db/incident-repo';
 import { RollupDelta } from '../db/rollup';
 import type { SurveyValue } from '../../shared/survey';
 import type { BraRow, PopulationRow } from './types';
@@ -14,7 +14,7 @@ export type IncidentRow = NewIncident & { sourceRef: string };
 
 /** Whether an incident would be added or updated: the same test the writer makes, without writing. */
 export function incidentChanges(db: Db, sheet: boolean): (value: IncidentRow) => boolean {
-  const repo = new IncidentRepo(db);
+  const repo = incidentRepoOf(db);
   return (value) => {
     const old = repo.findBySourceRef(value.source, value.sourceRef);
     return !old || differs(old, value, sheet);
@@ -90,11 +90,10 @@ export class IncidentWriter {
   constructor(
     private readonly db: Db,
     private readonly importId: number,
-    now: Date,
     private readonly stamp: string,
     private readonly format: 'polisen' | 'incidents',
   ) {
-    this.repo = new IncidentRepo(db, () => now);
+    this.repo = incidentRepoOf(db);
   }
 
   write(rows: { value: IncidentRow }[]): void {
@@ -153,7 +152,7 @@ export function writeBra(db: Db, rows: { value: BraRow }[], importId: number, c:
 
 export function writeScb(db: Db, rows: { value: PopulationRow }[], fileName: string, c: WriteCounts): void {
   const get = db.prepare('SELECT population, ref_date, source FROM population WHERE kommun_id = ? AND year = ?');
-  const ref = new ReferenceRepo(db);
+  const ref = referenceRepoOf(db);
   for (const { value: r } of rows) {
     const old = get.get(r.kommunId, r.year) as { population: number; ref_date: string; source: string } | undefined;
     if (old && old.population === r.population) {

@@ -16,7 +16,15 @@
  * where the summary on the same day says "efter plan", and early work counts for later stretches.
  */
 import type { Cadence } from '../../shared/lofte';
-import { addDays, isoWeek } from '../../shared/time';
+import {
+  addDays,
+  daysInclusive as daysBetween,
+  isoMonday,
+  isoWeek,
+  maxDay,
+  minDay,
+  monthEnd,
+} from '../../shared/calendar';
 
 export interface Period {
   fromDay: string;
@@ -25,19 +33,10 @@ export interface Period {
 
 export type Granularity = 'vecka' | 'manad' | 'kvartal' | 'period';
 
-const DAY_MS = 86_400_000;
 const EPS = 1e-9;
 
-export function daysBetween(fromDay: string, toDay: string): number {
-  return Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / DAY_MS) + 1;
-}
-
-const monthEnd = (day: string) => {
-  const [y, m] = day.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-};
-const maxDay = (a: string, b: string) => (a > b ? a : b);
-const minDay = (a: string, b: string) => (a < b ? a : b);
+/** Days from..to, both counted (calendar.ts); exported here for the callers that know it by this name. */
+export { daysBetween };
 
 /** The activity's target for the days from..to (inclusive) that fall inside the period. */
 export function targetBetween(
@@ -76,11 +75,6 @@ export interface Bucket {
   label: string;
   fromDay: string;
   toDay: string;
-}
-
-function isoMonday(day: string): string {
-  const dow = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
-  return addDays(day, -dow);
 }
 
 /** The period cut into weeks (ISO), months, quarters or one piece; edge pieces clipped to the period. */

@@ -4,6 +4,7 @@
  * list can link each one to where it came from without asking again.
  */
 import type { Db } from '../db/connection';
+import { addMonths } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { subcategoryLabel } from '../../shared/taxonomy';
 import { DEFAULT_DUE_MONTHS, type Measure, type MeasureStatus } from '../../shared/walks';
@@ -63,14 +64,8 @@ export interface MeasureContext {
 
 const open = (status: MeasureStatus) => status === 'planerad' || status === 'pagar';
 
-/** The same day some months later (31 August + 6 months = 28/29 February). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
-}
+/** The same day some months later (31 August + 6 months = 28/29 February): calendar.ts, exported here too. */
+export { addMonths };
 
 export function listMeasures(db: Db, where: MeasureWhere, today: string): Measure[] {
   const clauses: string[] = [];

@@ -67,10 +67,7 @@ export function DashboardScreen() {
   const [kommunId, setKommunIdRaw] = useScreenState<number | null>('lagesbild.kommunId', null);
   const [category, setCategoryRaw] = useScreenState('lagesbild.category', '');
   const [period, setPeriodRaw] = useScreenState<Period>('lagesbild.period', () => defaultPeriod());
-  const [compareWith, setCompareWithRaw] = useScreenState<'previous' | 'lastYear'>(
-    'lagesbild.compareWith',
-    'previous',
-  );
+  const [compareWith, setCompareWithRaw] = useScreenState<'previous' | 'lastYear'>('lagesbild.compareWith', 'previous');
   const setCycle = unpinning(setCycleRaw);
   const setLpoId = unpinning(setLpoIdRaw);
   const setKommunId = unpinning(setKommunIdRaw);
@@ -78,10 +75,7 @@ export function DashboardScreen() {
   const setPeriod = unpinning(setPeriodRaw);
   const setCompareWith = unpinning(setCompareWithRaw);
   const onEstResolved = useCallback((periods: ResolvedPeriods) => setResolved({ tab: 'est', periods }), []);
-  const onChangeResolved = useCallback(
-    (periods: ResolvedPeriods) => setResolved({ tab: 'forandring', periods }),
-    [],
-  );
+  const onChangeResolved = useCallback((periods: ResolvedPeriods) => setResolved({ tab: 'forandring', periods }), []);
   const [by, setBy] = useScreenState<'month' | 'week'>('lagesbild.by', 'month');
   const lpos = reference.data?.lpos ?? [];
   const lpo = lpoId ?? lpos[0]?.id ?? null;

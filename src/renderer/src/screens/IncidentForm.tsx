@@ -108,7 +108,7 @@ export function IncidentForm({ reference, incident, onSaved, onCancel }: Props) 
             </select>
           )}
         </Field>
-        <Field id="f-category" label="Kategori" error={errors.category}>
+        <Field id="f-category" label="Kategori" error={errors.category} wide>
           {(p) => (
             <select
               {...p}
@@ -127,7 +127,7 @@ export function IncidentForm({ reference, incident, onSaved, onCancel }: Props) 
             </select>
           )}
         </Field>
-        <Field id="f-subcategory" label="Underkategori" error={errors.subcategory}>
+        <Field id="f-subcategory" label="Underkategori" error={errors.subcategory} wide>
           {(p) => (
             <select {...p} value={values.subcategory} onChange={(e) => set('subcategory', e.target.value)}>
               <option value="">Välj…</option>

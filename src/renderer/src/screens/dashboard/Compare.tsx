@@ -75,7 +75,7 @@ export function Compare({
                   <th scope="col">Kommun</th>
                   <th scope="col">Folkmängd</th>
                   <th scope="col">Händelser</th>
-                  <th scope="col">Per 1 000 inv.</th>
+                  <th scope="col">Per 1&nbsp;000 inv.</th>
                   {categories.map((c) => (
                     <th key={c} scope="col">
                       {categoryLabel(c)}

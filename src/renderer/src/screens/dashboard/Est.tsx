@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { DayRange, EstCycle } from '../../../../shared/dashboards';
+import type { EstCycle } from '../../../../shared/dashboards';
 import { EST_CYCLE_LABELS, EST_CYCLE_NOUNS, EST_CYCLES } from '../../../../shared/dashboards';
 import type { IncidentFilter } from '../../../../shared/domain';
 import { formatInteger } from '../../../../shared/format';
@@ -8,7 +8,6 @@ import { categoryLabel } from '../../../../shared/taxonomy';
 import { call } from '../../lib/client';
 import { openRegister } from '../../lib/route';
 import { PeriodsNote, Status, VerdictCells, type ResolvedPeriods } from './common';
-
 
 /**
  * One kommun's lägesbild for the reporting cycle containing the Till day (a week: ending on it), or the

@@ -44,7 +44,11 @@ export function Trend({
   setSplit: (s: TrendSplit) => void;
   names: Map<number, string>;
 }) {
-  const lastYear = { ...selection, fromDay: sameDayLastYear(selection.fromDay), toDay: sameDayLastYear(selection.toDay) };
+  const lastYear = {
+    ...selection,
+    fromDay: sameDayLastYear(selection.fromDay),
+    toDay: sameDayLastYear(selection.toDay),
+  };
   // The first day the selection's kommuner have data: last year before it is "saknas", not 0.
   const area = { lpoIds: selection.lpoIds, kommunIds: selection.kommunIds };
   const first = useQuery({

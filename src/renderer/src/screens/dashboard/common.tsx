@@ -81,8 +81,8 @@ export function PeriodsNote({
     <div className="periods-note" data-testid={testId}>
       {periods && (
         <p>
-          Nu: <strong>{periodText(c.current)}</strong>, jämförs med <strong>{periodText(c.previous)}</strong>.
-          Senaste data: {c.asOfDay ?? 'saknas'}.
+          Nu: <strong>{periodText(c.current)}</strong>, jämförs med <strong>{periodText(c.previous)}</strong>. Senaste
+          data: {c.asOfDay ?? 'saknas'}.
         </p>
       )}
       {rule && <p>{rule}</p>}
@@ -104,15 +104,7 @@ export function PeriodsNote({
  * A chart with an accessible name. Not aria-hidden: the chart's keyboard layer is focusable, and a focusable
  * element inside an aria-hidden one is announced as nothing. The numbers are in the table beside it.
  */
-export function ChartFigure({
-  label,
-  testId,
-  children,
-}: {
-  label: string;
-  testId?: string;
-  children: ReactNode;
-}) {
+export function ChartFigure({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
   return (
     <figure className="chart" role="group" aria-label={label} data-testid={testId}>
       {children}

@@ -101,8 +101,8 @@ function ViewEvidence({ viewId }: { viewId: number }) {
   if (!view || !figure) return <span className="form-error">Den sparade vyn finns inte längre (id {viewId}).</span>;
   return (
     <span>
-      <a href={`#/lagesbild?vy=${view.id}`}>{view.name}</a> ({DASHBOARD_LABELS[view.dashboard]},{' '}
-      {figure.fromDay} – {figure.toDay}):{' '}
+      <a href={`#/lagesbild?vy=${view.id}`}>{view.name}</a> ({DASHBOARD_LABELS[view.dashboard]}, {figure.fromDay} –{' '}
+      {figure.toDay}):{' '}
       <button type="button" className="link" onClick={() => openRegister(figure)}>
         {count.data === undefined ? '…' : `${formatInteger(count.data)} händelser`}
       </button>

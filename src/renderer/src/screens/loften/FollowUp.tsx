@@ -10,7 +10,9 @@ import {
 } from '../../../../shared/lofte-api';
 import { activityText } from '../../../../shared/diff';
 import { localDay } from '../../../../shared/time';
-import { call, errorMessage } from '../../lib/client';
+import { LOFTE_LIMITS } from '../../../../shared/lofte';
+import { call } from '../../lib/client';
+import { NumberField, refusalText } from './fields';
 
 /** The same words as the summary's ("enligt plan", "efter plan"), by the same rule at the stretch's end. */
 function statusText(b: BucketDto): string {
@@ -40,16 +42,16 @@ export function FollowUp({
     ? chosenKey
     : (l.content.activities[0]?.key ?? '');
   const [day, setDay] = useState(today > l.periodTo ? l.periodTo : today < l.periodFrom ? l.periodFrom : today);
-  const [count, setCount] = useState('1');
+  const [count, setCount] = useState<number | null>(1);
   const [place, setPlace] = useState('');
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string; undo?: number } | null>(null);
   const log = useMutation({
-    mutationFn: () => call('loften.log', { id: l.id, activityKey, day, count: Number(count), place, note }),
+    mutationFn: () => call('loften.log', { id: l.id, activityKey, day, count: count ?? 0, place, note }),
     onSuccess: (entry) => {
       setPlace('');
       setNote('');
-      setCount('1');
+      setCount(1);
       const a = l.content.activities.find((x) => x.key === entry.activityKey);
       setMessage({
         kind: 'info',
@@ -58,7 +60,7 @@ export function FollowUp({
       });
       onLogged();
     },
-    onError: (err) => setMessage({ kind: 'error', text: errorMessage(err) }),
+    onError: (err) => setMessage({ kind: 'error', text: refusalText(err) }),
   });
   const remove = useMutation({
     mutationFn: (logId: number) => call('loften.deleteLog', { logId }),
@@ -66,7 +68,7 @@ export function FollowUp({
       setMessage({ kind: 'info', text: `Registreringen ${entry.day} är borttagen.` });
       onLogged();
     },
-    onError: (err) => setMessage({ kind: 'error', text: errorMessage(err) }),
+    onError: (err) => setMessage({ kind: 'error', text: refusalText(err) }),
   });
   const name = (key: string) => l.content.activities.find((a) => a.key === key)?.kind ?? key;
 
@@ -106,17 +108,14 @@ export function FollowUp({
               onChange={(e) => setDay(e.target.value)}
             />
           </label>
-          <label>
-            Antal
-            <input type="number" min={1} max={1000} value={count} onChange={(e) => setCount(e.target.value)} size={4} />
-          </label>
+          <NumberField label="Antal" value={count} min={1} max={LOFTE_LIMITS.logCountMax} onChange={setCount} />
           <label>
             Plats
-            <input value={place} maxLength={200} onChange={(e) => setPlace(e.target.value)} />
+            <input value={place} maxLength={LOFTE_LIMITS.logPlace} onChange={(e) => setPlace(e.target.value)} />
           </label>
           <label>
             Anteckning
-            <input value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
+            <input value={note} maxLength={LOFTE_LIMITS.logNote} onChange={(e) => setNote(e.target.value)} />
           </label>
           <button type="submit" disabled={log.isPending}>
             Registrera

@@ -2,11 +2,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { diffContent } from '../../../../shared/diff';
 import type { LofteComment, LofteContent } from '../../../../shared/lofte';
-import { LOFTE_STATE_LABELS } from '../../../../shared/lofte';
+import { LOFTE_LIMITS, LOFTE_STATE_LABELS } from '../../../../shared/lofte';
 import type { LofteDetails, SnapshotDto } from '../../../../shared/lofte-api';
 import { USER_ROLE_LABELS, type UserRole } from '../../../../shared/profile';
 import { formatLocalDateTime } from '../../../../shared/time';
-import { call, errorMessage } from '../../lib/client';
+import { call } from '../../lib/client';
+import { refusalText, TextField } from './fields';
 import { useScreenState } from '../../lib/screen-state';
 
 /** Every state change and new version, and what changed between any of them and the text now. */
@@ -121,20 +122,14 @@ export function Comments({ id, comments, onAdded }: { id: number; comments: Loft
           add.mutate();
         }}
       >
-        <label>
-          Ditt namn
-          <input aria-label="Ditt namn" value={author} maxLength={120} onChange={(e) => setAuthor(e.target.value)} />
-        </label>
-        <label>
-          Kommentar
-          <textarea aria-label="Kommentar" rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
-        </label>
+        <TextField label="Ditt namn" value={author} max={LOFTE_LIMITS.commentAuthor} onChange={setAuthor} />
+        <TextField label="Kommentar" rows={2} value={body} max={LOFTE_LIMITS.commentBody} onChange={setBody} />
         <button type="submit" disabled={add.isPending}>
           Lägg till kommentar
         </button>
         {add.error && (
           <p className="form-error" role="alert">
-            {errorMessage(add.error)}
+            {refusalText(add.error)}
           </p>
         )}
       </form>

@@ -12,6 +12,7 @@ import { LofteForm } from './LofteForm';
 import { LofteHeader } from './LofteHeader';
 import { LofteSide } from './LofteSide';
 import { useAutosave } from './useAutosave';
+import { refusalText } from './fields';
 
 /** Fields the form marks beside themselves; a refusal of any other part is listed under the status line. */
 const SHOWN_BESIDE =
@@ -74,7 +75,7 @@ export function LofteEditor({
         setActionError(null);
         refresh();
       })
-      .catch((err: unknown) => setActionError(errorMessage(err)));
+      .catch((err: unknown) => setActionError(refusalText(err)));
 
   const transition = useMutation({
     mutationFn: async ({ to, protocolRef }: { to: LofteState; protocolRef?: string | undefined }) => {
@@ -93,7 +94,7 @@ export function LofteEditor({
       setActionError(null);
       refresh();
     },
-    onError: (err) => setActionError(errorMessage(err)),
+    onError: (err) => setActionError(refusalText(err)),
   });
   const copy = useMutation({
     mutationFn: () =>
@@ -107,7 +108,7 @@ export function LofteEditor({
       onChanged();
       onOpen(l.id);
     },
-    onError: (err) => setActionError(errorMessage(err)),
+    onError: (err) => setActionError(refusalText(err)),
   });
 
   if (q.error) return <p className="form-error">{errorMessage(q.error)}</p>;

@@ -1,5 +1,12 @@
 import { useId } from 'react';
 import { formatInteger } from '../../../../shared/format';
+import { ApiCallError, errorMessage } from '../../lib/client';
+
+/** A refusal in the form's own words: the fields' Swedish messages, never their internal paths. */
+export function refusalText(err: unknown): string {
+  const issues = err instanceof ApiCallError && err.error.code === 'validation' ? err.error.details?.issues : undefined;
+  return issues?.length ? issues.map((i) => i.message).join(' ') : errorMessage(err);
+}
 
 /**
  * A text field that shows its limit before it is reached ("1 234 / 2 000") and its refusal beside it.

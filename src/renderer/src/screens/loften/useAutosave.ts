@@ -112,7 +112,8 @@ export function useAutosave(id: number, onSaved: (l: Lofte) => void) {
         focusAreaId: next.focusAreaId,
       });
       revision.current = saved.revision;
-      refused.current = false;
+      // An edit made while this save was on its way keeps its own verdict (it may be over a limit).
+      if (!pending.current) refused.current = false;
       dirtySince.current = pending.current ? Date.now() : null;
       if (!pending.current) setState({ kind: 'saved', at: new Date().toLocaleTimeString('sv-SE') });
       onSavedRef.current(saved);
