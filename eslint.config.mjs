@@ -84,15 +84,23 @@ export default tseslint.config(
   layer(['src/core/**/*.ts'], { upwards: ['main', 'host', 'preload', 'renderer'], extraPaths: [ELECTRON, SQLITE] }),
   {
     // One owner per open database: only the DbContext opens a connection and builds the repositories.
-    // The demo seeder writes its history at past clocks, inside a context's transaction.
+    // The demo seeder writes its history at past clocks, inside a context's transaction; a repository's own
+    // file may make one (its per-connection accessor, a clock of its caller's for demo history).
     files: ['src/**/*.ts'],
-    ignores: ['src/core/app/context.ts', 'src/core/db/**', 'src/core/demo/**'],
+    ignores: [
+      'src/core/app/context.ts',
+      'src/core/db/**',
+      'src/core/demo/**',
+      'src/core/lofte/repo.ts',
+      'src/core/walks/repo.ts',
+    ],
     rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: 'NewExpression[callee.name=/^(IncidentRepo|ReferenceRepo|LofteRepo|WalkRepo)$/]',
-          message: 'Repositories are built once, by the DbContext: use ctx.read / ctx.write and the repos it hands you.',
+          message:
+            'Repositories are built once, by the DbContext: use ctx.read / ctx.write and the repos it hands you.',
         },
         {
           selector: 'CallExpression[callee.name="openDatabase"]',

@@ -1,6 +1,6 @@
 /**
  * `npm run import -- <file> [--format polisen|incidents|bra|scb|trygghet] [--db <file>] [--json] [--skip-invalid]
- * [--accept-warnings] [--year 2024] [--map occurredAt=Datum,kommun=Kommun,...] [--source est]`: the same
+ * [--accept-warnings] [--year 2024] [--map occurredAt=Datum,kommun=Kommun,...] [--source est] [--user "Namn"]`: the same
  * pipeline as the app, headless. Exits 1 when the file was refused, also when it has warnings the app asks
  * the user to confirm (a file that may be cut short, a population that changes by more than half) and
  * `--accept-warnings` was not given.
@@ -8,7 +8,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../src/core/db/connection';
+import { DbContext } from '../src/core/app/context';
+import { cliAuthor } from '../src/core/app/profile';
+import { authorLabel } from '../src/shared/profile';
 import { DEMO_FILE_NAME } from '../src/core/app/workspace';
 import { commitImport, UnconfirmedWarningsError } from '../src/core/imports/pipeline';
 import { IMPORT_FORMATS, type ImportFormat } from '../src/core/imports/types';
@@ -30,7 +32,7 @@ export async function runImportCli(
   defaultDb = path.join(os.homedir(), '.lagesbild', DEMO_FILE_NAME),
 ): Promise<CliResult> {
   const json = args.includes('--json');
-  const valued = new Set(['--format', '--db', '--year', '--map', '--source']);
+  const valued = new Set(['--format', '--db', '--year', '--map', '--source', '--user']);
   const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
   const fail = (message: string): CliResult => ({
     code: 1,
@@ -46,7 +48,13 @@ export async function runImportCli(
   if (!fs.existsSync(file)) return fail(`filen finns inte: ${file}`);
   if (!fs.existsSync(dbFile)) return fail(`databasen finns inte: ${dbFile}`);
   const year = option(args, 'year');
-  const db = openDatabase(dbFile, { mustExist: true });
+  let ctx: DbContext;
+  try {
+    ctx = DbContext.open(dbFile, { mustExist: true });
+  } catch (err) {
+    return fail(err instanceof Error ? err.message : String(err));
+  }
+  const db = ctx.read((r) => r.db);
   try {
     const report = await commitImport(db, {
       fileName: path.basename(file),
@@ -57,6 +65,8 @@ export async function runImportCli(
       mapping: parseMapping(option(args, 'map')),
       defaultSource: option(args, 'source') as Source | undefined,
       acceptWarnings: args.includes('--accept-warnings'),
+      // Who imports: `--user "Namn"`, else the operating system's user name.
+      by: authorLabel(cliAuthor(option(args, 'user'))),
     });
     const body = {
       added: report.added,
@@ -84,7 +94,7 @@ export async function runImportCli(
     }
     return fail(err instanceof Error ? err.message : String(err));
   } finally {
-    db.close();
+    ctx.close();
   }
 }
 

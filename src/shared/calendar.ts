@@ -15,6 +15,16 @@ function parts(day: string): [number, number, number] {
 
 const fromUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
+/** Days since 1970-01-01: a day as a number, for loops over many days. */
+export function dayNumber(day: string): number {
+  const [y, m, d] = parts(day);
+  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+export function dayFromNumber(n: number): string {
+  return fromUtc(n * DAY_MS);
+}
+
 /** A day n days later (n < 0: earlier). */
 export function addDays(day: string, n: number): string {
   const [y, m, d] = parts(day);

@@ -65,4 +65,6 @@ export interface ImportLogEntry {
   duplicates: number;
   skipped: number;
   undoneAt: string | null;
+  /** Who imported it (the local user profile, or a CLI's `--user`); '' before schema 10. */
+  importedBy: string;
 }

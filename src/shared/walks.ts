@@ -62,6 +62,8 @@ export interface Measure {
   inPlan: boolean;
   overdue: boolean;
   updatedAt: string;
+  /** Who recorded it (the local user profile at the time); '' for åtgärder from before schema 10. */
+  createdBy: string;
   /** The walk it came from (title and day), so every list can link to it; null when written into the plan. */
   walkTitle?: string | null;
   walkDay?: string | null;

@@ -415,4 +415,28 @@ describe('Lägesbild: instrumentpanelerna', () => {
     }
     await page.setViewportSize({ width: 1440, height: 900 });
   });
+
+  it('Trend: förra året "saknas" där databasen inte når ett år bakåt, inte 0', async () => {
+    const { page } = s;
+    await page.getByRole('link', { name: 'Lägesbild' }).click();
+    await page.getByRole('tab', { name: 'Jämför kommuner' }).click();
+    await allOfLpo(page);
+    await choosePeriod(page, '2024-09-01', '2024-12-31');
+    await page.getByRole('tab', { name: 'Trend' }).click();
+    await page.getByLabel('Tidsindelning').selectOption('month');
+    await page.getByLabel('Linjer').selectOption('summa');
+    const table = page.getByRole('table', { name: 'Trend' });
+    const lastYear = (month: string) =>
+      table
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: month }) })
+        .locator('td')
+        .last();
+    // The demo data begin on 1 November 2023: September and October 2023 have no data, November has.
+    await expect.poll(() => lastYear('2024-09').textContent()).toBe('saknas');
+    await expect(lastYear('2024-10').textContent()).resolves.toBe('saknas');
+    await expect(lastYear('2024-11').textContent()).resolves.toMatch(/^\d[\d\s]*$/);
+    await expect(page.getByText('”saknas”: databasen har inga uppgifter så långt tillbaka').count()).resolves.toBe(1);
+    await screenshot(page, 'dashboard-trend-saknas');
+  });
 });

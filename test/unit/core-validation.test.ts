@@ -124,7 +124,13 @@ describe('dispatch', () => {
   let ws: Workspace;
   let handlers: Handlers;
   let kommunId: number;
-  const count = () => ws.db().read((r) => r.db).prepare('SELECT count(*) FROM incident').pluck().get() as number;
+  const count = () =>
+    ws
+      .db()
+      .read((r) => r.db)
+      .prepare('SELECT count(*) FROM incident')
+      .pluck()
+      .get() as number;
 
   beforeAll(() => {
     tmp = tempDir();
@@ -187,7 +193,7 @@ describe('dispatch', () => {
     expect(after.ok && (after.value as SavedView[]).map((v) => v.name)).toEqual(['Alla brott 2025']);
   });
 
-  it('ger validation med fältet input.description och sparar ingenting', async () => {
+  it('ger validation som namnger fältet som formuläret (inte input.description) och sparar ingenting', async () => {
     const created = await dispatch(handlers, 'incidents.create', { input: { ...valid, kommunId } });
     expect(created.ok).toBe(true);
     const before = count();
@@ -198,12 +204,32 @@ describe('dispatch', () => {
       ok: false,
       error: {
         code: 'validation',
-        message: 'Uppgifterna kunde inte sparas. input.description: Beskriv händelsen.',
+        message: 'Uppgifterna kunde inte sparas. Beskriv händelsen.',
         details: { issues: [{ field: 'input.description', message: 'Beskriv händelsen.' }] },
       },
     });
     expect(count()).toBe(before);
-    expect(ws.db().read((r) => r.incidents).count({})).toBe(before);
+    expect(
+      ws
+        .db()
+        .read((r) => r.incidents)
+        .count({}),
+    ).toBe(before);
+  });
+
+  it('visar aldrig interna fältvägar; i listor står positionen i ord', async () => {
+    const r = await dispatch(handlers, 'walks.save', {
+      kommunId,
+      title: 'Vandring',
+      walkDay: '2025-06-01',
+      places: ['Torget', 'x'.repeat(201)],
+    });
+    expect(r).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const message = (r as { error: { message: string } }).error.message;
+    expect(message).toBe('Uppgifterna kunde inte sparas. Plats 2: Platser: högst 200 tecken per namn.');
+    expect(message).not.toMatch(/places|\.0|\.1/);
+    const missing = await dispatch(handlers, 'views.save', { name: 'Vy' });
+    expect((missing as { error: { message: string } }).error.message).not.toMatch(/Invalid|expected|received/);
   });
 
   it('ger felkoder som värden: okänd kommun, konflikt, not_found och okänd operation', async () => {

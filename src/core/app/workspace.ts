@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { DatabaseInfo } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { ChangeKind } from '../../shared/domain';
-import type { Author } from '../../shared/profile';
+import { authorLabel, type Author } from '../../shared/profile';
 import { DbContext, type Clock } from './context';
 import { ProfileStore } from './profile';
 import { DEFAULT_DEMO_ROWS } from '../demo/generator';
@@ -186,8 +186,9 @@ export class Workspace {
   }
 
   /** One import at a time, with progress; in a worker thread when one is configured. */
-  async runImport(file: FileImport, label: string): Promise<ImportReport> {
+  async runImport(input: FileImport, label: string): Promise<ImportReport> {
     const ctx = this.writable();
+    const file = { ...input, by: authorLabel(this.author()) };
     const controller = new AbortController();
     this.activeImport = controller;
     const job = this.jobs.start('import', label, 0);

@@ -9,13 +9,14 @@ import { deleteView, listViews, saveView } from './views';
 
 export const dashboardOps = defineOps({
   'dashboards.compare': (ws, { filter }) => ws.db().read(({ db }) => compareKommuner(db, filter)),
-  'dashboards.change': (ws, { filter, compareWith }) => ws.db().read(({ db }) => changeTable(db, filter, compareWith)),
+  'dashboards.change': (ws, { filter, compareWith, pinned }) =>
+    ws.db().read(({ db }) => changeTable(db, filter, compareWith, { pinned })),
   'dashboards.trend': (ws, { filter, by }) => ws.db().read(({ db }) => trend(db, filter, by)),
-  'dashboards.est': (ws, { kommunId, cycle, day }) =>
+  'dashboards.est': (ws, { kommunId, cycle, day, pinned }) =>
     ws.db().read(({ db, reference }) => {
       const kommun = reference.kommuner().find((k) => k.id === kommunId);
       if (!kommun) throw new AppError('not_found', `Kommunen (id ${kommunId}) finns inte i databasen.`);
-      return estLagesbild(db, { kommunId, cycle, day, kommunName: kommun.name });
+      return estLagesbild(db, { kommunId, cycle, day, kommunName: kommun.name, pinned });
     }),
   'overview.get': (ws, input) => ws.db().read(({ db }) => overview(db, input)),
   'survey.get': (ws, { indicator }) =>

@@ -23,6 +23,8 @@ import {
   addDays,
   addMonthStarts,
   dayDiff,
+  dayFromNumber,
+  dayNumber,
   daysInclusive,
   isWholeMonths,
   minDay,
@@ -124,40 +126,44 @@ function selectionWhere(sel: Selection, params: unknown[]): string {
   return parts.map((p) => ` AND ${p}`).join('');
 }
 
-/** The days each source has events on within from..to (inclusive), from the day rollup. */
-function sourceDays(db: Db, fromDay: string, toDay: string, sel: Selection = {}): Map<Source, Set<string>> {
+/**
+ * The days (as day numbers) each source has events on within from..to (inclusive), from the day rollup.
+ * Day numbers, not strings: the loops below visit every day of two periods for every source.
+ */
+function sourceDays(db: Db, fromDay: string, toDay: string, sel: Selection = {}): Map<Source, Set<number>> {
   const params: unknown[] = [fromDay, toDay];
   const where = selectionWhere(sel, params);
   const rows = db
-    .prepare(
-      `SELECT DISTINCT day, source FROM incident_rollup_day WHERE day BETWEEN ? AND ? AND n > 0${where} ORDER BY day`,
-    )
+    .prepare(`SELECT DISTINCT day, source FROM incident_rollup_day WHERE day BETWEEN ? AND ? AND n > 0${where}`)
     .all(...params) as { day: string; source: Source }[];
-  const out = new Map<Source, Set<string>>();
+  const out = new Map<Source, Set<number>>();
+  const numbers = new Map<string, number>();
   for (const r of rows) {
     let days = out.get(r.source);
     if (!days) out.set(r.source, (days = new Set()));
-    days.add(r.day);
+    let n = numbers.get(r.day);
+    if (n === undefined) numbers.set(r.day, (n = dayNumber(r.day)));
+    days.add(n);
   }
   return out;
 }
 
-/** Reported on at least one day in each of the REGULAR_WEEKS weeks before `day`. */
-function isRegular(days: Set<string>, day: string): boolean {
+/** Reported on at least one day in each of the REGULAR_WEEKS weeks before day number `day`. */
+function isRegular(days: Set<number>, day: number): boolean {
   for (let w = 0; w < REGULAR_WEEKS; w++) {
     let hit = false;
-    for (let i = 1; i <= 7 && !hit; i++) hit = days.has(addDays(day, -(w * 7 + i)));
+    for (let i = 1; i <= 7 && !hit; i++) hit = days.has(day - (w * 7 + i));
     if (!hit) return false;
   }
   return true;
 }
 
-/** The longest run of days without events in the REGULAR_WEEKS weeks before `day`. */
-function longestSilence(days: Set<string>, day: string): number {
+/** The longest run of days without events in the REGULAR_WEEKS weeks before day number `day`. */
+function longestSilence(days: Set<number>, day: number): number {
   let longest = 0;
   let run = 0;
   for (let i = REGULAR_WEEKS * 7; i >= 1; i--) {
-    run = days.has(addDays(day, -i)) ? 0 : run + 1;
+    run = days.has(day - i) ? 0 : run + 1;
     longest = Math.max(longest, run);
   }
   return longest;
@@ -190,16 +196,17 @@ export function latestDataDay(db: Db, today: string): string | null {
       end = addDays(older, WINDOW_DAYS);
       continue;
     }
-    for (let day = end; day > addDays(end, -WINDOW_DAYS); day = addDays(day, -1)) {
+    const last = dayNumber(end);
+    for (let day = last; day > last - WINDOW_DAYS; day--) {
       if (!withData.has(day)) continue;
       const regular = [...bySource.values()].filter((days) => isRegular(days, day));
       if (regular.length === 0) continue;
       const reached = regular.every((days) => {
         const allowed = longestSilence(days, day);
-        for (let i = 0; i <= allowed; i++) if (days.has(addDays(day, -i))) return true;
+        for (let i = 0; i <= allowed; i++) if (days.has(day - i)) return true;
         return false;
       });
-      if (reached) return day;
+      if (reached) return dayFromNumber(day);
     }
   }
   return newest;
@@ -237,20 +244,20 @@ export function sourceGaps(db: Db, sel: Selection, current: DayRange, previous: 
   const gaps: SourceGap[] = [];
   for (const [source, days] of [...bySource].sort((a, b) => a[0].localeCompare(b[0]))) {
     for (const [which, p] of periods) {
-      if (!isRegular(days, p.fromDay)) continue;
-      const span = daysInclusive(p.fromDay, p.toDay);
+      const first = dayNumber(p.fromDay);
+      const last = dayNumber(p.toDay);
+      if (!isRegular(days, first)) continue;
       let reported = 0;
-      for (let day = addDays(p.fromDay, -lookback); day <= p.toDay; day = addDays(day, 1))
-        if (days.has(day)) reported++;
-      const threshold = silenceWorthNoting(reported / (span + lookback), span);
-      let runFrom: string | null = null;
-      for (let day = p.fromDay; day <= addDays(p.toDay, 1); day = addDays(day, 1)) {
-        const silent = day <= p.toDay && !days.has(day);
+      for (let day = first - lookback; day <= last; day++) if (days.has(day)) reported++;
+      const threshold = silenceWorthNoting(reported / (last - first + 1 + lookback), last - first + 1);
+      let runFrom: number | null = null;
+      for (let day = first; day <= last + 1; day++) {
+        const silent = day <= last && !days.has(day);
         if (silent && runFrom === null) runFrom = day;
         if (!silent && runFrom !== null) {
-          const runTo = addDays(day, -1);
-          if (daysInclusive(runFrom, runTo) >= threshold)
-            gaps.push({ source, period: which, fromDay: runFrom, toDay: runTo });
+          if (day - runFrom >= threshold) {
+            gaps.push({ source, period: which, fromDay: dayFromNumber(runFrom), toDay: dayFromNumber(day - 1) });
+          }
           runFrom = null;
         }
       }

@@ -66,6 +66,8 @@ export interface ImportRequest {
   mapping?: Partial<ColumnMapping> | undefined;
   /** Incident spreadsheets without a source column. */
   defaultSource?: Source | undefined;
+  /** Who imports (the local user profile, or a CLI's `--user`), for the import log. */
+  by?: string | undefined;
   /**
    * The user has seen and confirmed the preview's confirm-warnings (a file that may be cut short, a population
    * that changes by more than half): without it, a file with such warnings is refused.
@@ -138,7 +140,11 @@ export function saveMapping(db: Db, header: string[], mapping: Partial<ColumnMap
 }
 
 function context(db: Db): ParseContext {
-  return { kommuner: referenceRepoOf(db).kommuner().map((k) => ({ id: k.id, name: k.name, scbCode: k.scbCode })) };
+  return {
+    kommuner: referenceRepoOf(db)
+      .kommuner()
+      .map((k) => ({ id: k.id, name: k.name, scbCode: k.scbCode })),
+  };
 }
 
 /** The file's rows as a stream; Polisens händelser are read lazily, chunk by chunk, as the stream is. */
@@ -170,7 +176,9 @@ async function openRows(
       return { format, stream: streamOf(result) };
     }
     case 'trygghet': {
-      const lpos = referenceRepoOf(db).lpos().map((l) => ({ id: l.id, name: l.name }));
+      const lpos = referenceRepoOf(db)
+        .lpos()
+        .map((l) => ({ id: l.id, name: l.name }));
       return { format, stream: streamOf(await parseTrygghet(input.whole(), req.fileName, { ...ctx, lpos })) };
     }
     case 'incidents': {
@@ -332,10 +340,10 @@ export async function commitImport(
       const importId = Number(
         db
           .prepare(
-            `INSERT INTO import_log (file_name, content_hash, format, imported_at, added, updated, duplicates, skipped, report_json)
-             VALUES (?, '', ?, ?, 0, 0, 0, 0, '{}')`,
+            `INSERT INTO import_log (file_name, content_hash, format, imported_at, added, updated, duplicates, skipped, report_json, created_by)
+             VALUES (?, '', ?, ?, 0, 0, 0, 0, '{}', ?)`,
           )
-          .run(req.fileName, parsed.format, stamp).lastInsertRowid,
+          .run(req.fileName, parsed.format, stamp, req.by ?? '').lastInsertRowid,
       );
       const skipped: RowProblem[] = [];
       const invalid: RowProblem[] = [];

@@ -21,6 +21,8 @@ export interface FileImport {
   defaultSource?: Source | undefined;
   /** The user confirmed the preview's confirm-warnings; without it a file that has any is refused. */
   acceptWarnings?: boolean | undefined;
+  /** Who imports: the workspace fills it from the local user profile, the CLI from `--user`. */
+  by?: string | undefined;
 }
 
 const SAMPLE_ROWS = 20;
@@ -35,6 +37,7 @@ function request(file: FileImport): ImportRequest {
     skipInvalid: file.skipInvalid ?? false,
     mapping: file.mapping as Partial<ColumnMapping> | undefined,
     defaultSource: file.defaultSource,
+    by: file.by,
     acceptWarnings: file.acceptWarnings ?? false,
   };
 }
@@ -49,7 +52,11 @@ function sampled<T>(rows: { row: number; value: T }[], columns: string[], cells:
 
 export async function previewFile(db: Db, file: FileImport, onProgress?: Progress): Promise<ImportPreview> {
   const p = await previewImport(db, request(file), SAMPLE_ROWS, onProgress);
-  const kommunName = new Map(referenceRepoOf(db).kommuner().map((k) => [k.id, k.name]));
+  const kommunName = new Map(
+    referenceRepoOf(db)
+      .kommuner()
+      .map((k) => [k.id, k.name]),
+  );
   const base = {
     fileName: path.basename(file.path),
     format: p.format,
@@ -85,7 +92,11 @@ export async function previewFile(db: Db, file: FileImport, onProgress?: Progres
     };
   }
   if (p.format === 'trygghet') {
-    const lpoName = new Map(referenceRepoOf(db).lpos().map((l) => [l.id, `LPO ${l.name}`]));
+    const lpoName = new Map(
+      referenceRepoOf(db)
+        .lpos()
+        .map((l) => [l.id, `LPO ${l.name}`]),
+    );
     return {
       ...base,
       ...sampled(p.sample, ['År', 'Område', 'Indikator', 'Värde', 'Svarande', 'Svarsfrekvens'], (r) => [
@@ -131,7 +142,7 @@ export function importLog(db: Db): ImportLogEntry[] {
   return (
     db
       .prepare(
-        'SELECT id, file_name, format, imported_at, added, updated, duplicates, skipped, undone_at FROM import_log ORDER BY id DESC LIMIT 200',
+        'SELECT id, file_name, format, imported_at, added, updated, duplicates, skipped, undone_at, created_by FROM import_log ORDER BY id DESC LIMIT 200',
       )
       .all() as Record<string, unknown>[]
   ).map((r) => ({
@@ -144,5 +155,6 @@ export function importLog(db: Db): ImportLogEntry[] {
     duplicates: r.duplicates as number,
     skipped: r.skipped as number,
     undoneAt: (r.undone_at as string | null) ?? null,
+    importedBy: r.created_by as string,
   }));
 }

@@ -26,8 +26,12 @@ export const lofteOps = defineOps({
       .write(['loften'], ({ loften }) =>
         loften.save(id, revision, content, focusAreaId !== undefined ? { focusAreaId } : undefined),
       ),
-  'loften.transition': (ws, { id, to }) => ws.writable().write(['loften'], ({ loften }) => loften.transition(id, to)),
-  'loften.newVersion': (ws, { id }) => ws.writable().write(['loften'], ({ loften }) => loften.newVersion(id)),
+  'loften.transition': (ws, { id, to, revision, protocolRef }) =>
+    ws
+      .writable()
+      .write(['loften'], ({ loften }) => loften.transition(id, to, { revision, protocolRef, by: ws.author() })),
+  'loften.newVersion': (ws, { id }) =>
+    ws.writable().write(['loften'], ({ loften }) => loften.newVersion(id, ws.author())),
   'loften.comment': (ws, { id, author, body }) =>
     ws.writable().write(['loften'], ({ loften }) => loften.comment(id, author || authorLabel(ws.author()), body)),
   'loften.log': (ws, { id, ...entry }) => ws.writable().write(['loften'], ({ loften }) => loften.log(id, entry)),

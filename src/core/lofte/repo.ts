@@ -4,6 +4,7 @@
  * cannot be edited in place, and an editor saving on an older revision is told someone else saved since.
  */
 import type { Db } from '../db/connection';
+import { perConnection } from '../db/per-connection';
 import { AppError } from '../../shared/errors';
 import {
   emptyContent,
@@ -353,4 +354,9 @@ export class LofteRepo {
     this.db.prepare('DELETE FROM activity_log WHERE id = ?').run(logId);
     return row;
   }
+}
+
+/** The löfte repository of a connection, built once (the DbContext registers its own when it opens the file). */
+export function lofteRepoOf(db: Db): LofteRepo {
+  return perConnection(db, 'loften', () => new LofteRepo(db));
 }

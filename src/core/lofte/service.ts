@@ -14,7 +14,7 @@ import type {
   LofteSummary,
 } from '../../shared/lofte-api';
 import { progressBy, schedule, type Granularity } from './progress';
-import { LofteRepo } from './repo';
+import { lofteRepoOf } from './repo';
 import { effectChecks } from './effect';
 
 export function activityProgress(
@@ -39,7 +39,7 @@ export function activityProgress(
 }
 
 export function lofteDetails(db: Db, id: number, by: Granularity, now = new Date()): LofteDetails {
-  const repo = new LofteRepo(db);
+  const repo = lofteRepoOf(db);
   const lofte = repo.get(id);
   const logs = repo.logs(id);
   const asOfDay = localDay(now.toISOString());
@@ -74,7 +74,7 @@ const viewExists = (db: Db, id: number) =>
   db.prepare('SELECT 1 FROM dashboard_view WHERE id = ?').get(id) !== undefined;
 
 export function lofteList(db: Db, kommunIds: readonly number[] | undefined, now = new Date()): LofteSummary[] {
-  const repo = new LofteRepo(db);
+  const repo = lofteRepoOf(db);
   const asOfDay = localDay(now.toISOString());
   return repo.list(kommunIds).map((l) => {
     const progress = activityProgress(l, repo.logs(l.id), 'period', asOfDay);
@@ -96,7 +96,7 @@ export function lofteList(db: Db, kommunIds: readonly number[] | undefined, now 
 
 /** Activities of löften being followed up (decided, in follow-up) that are behind schedule today. */
 export function behindSchedule(db: Db, kommunIds: readonly number[] | undefined, now = new Date()): BehindActivity[] {
-  const repo = new LofteRepo(db);
+  const repo = lofteRepoOf(db);
   const asOfDay = localDay(now.toISOString());
   const out: BehindActivity[] = [];
   for (const l of repo.list(kommunIds)) {

@@ -24,6 +24,7 @@ interface MeasureRow {
   decline_reason: string;
   in_plan: number;
   updated_at: string;
+  created_by: string;
   walk_title: string | null;
   walk_day: string | null;
   obs_place: string | null;
@@ -59,6 +60,8 @@ export interface MeasureWhere {
 export interface MeasureContext {
   today: string;
   stamp: string;
+  /** Who records it (the local user profile); kept from the first save. */
+  by?: string;
   walk: (id: number) => { kommunId: number; walkDay: string };
 }
 
@@ -116,6 +119,7 @@ export function listMeasures(db: Db, where: MeasureWhere, today: string): Measur
     inPlan: r.in_plan === 1,
     overdue: open(r.status) && r.due_day < today,
     updatedAt: r.updated_at,
+    createdBy: r.created_by,
     walkTitle: r.walk_title,
     walkDay: r.walk_day,
     observationLabel:
@@ -194,9 +198,9 @@ export function saveMeasure(db: Db, id: number | null, input: MeasureInput, ctx:
       db
         .prepare(
           `INSERT INTO measure (kommun_id, walk_id, observation_id, lofte_id, view_id, problem, what, responsible, due_day, status,
-             decline_reason, in_plan, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             decline_reason, in_plan, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(...values, ctx.stamp, ctx.stamp).lastInsertRowid,
+        .run(...values, ctx.stamp, ctx.stamp, ctx.by ?? '').lastInsertRowid,
     );
   } else {
     db.prepare(

@@ -1,4 +1,5 @@
 /** Trygghetsvandringar, their observations (each an incident) and åtgärder with the åtgärdsplan. */
+import { authorLabel } from '../../shared/profile';
 import { defineOps } from '../api/ops';
 
 export const walkOps = defineOps({
@@ -14,5 +15,5 @@ export const walkOps = defineOps({
     }),
   'measures.list': (ws, where) => ws.db().read((r) => r.walks.measures(where)),
   'measures.save': (ws, { id, ...input }) =>
-    ws.writable().write(['measures'], (r) => r.walks.saveMeasure(id ?? null, input)),
+    ws.writable().write(['measures'], (r) => r.walks.saveMeasure(id ?? null, input, authorLabel(ws.author()))),
 });

@@ -222,12 +222,13 @@ export class WalkRepo {
    * Creates or updates an åtgärd (see saveMeasure): from a walk it takes the walk's kommun and, without a
    * date, a due date six months after the walk; a date already past comes back with a warning.
    */
-  saveMeasure(id: number | null, input: MeasureInput): Measure {
+  saveMeasure(id: number | null, input: MeasureInput, by = ''): Measure {
     return this.db
       .transaction(() =>
         saveMeasure(this.db, id, input, {
           today: this.today(),
           stamp: this.stamp(),
+          by,
           walk: (walkId) => this.get(walkId),
         }),
       )

@@ -15,11 +15,16 @@ export function ProfileButton() {
       <button
         type="button"
         className="secondary profile-button"
-        title="Ändra din profil"
+        title={
+          p
+            ? `${p.name}, ${USER_ROLE_LABELS[p.role]}${p.organisation ? `, ${p.organisation}` : ''}: ändra din profil`
+            : 'Ange vem du är'
+        }
+        aria-label={p ? `Din profil: ${p.name}, ${USER_ROLE_LABELS[p.role]}` : 'Ange vem du är'}
         onClick={() => setOpen(true)}
         data-testid="profile-button"
       >
-        {p ? `${p.name} · ${USER_ROLE_LABELS[p.role]}` : 'Vem är du?'}
+        {p ? p.name : 'Vem är du?'}
       </button>
       {(open || !p) && (
         <ProfileDialog current={p} fallbackName={author.name} onClose={p ? () => setOpen(false) : null} />
