@@ -76,4 +76,23 @@ describe('Översikt', () => {
     const counter = page.getByTestId('row-count');
     await expect.poll(async () => number(await counter.textContent())).toBe(figure);
   });
+
+  it('försenade åtgärder visar sitt problem och länkar till sin vandring', async () => {
+    const { page } = s;
+    await page.goto(`${s.host.url}#/oversikt`);
+    const table = page.getByRole('table', { name: 'Försenade åtgärder' });
+    await table.waitFor({ timeout: 15_000 });
+    const db = s.host.workspace.db().read((r) => r.db);
+    const overdue = db
+      .prepare(
+        "SELECT m.what, w.title FROM measure m JOIN walk w ON w.id = m.walk_id WHERE m.status IN ('planerad', 'pagar') AND m.due_day < ? ORDER BY m.due_day, m.id",
+      )
+      .all(new Date().toISOString().slice(0, 10)) as { what: string; title: string }[];
+    expect(overdue.length).toBeGreaterThan(0);
+    const row = table.getByRole('row').filter({ hasText: overdue[0]!.what });
+    const link = row.getByRole('link', { name: new RegExp(overdue[0]!.title) });
+    await link.click();
+    await page.getByRole('article').getByRole('heading', { name: overdue[0]!.title }).waitFor();
+    expect(new URL(page.url()).hash.startsWith('#/vandringar')).toBe(true);
+  });
 });

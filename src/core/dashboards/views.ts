@@ -2,6 +2,8 @@
 import type { Db } from '../db/connection';
 import type { Dashboard, SavedView, ViewSettings } from '../../shared/dashboards';
 import { AppError } from '../../shared/errors';
+import { viewSettingsSchema } from '../../shared/schemas';
+import { readJson } from '../db/json-column';
 import { localDay, toIsoUtc } from '../../shared/time';
 import { compareCycles, comparePeriods, latestDataDay } from './periods';
 
@@ -18,7 +20,7 @@ const toView = (r: Row): SavedView => ({
   id: r.id,
   name: r.name,
   dashboard: r.dashboard,
-  settings: JSON.parse(r.settings_json) as ViewSettings,
+  settings: readJson(viewSettingsSchema, r.settings_json, `Vyn ”${r.name}”`),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

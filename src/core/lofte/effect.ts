@@ -9,6 +9,7 @@
  */
 import type { Db } from '../db/connection';
 import type { IncidentFilter } from '../../shared/domain';
+import { incidentFilterSchema } from '../../shared/schemas';
 import type { Lofte } from '../../shared/lofte';
 import type { EffectCheck } from '../../shared/lofte-api';
 import { INDICATOR_BY_CODE } from '../../shared/survey';
@@ -90,6 +91,20 @@ export function effectChecks(db: Db, l: Lofte, today: string): EffectCheck[] {
       const view = getView(db, e.viewId);
       return incidentEffect(db, l, `${view.name} (sparad vy)`, viewFigureFilter(view), today);
     }
-    return incidentEffect(db, l, e.label, e.filter as IncidentFilter, today);
+    // A stored selection is read with the register's filter schema: one that no longer parses (an older
+    // format, a hand edit) is named, and the löfte still opens.
+    const filter = incidentFilterSchema.safeParse(e.filter);
+    if (!filter.success) {
+      return {
+        label: e.label,
+        kind: 'incidents' as const,
+        before: null,
+        after: null,
+        z: null,
+        verdict: 'kan_inte_bedomas' as const,
+        note: `Urvalet går inte att läsa (${filter.error.issues[0]?.message ?? 'okänt format'}): lägg till underlaget igen.`,
+      };
+    }
+    return incidentEffect(db, l, e.label, filter.data, today);
   });
 }

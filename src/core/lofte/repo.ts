@@ -5,6 +5,8 @@
  */
 import type { Db } from '../db/connection';
 import { perConnection } from '../db/per-connection';
+import { readJson } from '../db/json-column';
+import { lofteContentSchema } from '../../shared/schemas';
 import { AppError } from '../../shared/errors';
 import {
   emptyContent,
@@ -46,7 +48,7 @@ const toLofte = (r: Row): Lofte => ({
   periodTo: r.period_to,
   state: r.state,
   version: r.version,
-  content: JSON.parse(r.content_json) as LofteContent,
+  content: readJson(lofteContentSchema, r.content_json, `Löftet ${r.id}`),
   revision: r.revision,
   updatedAt: r.updated_at,
 });

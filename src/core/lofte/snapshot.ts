@@ -1,6 +1,8 @@
 /** A löfte's history entry (lofte_snapshot): its row, who made it, and a decision's record. */
 import { z } from 'zod';
 import type { LofteActor, LofteContent, LofteState } from '../../shared/lofte';
+import { readJson } from '../db/json-column';
+import { lofteContentSchema } from '../../shared/schemas';
 
 export interface Snapshot {
   id: number;
@@ -62,7 +64,7 @@ export const fromSnapshotRow = (r: SnapshotRow): Snapshot => ({
   version: r.version,
   state: r.state,
   reason: r.reason,
-  content: JSON.parse(r.content_json) as LofteContent,
+  content: readJson(lofteContentSchema, r.content_json, `Löftets version ${r.version}`),
   savedAt: r.saved_at,
   by: r.by_name ? { name: r.by_name, organisation: r.by_organisation, role: r.by_role || null } : null,
   protocolRef: r.protocol_ref,

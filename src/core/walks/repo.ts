@@ -5,13 +5,18 @@
  */
 import type { Db } from '../db/connection';
 import { IncidentRepo } from '../db/incident-repo';
+import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import { readJson } from '../db/json-column';
 import { categoryOfSubcategory, subcategoryLabel } from '../../shared/taxonomy';
 import { localDay, localToUtc, toIsoUtc } from '../../shared/time';
 import type { Measure, Walk, WalkDetails, WalkObservation, WalkSummary } from '../../shared/walks';
 import { listMeasures, saveMeasure, type MeasureInput, type MeasureWhere } from './measures';
 
 export { addMonths, type MeasureInput } from './measures';
+
+/** A walk's places and invited, as stored: names in order. */
+const NAMES = z.array(z.string());
 
 interface WalkRow {
   id: number;
@@ -32,8 +37,8 @@ const toWalk = (r: WalkRow): Walk => ({
   walkDay: r.walk_day,
   afterDark: r.after_dark === 1,
   route: r.route,
-  places: JSON.parse(r.places_json) as string[],
-  invited: JSON.parse(r.invited_json) as string[],
+  places: readJson(NAMES, r.places_json, `Vandringens platser (${r.title})`),
+  invited: readJson(NAMES, r.invited_json, `Vandringens inbjudna (${r.title})`),
   updatedAt: r.updated_at,
 });
 

@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { JobBar } from './components/JobBar';
 import { ProfileButton } from './components/ProfileButton';
-import { call } from './lib/client';
 import { useAppEvents } from './lib/events';
 import { useRoute } from './lib/route';
 import { DatabaseScreen } from './screens/DatabaseScreen';
@@ -11,6 +9,7 @@ import { LoftenScreen } from './screens/LoftenScreen';
 import { WalksScreen } from './screens/WalksScreen';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { IncidentRegister } from './screens/IncidentRegister';
+import { useOp } from './lib/queries';
 
 // The charts (recharts) load with the Lägesbild screen, not with the register everyone opens first.
 const DashboardScreen = lazy(() => import('./screens/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
@@ -20,7 +19,7 @@ export function App() {
   const [dataVersion, setDataVersion] = useState(0);
   const bump = useCallback(() => setDataVersion((v) => v + 1), []);
   const jobs = useAppEvents(bump);
-  const info = useQuery({ queryKey: ['app.info'], queryFn: () => call('app.info', {}) });
+  const info = useOp('app.info', {});
 
   return (
     <div className="app">

@@ -1,12 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { USER_ROLE_LABELS } from '../../../shared/profile';
-import { call } from '../lib/client';
 import { ProfileDialog } from './ProfileDialog';
+import { useOp } from '../lib/queries';
 
 /** The header's "who am I": opens the profile; at first start (no profile yet) the question opens itself. */
 export function ProfileButton() {
-  const profile = useQuery({ queryKey: ['profile.get'], queryFn: () => call('profile.get', {}) });
+  const profile = useOp('profile.get', {});
   const [open, setOpen] = useState(false);
   if (!profile.data) return null;
   const { profile: p, author } = profile.data;

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { PROFILE_LIMITS, USER_ROLES, USER_ROLE_LABELS, type UserProfile, type UserRole } from '../../../shared/profile';
 import { ApiCallError, call } from '../lib/client';
 import { Field } from './Field';
+import { invalidateOp } from '../lib/queries';
 
 interface Props {
   /** The profile kept now; null at first start. */
@@ -30,7 +31,7 @@ export function ProfileDialog({ current, fallbackName, onClose }: Props) {
   const save = useMutation({
     mutationFn: () => call('profile.save', { name, organisation, role: role as UserRole }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['profile.get'] });
+      void invalidateOp(queryClient, 'profile.get');
       onClose?.();
     },
   });

@@ -1,9 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Dashboard, EstCycle, SavedView, ViewSettings } from '../../../shared/dashboards';
 import { DASHBOARD_LABELS, DASHBOARDS } from '../../../shared/dashboards';
 import { CATEGORIES } from '../../../shared/taxonomy';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { call } from '../lib/client';
 import { useScreenState } from '../lib/screen-state';
 import { Change } from './dashboard/Change';
 import type { Period, ResolvedPeriods, Selection } from './dashboard/common';
@@ -13,6 +11,7 @@ import { SavedViews } from './dashboard/SavedViews';
 import { Survey } from './dashboard/Survey';
 import { Trend, type TrendSplit } from './dashboard/Trend';
 import { Tabs } from '../components/Tabs';
+import { useOp } from '../lib/queries';
 
 type Tab = Dashboard;
 const TABS: { id: Tab; label: string }[] = DASHBOARDS.map((id) => ({ id, label: DASHBOARD_LABELS[id] }));
@@ -37,7 +36,7 @@ function tabFromRoute(): Tab | null {
 }
 
 export function DashboardScreen() {
-  const reference = useQuery({ queryKey: ['reference'], queryFn: () => call('reference.get', {}) });
+  const reference = useOp('reference.get', {});
   const [remembered, setTab] = useScreenState<Tab>('lagesbild.tab', 'jamfor');
   const [linked] = useState(tabFromRoute);
   const [followLink, setFollowLink] = useState(true);
@@ -117,11 +116,7 @@ export function DashboardScreen() {
   const pinnedHere = pinned?.tab === tab ? pinned.periods : null;
   // #/lagesbild?vy=12 (a löfte's evidence): open that saved view once the views are read.
   const [linkedView] = useState(viewFromRoute);
-  const views = useQuery({
-    queryKey: ['views.list'],
-    queryFn: () => call('views.list', {}),
-    enabled: linkedView !== null,
-  });
+  const views = useOp('views.list', {}, { enabled: linkedView !== null });
   const applied = useRef(false);
   useEffect(() => {
     const v = views.data?.find((x) => x.id === linkedView);

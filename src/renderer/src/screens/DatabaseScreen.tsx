@@ -1,14 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DatabaseInfo } from '../../../shared/domain';
 import { formatInteger } from '../../../shared/format';
 import { ApiCallError, call, errorMessage } from '../lib/client';
+import { useOp } from '../lib/queries';
 
 /** Start screen for files: the open database, open another, create an empty one, recent files. */
 export function DatabaseScreen({ onOpened }: { onOpened: () => void }) {
   const queryClient = useQueryClient();
-  const info = useQuery({ queryKey: ['app.info'], queryFn: () => call('app.info', {}) });
-  const recent = useQuery({ queryKey: ['db.recent'], queryFn: () => call('db.recent', {}) });
+  const info = useOp('app.info', {});
+  const recent = useOp('db.recent', {});
   const [path, setPath] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatInteger } from '../../../shared/format';
 import {
@@ -14,6 +14,7 @@ import { MappingEditor } from '../components/MappingEditor';
 import { ProblemList } from '../components/ProblemList';
 import type { Source } from '../../../shared/domain';
 import { ApiCallError, call, errorMessage } from '../lib/client';
+import { useOp } from '../lib/queries';
 
 const FORMATS: readonly ImportFormat[] = IMPORT_FORMATS;
 
@@ -46,7 +47,7 @@ export function ImportScreen() {
   const [undoId, setUndoId] = useState<number | null>(null);
   const [mapping, setMapping] = useState<Record<string, string> | null>(null);
   const [defaultSource, setDefaultSource] = useState<Source>('est');
-  const log = useQuery({ queryKey: ['imports.log'], queryFn: () => call('imports.log', {}) });
+  const log = useOp('imports.log', {});
 
   const request = (m = mapping, source = defaultSource) => ({
     path: path.trim(),

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Incident, Reference } from '../../../shared/domain';
 import { PRECISIONS, PRECISION_LABELS, STATUSES, STATUS_LABELS } from '../../../shared/domain';
@@ -7,6 +6,7 @@ import { Field } from '../components/Field';
 import { SourceOptions } from '../components/SourceOptions';
 import { ApiCallError, call } from '../lib/client';
 import { emptyForm, fieldOf, formFromIncident, toInput, type FieldErrors, type FormValues } from '../lib/incident-form';
+import { useOp } from '../lib/queries';
 
 interface Props {
   reference: Reference;
@@ -21,11 +21,7 @@ export function IncidentForm({ reference, incident, onSaved, onCancel }: Props) 
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const places = useQuery({
-    queryKey: ['places', values.kommunId],
-    queryFn: () => call('places.list', { kommunId: Number(values.kommunId) }),
-    enabled: values.kommunId !== '',
-  });
+  const places = useOp('places.list', { kommunId: Number(values.kommunId) }, { enabled: values.kommunId !== '' });
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
     setErrors((e) => ({ ...e, [key]: undefined }));

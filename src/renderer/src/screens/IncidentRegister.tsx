@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import {
   ColumnApiModule,
   InfiniteRowModelModule,
@@ -26,6 +25,7 @@ import { call, errorMessage } from '../lib/client';
 import { loadColumnState, saveColumnState } from '../lib/column-state';
 import { filterFromRoute } from '../lib/route';
 import { IncidentForm } from './IncidentForm';
+import { useOp } from '../lib/queries';
 
 ModuleRegistry.registerModules([
   InfiniteRowModelModule,
@@ -41,7 +41,7 @@ const theme = themeQuartz.withParams({ fontFamily: 'inherit', headerFontWeight: 
 type Panel = { kind: 'none' } | { kind: 'detail'; incident: Incident } | { kind: 'form'; incident: Incident | null };
 
 export function IncidentRegister({ dataVersion }: { dataVersion: number }) {
-  const reference = useQuery({ queryKey: ['reference'], queryFn: () => call('reference.get', {}) });
+  const reference = useOp('reference.get', {});
   // A drill-down from a dashboard opens the register with the filter behind the figure.
   const [filter, setFilter] = useState<IncidentFilter>(filterFromRoute);
   const [total, setTotal] = useState<number | null>(null);

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LOFTE_STATE_LABELS } from '../../../shared/lofte';
 import { call, errorMessage } from '../lib/client';
@@ -7,6 +7,7 @@ import { LofteEditor } from './loften/LofteEditor';
 import { KommunSelect } from '../components/KommunSelect';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Agreements, LoftenTabs, type LoftenView } from './loften/Agreements';
+import { invalidateOp, useOp } from '../lib/queries';
 
 /** The löfte chosen in the address (#/loften?id=5), e.g. from the Översikt. */
 function idFromRoute(): number | null {
@@ -17,18 +18,15 @@ function idFromRoute(): number | null {
 /** Medborgarlöften: the list per kommun and period, a new löfte, and the editor with its follow-up. */
 export function LoftenScreen() {
   const queryClient = useQueryClient();
-  const reference = useQuery({ queryKey: ['reference'], queryFn: () => call('reference.get', {}) });
+  const reference = useOp('reference.get', {});
   const [kommunFilter, setKommunFilter] = useScreenState<number | null>('loften.kommun', null);
   const [selected, setSelected] = useScreenState<number | null>('loften.selected', null);
   const [linked] = useState(idFromRoute);
   const [creating, setCreating] = useState(false);
-  const list = useQuery({
-    queryKey: ['loften.list', kommunFilter],
-    queryFn: () => call('loften.list', kommunFilter ? { kommunIds: [kommunFilter] } : {}),
-  });
+  const list = useOp('loften.list', kommunFilter ? { kommunIds: [kommunFilter] } : {});
   const chosen = selected ?? linked;
   const kommunName = new Map((reference.data?.kommuner ?? []).map((k) => [k.id, k.name]));
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['loften.list'] });
+  const refresh = () => void invalidateOp(queryClient, 'loften.list');
   const [view, setView] = useState<LoftenView>('loften');
   // Text the editor could not save (over a limit, refused) is lost if another löfte is opened: ask first.
   const [unsaved, setUnsaved] = useState(false);
@@ -153,9 +151,9 @@ function NewLofte({
   onCreated: (id: number) => void;
   onCancel: () => void;
 }) {
-  const reference = useQuery({ queryKey: ['reference'], queryFn: () => call('reference.get', {}) });
-  const views = useQuery({ queryKey: ['views.list'], queryFn: () => call('views.list', {}) });
-  const focus = useQuery({ queryKey: ['loften.focusAreas'], queryFn: () => call('loften.focusAreas', {}) });
+  const reference = useOp('reference.get', {});
+  const views = useOp('views.list', {});
+  const focus = useOp('loften.focusAreas', {});
   const [kommunId, setKommunId] = useState<number | null>(defaultKommun);
   const [period, setPeriod] = useState(nextYear);
   const [focusAreaId, setFocusAreaId] = useState<number | ''>('');

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useOp } from '../lib/queries';
 import { useState } from 'react';
 import type { EstCycle } from '../../../shared/dashboards';
 import { EST_CYCLE_LABELS, EST_CYCLE_NOUNS, EST_CYCLES } from '../../../shared/dashboards';
@@ -6,17 +6,19 @@ import { formatDecimal1, formatInteger } from '../../../shared/format';
 import type { SurveyArea } from '../../../shared/survey';
 import { formatSurveyValue, INDICATOR_BY_CODE, MOVEMENT_LABELS } from '../../../shared/survey';
 import { categoryLabel } from '../../../shared/taxonomy';
-import { call, errorMessage } from '../lib/client';
+import { errorMessage } from '../lib/client';
 import { openRegister } from '../lib/route';
 import { PeriodsNote, VerdictCells } from './dashboard/common';
+import { measureProblem } from '../../../shared/walks';
+import { MeasureLink } from '../components/MeasureLink';
 
 /** The start page: what needs attention now, for one LPO or all. */
 export function OverviewScreen() {
-  const reference = useQuery({ queryKey: ['reference'], queryFn: () => call('reference.get', {}) });
+  const reference = useOp('reference.get', {});
   const [lpoId, setLpoId] = useState<number | null>(null);
   const [cycle, setCycle] = useState<EstCycle>('manad');
   const input = { cycle, ...(lpoId ? { lpoIds: [lpoId] } : {}) };
-  const q = useQuery({ queryKey: ['overview.get', input], queryFn: () => call('overview.get', input) });
+  const q = useOp('overview.get', input);
   const kommunName = new Map((reference.data?.kommuner ?? []).map((k) => [k.id, k.name]));
   const lpoName = new Map((reference.data?.lpos ?? []).map((l) => [l.id, l.name]));
   const areaName = (a: SurveyArea) => (a.kind === 'kommun' ? kommunName.get(a.id) : `LPO ${lpoName.get(a.id)}`) ?? '';
@@ -230,8 +232,10 @@ export function OverviewScreen() {
                   <tr>
                     <th scope="col">Kommun</th>
                     <th scope="col">Åtgärd</th>
+                    <th scope="col">Problem</th>
                     <th scope="col">Ansvarig</th>
                     <th scope="col">Klart senast</th>
+                    <th scope="col">Från</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -239,8 +243,12 @@ export function OverviewScreen() {
                     <tr key={m.id}>
                       <th scope="row">{kommunName.get(m.kommunId)}</th>
                       <td>{m.what}</td>
+                      <td>{measureProblem(m)}</td>
                       <td>{m.responsible}</td>
                       <td>{m.dueDay}</td>
+                      <td>
+                        <MeasureLink measure={m} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

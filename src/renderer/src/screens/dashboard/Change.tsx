@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import {
   Bar,
@@ -15,7 +14,6 @@ import type { ChangeRow } from '../../../../shared/dashboards';
 import { VERDICT_LABELS } from '../../../../shared/dashboards';
 import { formatDecimal1, formatInteger } from '../../../../shared/format';
 import { categoryLabel } from '../../../../shared/taxonomy';
-import { call } from '../../lib/client';
 import {
   BLUE,
   ChartFigure,
@@ -28,6 +26,7 @@ import {
   type ResolvedPeriods,
   type Selection,
 } from './common';
+import { useOp } from '../../lib/queries';
 
 export function Change({
   selection,
@@ -46,10 +45,7 @@ export function Change({
   /** The periods on screen, for a view saved from it. */
   onResolved?: ((periods: ResolvedPeriods) => void) | undefined;
 }) {
-  const q = useQuery({
-    queryKey: ['dashboards.change', selection, compareWith, pinned ?? null],
-    queryFn: () => call('dashboards.change', { filter: selection, compareWith, ...(pinned ? { pinned } : {}) }),
-  });
+  const q = useOp('dashboards.change', { filter: selection, compareWith, ...(pinned ? { pinned } : {}) });
   useEffect(() => {
     if (q.data) onResolved?.({ current: q.data.current, previous: q.data.previous });
   }, [q.data, onResolved]);

@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Kommun } from '../../../../shared/domain';
 import { formatDecimal1, formatInteger } from '../../../../shared/format';
 import { categoryLabel } from '../../../../shared/taxonomy';
-import { call } from '../../lib/client';
 import { openRegister } from '../../lib/route';
 import { BLUE, ChartFigure, drill, ORANGE, per1000Text, ScrollX, Status, type Selection } from './common';
+import { useOp } from '../../lib/queries';
 
 export function Compare({
   selection,
@@ -16,10 +15,7 @@ export function Compare({
   kommuner: Kommun[];
   names: Map<number, string>;
 }) {
-  const q = useQuery({
-    queryKey: ['dashboards.compare', selection],
-    queryFn: () => call('dashboards.compare', { filter: selection }),
-  });
+  const q = useOp('dashboards.compare', { filter: selection });
   const rows = q.data?.rows ?? [];
   const lpoTotal = q.data?.lpoTotals[0];
   const categories = [...new Set(rows.flatMap((r) => Object.keys(r.byCategory)))].sort();

@@ -1,13 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { EstCycle } from '../../../../shared/dashboards';
 import { EST_CYCLE_LABELS, EST_CYCLE_NOUNS, EST_CYCLES } from '../../../../shared/dashboards';
 import type { IncidentFilter } from '../../../../shared/domain';
 import { formatInteger } from '../../../../shared/format';
 import { categoryLabel } from '../../../../shared/taxonomy';
-import { call } from '../../lib/client';
 import { openRegister } from '../../lib/route';
 import { PeriodsNote, Status, VerdictCells, type ResolvedPeriods } from './common';
+import { useOp } from '../../lib/queries';
 
 /**
  * One kommun's lägesbild for the reporting cycle containing the Till day (a week: ending on it), or the
@@ -33,10 +32,7 @@ export function Est({
   onResolved?: ((periods: ResolvedPeriods) => void) | undefined;
 }) {
   const [copied, setCopied] = useState(false);
-  const q = useQuery({
-    queryKey: ['dashboards.est', kommunId, cycle, day, pinned ?? null],
-    queryFn: () => call('dashboards.est', { kommunId, cycle, day, ...(pinned ? { pinned } : {}) }),
-  });
+  const q = useOp('dashboards.est', { kommunId, cycle, day, ...(pinned ? { pinned } : {}) });
   const l = q.data;
   useEffect(() => {
     if (l) onResolved?.({ current: l.comparison.current, previous: l.comparison.previous });

@@ -1,8 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Dashboard, SavedView, ViewSettings } from '../../../../shared/dashboards';
 import { DASHBOARD_LABELS } from '../../../../shared/dashboards';
 import { call, errorMessage } from '../../lib/client';
+import { invalidateOp, useOp } from '../../lib/queries';
 
 /** Saved views: name the dashboard as it is now, open one again, or remove one. */
 export function SavedViews({
@@ -13,7 +14,7 @@ export function SavedViews({
   onOpen: (view: SavedView) => void;
 }) {
   const queryClient = useQueryClient();
-  const views = useQuery({ queryKey: ['views.list'], queryFn: () => call('views.list', {}) });
+  const views = useOp('views.list', {});
   const [chosen, setChosen] = useState<number | null>(null);
   const [name, setName] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -23,7 +24,7 @@ export function SavedViews({
       setMessage({ kind: 'info', text: `Vyn "${v.name}" är sparad.` });
       setName('');
       setChosen(v.id);
-      void queryClient.invalidateQueries({ queryKey: ['views.list'] });
+      void invalidateOp(queryClient, 'views.list');
     },
     onError: (err) => setMessage({ kind: 'error', text: errorMessage(err) }),
   });
@@ -32,7 +33,7 @@ export function SavedViews({
     onSuccess: (v) => {
       setMessage({ kind: 'info', text: `Vyn "${v.name}" är borttagen.` });
       setChosen(null);
-      void queryClient.invalidateQueries({ queryKey: ['views.list'] });
+      void invalidateOp(queryClient, 'views.list');
     },
     onError: (err) => setMessage({ kind: 'error', text: errorMessage(err) }),
   });

@@ -1,12 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Kommun } from '../../../../shared/domain';
 import { formatDecimal1, formatInteger } from '../../../../shared/format';
 import type { SurveyArea, SurveyResult } from '../../../../shared/survey';
 import { formatSurveyValue, INDICATOR_BY_CODE, MOVEMENT_LABELS, SURVEY_INDICATORS } from '../../../../shared/survey';
-import { call } from '../../lib/client';
 import { BLACK, ChartFigure, SERIES, Status } from './common';
+import { useOp } from '../../lib/queries';
 
 const LPO_KEY = 'lpo';
 const areaKey = (a: SurveyArea) => (a.kind === 'lpo' ? LPO_KEY : `k${a.id}`);
@@ -30,7 +29,7 @@ export function Survey({
   indicator: string;
   setIndicator: (code: string) => void;
 }) {
-  const q = useQuery({ queryKey: ['survey.get', indicator], queryFn: () => call('survey.get', { indicator }) });
+  const q = useOp('survey.get', { indicator });
   const [year, setYear] = useState<number | null>(null);
   const def = INDICATOR_BY_CODE.get(indicator);
   const share = def?.kind === 'andel';

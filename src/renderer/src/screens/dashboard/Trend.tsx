@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TrendPoint, TrendSplit } from '../../../../shared/dashboards';
@@ -6,12 +5,12 @@ import { TREND_SPLITS } from '../../../../shared/dashboards';
 import type { IncidentFilter } from '../../../../shared/domain';
 import { categoryLabel } from '../../../../shared/taxonomy';
 import { formatInteger } from '../../../../shared/format';
-import { call } from '../../lib/client';
 import { openRegister } from '../../lib/route';
 import { BLUE, ChartFigure, GREY, SERIES, Status, type Selection } from './common';
 import { shapeTrend, type Series, type TrendRow as Row } from './trend-data';
 import { sameDayLastYear } from '../../../../shared/calendar';
 import { localDay } from '../../../../shared/time';
+import { useOp } from '../../lib/queries';
 
 export type { TrendSplit };
 
@@ -51,24 +50,13 @@ export function Trend({
   };
   // The first day the selection's kommuner have data: last year before it is "saknas", not 0.
   const area = { lpoIds: selection.lpoIds, kommunIds: selection.kommunIds };
-  const first = useQuery({
-    queryKey: ['incidents.page', 'first-day', area],
-    queryFn: () =>
-      call('incidents.page', {
-        filter: area,
-        sort: { column: 'occurredAt', direction: 'asc' },
-        startRow: 0,
-        endRow: 1,
-      }).then((p) => (p.rows[0] ? localDay(p.rows[0].occurredAt) : null)),
-  });
-  const now = useQuery({
-    queryKey: ['dashboards.trend', selection, by],
-    queryFn: () => call('dashboards.trend', { filter: selection, by }),
-  });
-  const before = useQuery({
-    queryKey: ['dashboards.trend', lastYear, by],
-    queryFn: () => call('dashboards.trend', { filter: lastYear, by }),
-  });
+  const first = useOp(
+    'incidents.page',
+    { filter: area, sort: { column: 'occurredAt', direction: 'asc' }, startRow: 0, endRow: 1 },
+    { select: (p) => (p.rows[0] ? localDay(p.rows[0].occurredAt) : null) },
+  );
+  const now = useOp('dashboards.trend', { filter: selection, by });
+  const before = useOp('dashboards.trend', { filter: lastYear, by });
   const { rows, series } = useMemo(
     () => shapeTrend(now.data ?? [], before.data ?? [], (p) => seriesOf(p, split, names), first.data ?? null),
     [now.data, before.data, split, names, first.data],

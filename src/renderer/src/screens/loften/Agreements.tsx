@@ -1,11 +1,11 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Agreement } from '../../../../shared/agreements';
-import { call } from '../../lib/client';
 import { useScreenState } from '../../lib/screen-state';
 import { Tabs } from '../../components/Tabs';
 import { AgreementEditor } from './agreements/AgreementEditor';
 import { AgreementList } from './agreements/AgreementList';
+import { invalidateOp, opKey, useOp } from '../../lib/queries';
 
 export type LoftenView = 'loften' | 'overenskommelser';
 
@@ -22,8 +22,8 @@ export function LoftenTabs({ view, onChange }: { view: LoftenView; onChange: (v:
 /** Samverkansöverenskommelser: the list and the editor of one (explicit saving). */
 export function Agreements() {
   const queryClient = useQueryClient();
-  const reference = useQuery({ queryKey: ['reference'], queryFn: () => call('reference.get', {}) });
-  const list = useQuery({ queryKey: ['agreements.list'], queryFn: () => call('agreements.list', {}) });
+  const reference = useOp('reference.get', {});
+  const list = useOp('agreements.list', {});
   const [selected, setSelected] = useScreenState<number | 'ny' | null>('agreements.selected', null);
   const [notice, setNotice] = useState('');
   // A new editor for every choice in the list, but not when a new agreement is saved and gets its id.
@@ -37,9 +37,9 @@ export function Agreements() {
   };
 
   const saved = (a: Agreement) => {
-    queryClient.setQueryData(['agreements.get', a.id], a);
-    void queryClient.invalidateQueries({ queryKey: ['agreements.list'] });
-    void queryClient.invalidateQueries({ queryKey: ['loften.focusAreas'] });
+    queryClient.setQueryData(opKey('agreements.get', { id: a.id }), a);
+    void invalidateOp(queryClient, 'agreements.list');
+    void invalidateOp(queryClient, 'loften.focusAreas');
     setNotice(`Överenskommelsen "${a.title}" är sparad.`);
     setSelected(a.id);
   };

@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { LOFTE_LIMITS } from '../../../../shared/lofte';
 import { authorLabel } from '../../../../shared/profile';
-import { call } from '../../lib/client';
 import { TextField } from './fields';
+import { useOp } from '../../lib/queries';
 
 /**
  * "Besluta": a decision is recorded with who decided, when and (optionally) the protocol reference, and
@@ -21,7 +20,7 @@ export function DecideDialog({
   const ref = useRef<HTMLDialogElement>(null);
   const [protocolRef, setProtocolRef] = useState('');
   // Who the decision is recorded as; the profile may not exist yet (then core records what it knows).
-  const profile = useQuery({ queryKey: ['profile.get'], queryFn: () => call('profile.get', {}), retry: false });
+  const profile = useOp('profile.get', {}, { retry: false });
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();

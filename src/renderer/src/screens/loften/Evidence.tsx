@@ -1,12 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DASHBOARD_LABELS, viewFigureFilter } from '../../../../shared/dashboards';
 import type { IncidentFilter } from '../../../../shared/domain';
 import { formatInteger } from '../../../../shared/format';
 import type { LofteEvidence } from '../../../../shared/lofte';
 import { formatSurveyValue, INDICATOR_BY_CODE, SURVEY_INDICATORS } from '../../../../shared/survey';
-import { call } from '../../lib/client';
 import { openRegister } from '../../lib/route';
+import { useOp } from '../../lib/queries';
 
 /** The problem's evidence, with today's figures: a saved view's count, a survey indicator's latest values. */
 export function Evidence({
@@ -20,7 +19,7 @@ export function Evidence({
   editable: boolean;
   onChange: (evidence: LofteEvidence[]) => void;
 }) {
-  const views = useQuery({ queryKey: ['views.list'], queryFn: () => call('views.list', {}) });
+  const views = useOp('views.list', {});
   const [adding, setAdding] = useState('');
   return (
     <section aria-labelledby="evidence-title" className="evidence">
@@ -84,16 +83,16 @@ function EvidenceItem({ evidence: e, kommunId }: { evidence: LofteEvidence; komm
 }
 
 function useCount(filter: IncidentFilter | null) {
-  return useQuery({
-    queryKey: ['incidents.count', filter],
-    enabled: filter !== null,
-    queryFn: () => call('incidents.page', { filter: filter!, startRow: 0, endRow: 1 }).then((p) => p.total),
-  });
+  return useOp(
+    'incidents.page',
+    { filter: filter ?? {}, startRow: 0, endRow: 1 },
+    { enabled: filter !== null, select: (p) => p.total },
+  );
 }
 
 /** A saved view's main figure as its screen showed it: the periods saved with it, an EST view's kommun. */
 function ViewEvidence({ viewId }: { viewId: number }) {
-  const views = useQuery({ queryKey: ['views.list'], queryFn: () => call('views.list', {}) });
+  const views = useOp('views.list', {});
   const view = views.data?.find((v) => v.id === viewId);
   const figure = view ? viewFigureFilter(view) : null;
   const count = useCount(figure);
@@ -123,7 +122,7 @@ function FilterEvidence({ label, filter }: { label: string; filter: IncidentFilt
 }
 
 function SurveyEvidence({ indicator, kommunId }: { indicator: string; kommunId: number }) {
-  const q = useQuery({ queryKey: ['survey.get', indicator], queryFn: () => call('survey.get', { indicator }) });
+  const q = useOp('survey.get', { indicator });
   const values = (q.data?.results ?? [])
     .filter((r) => r.area.kind === 'kommun' && r.area.id === kommunId)
     .sort((a, b) => b.year - a.year)

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { LofteContent, LofteState } from '../../../../shared/lofte';
 import { isEditable, smartChecklist } from '../../../../shared/lofte';
@@ -13,6 +13,7 @@ import { LofteHeader } from './LofteHeader';
 import { LofteSide } from './LofteSide';
 import { useAutosave } from './useAutosave';
 import { refusalText } from './fields';
+import { invalidateOp, useOp } from '../../lib/queries';
 
 /** Fields the form marks beside themselves; a refusal of any other part is listed under the status line. */
 const SHOWN_BESIDE =
@@ -38,8 +39,8 @@ export function LofteEditor({
 }) {
   const queryClient = useQueryClient();
   const [by, setBy] = useState<Granularity>('manad');
-  const q = useQuery({ queryKey: ['loften.get', id, by], queryFn: () => call('loften.get', { id, by }) });
-  const focus = useQuery({ queryKey: ['loften.focusAreas'], queryFn: () => call('loften.focusAreas', {}) });
+  const q = useOp('loften.get', { id, by });
+  const focus = useOp('loften.focusAreas', {});
   const [content, setContent] = useState<LofteContent | null>(null);
   const [focusAreaId, setFocusAreaId] = useState<number | null>(null);
   const [tab, setTab] = useState<'uppfoljning' | 'historik' | 'kommentarer'>('uppfoljning');
@@ -66,7 +67,7 @@ export function LofteEditor({
   }, [lofte, setRevision]);
 
   const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: ['loften.get', id] });
+    void invalidateOp(queryClient, 'loften.get', { id });
     onChanged();
   };
   const after = (promise: Promise<unknown>) =>

@@ -23,6 +23,10 @@ export function LofteForm({
 }) {
   const set = <K extends keyof LofteContent>(key: K, value: LofteContent[K]) =>
     onChange({ ...content, [key]: value }, focusAreaId);
+  // Options name the fokusområde only, grouped under their agreement (a long agreement title and period
+  // in every option was cut in the select); the chosen one's agreement and period are shown below it.
+  const agreements = [...new Map(areas.map((f) => [f.agreementId, f])).values()];
+  const chosen = areas.find((f) => f.id === focusAreaId);
   return (
     <fieldset className="lofte-form" disabled={!editable}>
       <legend className="visually-hidden">Löftets text</legend>
@@ -40,12 +44,23 @@ export function LofteForm({
           onChange={(e) => onChange(content, e.target.value ? Number(e.target.value) : null)}
         >
           <option value="">Inget valt</option>
-          {areas.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.title} ({f.agreementTitle}, {f.periodFrom} – {f.periodTo})
-            </option>
+          {agreements.map((a) => (
+            <optgroup key={a.agreementId} label={`${a.agreementTitle} (${a.periodFrom} – ${a.periodTo})`}>
+              {areas
+                .filter((f) => f.agreementId === a.agreementId)
+                .map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.title}
+                  </option>
+                ))}
+            </optgroup>
           ))}
         </select>
+        {chosen && (
+          <span className="field-hint" data-testid="focus-area-agreement">
+            Ur {chosen.agreementTitle}, {chosen.periodFrom} – {chosen.periodTo}
+          </span>
+        )}
       </label>
       <TextField
         label="Problem"

@@ -1,14 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
-import { call } from '../../lib/client';
 import { MeasureTable } from './MeasureTable';
 import { useLoften, useRefreshWalks } from './queries';
+import { useOp } from '../../lib/queries';
 
 /** Åtgärder past their date and not done, with what they answer and a link to their walk or plan. */
 export function Overdue({ kommunId, kommunName }: { kommunId: number | null; kommunName: Map<number, string> }) {
-  const q = useQuery({
-    queryKey: ['measures.list', 'overdue', kommunId],
-    queryFn: () => call('measures.list', { ...(kommunId ? { kommunIds: [kommunId] } : {}), overdueOnly: true }),
-  });
+  const q = useOp('measures.list', { ...(kommunId ? { kommunIds: [kommunId] } : {}), overdueOnly: true });
   const loften = useLoften(null);
   const refresh = useRefreshWalks();
   const measures = q.data ?? [];

@@ -1,15 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
-import { call } from '../../lib/client';
 import { MeasureTable } from './MeasureTable';
 import { NewMeasure } from './NewMeasure';
 import { useLoften, useRefreshWalks } from './queries';
+import { useOp } from '../../lib/queries';
 
 /** The kommun's åtgärdsplan (lag 2023:196): åtgärder linked to the lägesbild's problems, to löften and to walks. */
 export function Plan({ kommunId, kommunName }: { kommunId: number; kommunName: string }) {
-  const q = useQuery({
-    queryKey: ['measures.list', 'plan', kommunId],
-    queryFn: () => call('measures.list', { kommunIds: [kommunId], inPlan: true }),
-  });
+  const q = useOp('measures.list', { kommunIds: [kommunId], inPlan: true });
   const loften = useLoften(kommunId);
   const refresh = useRefreshWalks();
   return (

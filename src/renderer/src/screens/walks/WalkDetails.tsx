@@ -1,15 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { subcategoryLabel } from '../../../../shared/taxonomy';
-import { call, errorMessage } from '../../lib/client';
+import { errorMessage } from '../../lib/client';
 import { MeasureTable } from './MeasureTable';
 import { NewMeasure } from './NewMeasure';
 import { Observations } from './Observations';
 import { useLoften } from './queries';
 import { WalkForm } from './WalkForm';
+import { useOp } from '../../lib/queries';
 
 /** One walk: its plan, the observations per place, and the protokoll of åtgärder. */
 export function WalkDetailsView({ id, onChanged }: { id: number; onChanged: () => void }) {
-  const q = useQuery({ queryKey: ['walks.get', id], queryFn: () => call('walks.get', { id }) });
+  const q = useOp('walks.get', { id });
   const loften = useLoften(q.data?.walk.kommunId ?? -1);
   if (!q.data) return <p className="form-info">{q.error ? errorMessage(q.error) : 'Hämtar vandringen…'}</p>;
   const { walk, observations, measures } = q.data;

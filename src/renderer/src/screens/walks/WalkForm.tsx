@@ -1,9 +1,10 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Walk } from '../../../../shared/walks';
 import { call, errorMessage } from '../../lib/client';
 import { KommunSelect } from '../../components/KommunSelect';
 import { lines } from './queries';
+import { useOp } from '../../lib/queries';
 
 /** A walk's plan: kommun, name, day, route, places and who is invited. */
 export function WalkForm({
@@ -15,7 +16,7 @@ export function WalkForm({
   defaultKommun: number | null;
   onSaved: (w: Walk) => void;
 }) {
-  const reference = useQuery({ queryKey: ['reference'], queryFn: () => call('reference.get', {}) });
+  const reference = useOp('reference.get', {});
   const [kommunId, setKommunId] = useState<number | null>(walk?.kommunId ?? defaultKommun);
   const [title, setTitle] = useState(walk?.title ?? '');
   const [walkDay, setWalkDay] = useState(walk?.walkDay ?? new Date().toISOString().slice(0, 10));

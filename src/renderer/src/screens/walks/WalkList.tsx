@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { formatCount } from '../../../../shared/format';
-import { call } from '../../lib/client';
 import { useRefreshWalks } from './queries';
 import { WalkDetailsView } from './WalkDetails';
 import { WalkForm } from './WalkForm';
+import { useOp } from '../../lib/queries';
 
 /** The walks of the chosen kommun (or all), and the one chosen: a new walk's plan or a walk with its protokoll. */
 export function WalkList({
@@ -17,10 +16,7 @@ export function WalkList({
   selected: number | 'ny' | null;
   onSelect: (s: number | 'ny' | null) => void;
 }) {
-  const list = useQuery({
-    queryKey: ['walks.list', kommunId],
-    queryFn: () => call('walks.list', kommunId ? { kommunIds: [kommunId] } : {}),
-  });
+  const list = useOp('walks.list', kommunId ? { kommunIds: [kommunId] } : {});
   const refresh = useRefreshWalks();
   return (
     <div className="loften-layout">

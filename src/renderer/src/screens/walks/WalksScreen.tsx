@@ -1,5 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
-import { call } from '../../lib/client';
 import { useScreenState } from '../../lib/screen-state';
 import { KommunSelect } from '../../components/KommunSelect';
 import { Tabs } from '../../components/Tabs';
@@ -7,12 +5,13 @@ import { Overdue } from './Overdue';
 import { Plan } from './Plan';
 import { useWalkRoute } from './useWalkRoute';
 import { WalkList } from './WalkList';
+import { useOp } from '../../lib/queries';
 
 export type WalksTab = 'vandringar' | 'atgardsplan' | 'forsenade';
 
 /** Trygghetsvandringar with their observations and protokoll of åtgärder; the åtgärdsplan; overdue åtgärder. */
 export function WalksScreen() {
-  const reference = useQuery({ queryKey: ['reference'], queryFn: () => call('reference.get', {}) });
+  const reference = useOp('reference.get', {});
   const [tab, setTab] = useScreenState<WalksTab>('walks.tab', 'vandringar');
   const [kommunId, setKommunId] = useScreenState<number | null>('walks.kommun', null);
   const [selected, setSelected] = useScreenState<number | 'ny' | null>('walks.selected', null);

@@ -1,27 +1,27 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { call } from '../../lib/client';
+import { invalidateOp, useOp } from '../../lib/queries';
 
 export type LofteOption = { id: number; title: string };
 
 /** The löften an åtgärd can belong to: those of its kommun (all kommuner when null). */
 export function useLoften(kommunId: number | null): LofteOption[] {
-  const loften = useQuery({ queryKey: ['loften.list', null], queryFn: () => call('loften.list', {}) });
+  const loften = useOp('loften.list', {});
   return (loften.data ?? []).filter((l) => kommunId === null || l.kommunId === kommunId);
 }
 
 /** Saved dashboard views, the evidence an åtgärd in the plan can point at. */
 export function useViews(enabled = true) {
-  return useQuery({ queryKey: ['views.list'], queryFn: () => call('views.list', {}), enabled }).data ?? [];
+  return useOp('views.list', {}, { enabled }).data ?? [];
 }
 
 /** After a write: every list of walks and åtgärder reads again (counts, protokoll, plan, overdue). */
 export function useRefreshWalks(): () => void {
   const queryClient = useQueryClient();
   return useCallback(() => {
-    void queryClient.invalidateQueries({ queryKey: ['walks.list'] });
-    void queryClient.invalidateQueries({ queryKey: ['walks.get'] });
-    void queryClient.invalidateQueries({ queryKey: ['measures.list'] });
+    void invalidateOp(queryClient, 'walks.list');
+    void invalidateOp(queryClient, 'walks.get');
+    void invalidateOp(queryClient, 'measures.list');
   }, [queryClient]);
 }
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Agreement } from '../../../../../shared/agreements';
 import type { Kommun, Lpo } from '../../../../../shared/domain';
@@ -6,6 +6,7 @@ import { ApiCallError, call, errorMessage } from '../../../lib/client';
 import { AgreementFields } from './AgreementFields';
 import { FocusAreaFields } from './FocusAreaFields';
 import { emptyArea, emptyForm, fromAgreement, toInput, type AgreementForm, type AreaForm } from './form';
+import { useOp } from '../../../lib/queries';
 
 /** One agreement, edited and saved explicitly; a refused save marks its fields and keeps the text. */
 export function AgreementEditor({
@@ -23,11 +24,8 @@ export function AgreementEditor({
   onEdit: () => void;
   onSaved: (a: Agreement) => void;
 }) {
-  const q = useQuery({
-    queryKey: ['agreements.get', id],
-    queryFn: () => call('agreements.get', { id: id! }),
-    enabled: id !== null,
-  });
+  // A new agreement (id null) is not read; its key's 0 is never an id.
+  const q = useOp('agreements.get', { id: id ?? 0 }, { enabled: id !== null });
   const [edited, setEdited] = useState<AgreementForm | null>(null);
   const [fresh] = useState(emptyForm);
   const loaded = id === null ? fresh : q.data ? fromAgreement(q.data) : null;
