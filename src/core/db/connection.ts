@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, REBUILDS_TABLES } from './migrations';
 import { syncTaxonomy } from './taxonomy-sync';
+import { pathProblem, sqliteReason } from './open-errors';
 import type { Db } from './types';
 
 export type { Db } from './types';
@@ -14,6 +15,8 @@ export interface OpenOptions {
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const problem = pathProblem(file);
+  if (problem) throw new AppError('db_unreadable', problem);
   let db: Db;
   try {
     db = new Database(file, {
@@ -21,7 +24,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
   } catch (err) {
-    throw new AppError('db_unreadable', `Databasfilen kunde inte öppnas: ${file} (${(err as Error).message})`);
+    throw new AppError('db_unreadable', `Databasfilen kunde inte öppnas: ${file} (${sqliteReason(err)}).`);
   }
   try {
     // Refuse a newer file before any pragma: switching to WAL already rewrites the file header.
@@ -40,7 +43,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (err instanceof AppError) throw err;
     throw new AppError(
       'db_unreadable',
-      `Filen är inte en Lägesbild-databas eller är skadad: ${file} (${(err as Error).message})`,
+      `Filen är inte en Lägesbild-databas eller är skadad: ${file} (${sqliteReason(err)}).`,
     );
   }
 }

@@ -10,6 +10,9 @@ import type { Cadence, LofteActivity, LofteContent, LofteEvidence, LofteState, R
 import { addDays, addMonthStarts, dayDiff } from '../../shared/calendar';
 import { Random } from './random';
 
+/** Who the demo's decisions are recorded as. */
+const DEMO_ACTOR = { name: 'Exempeldata (påhittad samordnare)', organisation: '', role: 'samordnare' as const };
+
 const activity = (
   key: string,
   kind: string,
@@ -244,7 +247,8 @@ export function seedLoften(db: Db, today = '2026-11-22'): number {
     steps.forEach((s, i) => {
       when = new Date(`${dates[i]}T09:00:00Z`);
       if (s === 'avslutad') return; // closed after the logs below
-      repo.transition(l.id, s);
+      // The demo's history says who, as a real one would: an invented name, marked as example data.
+      repo.transition(l.id, s, { by: DEMO_ACTOR });
     });
     const lastDay = d.periodTo < today ? d.periodTo : addDays(today, -1);
     for (const a of d.content.activities) {
@@ -266,7 +270,7 @@ export function seedLoften(db: Db, today = '2026-11-22'): number {
     }
     if (d.state === 'avslutad') {
       when = new Date(`${dates[3]}T09:00:00Z`);
-      repo.transition(l.id, 'avslutad');
+      repo.transition(l.id, 'avslutad', { by: DEMO_ACTOR });
     }
     if (d.state === 'utkast') {
       repo.comment(l.id, 'Kommunpolisen', 'Kan belysningen kopplas till trygghetsvandringen i våras?');

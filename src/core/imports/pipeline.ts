@@ -3,77 +3,21 @@
  * import log and "ångra denna import". Used by the UI (through the API) and by `npm run import`.
  */
 import { referenceRepoOf } from '../db/repos';
-import crypto from 'node:crypto';
 import type { Db } from '../db/connection';
 import { AppError } from '../../shared/errors';
 import { toIsoUtc } from '../../shared/time';
-import { parseBra } from './bra';
-import { polisenRows } from './polisen';
-import { parseScb, populationJumps } from './scb';
-import { CHUNK_BYTES, FileInput } from './file-input';
+import { FileInput } from './file-input';
 import { listWarnings } from './truncation';
-import { parseTrygghet } from './trygghet';
-import { writeSurvey, type SurveyWriteCounts } from '../dashboards/survey';
-import type { SurveyValue } from '../../shared/survey';
-import {
-  FIELD_LABELS,
-  incidentRows,
-  openTable,
-  suggestMapping,
-  type ColumnMapping,
-  type MappedField,
-} from './incidents';
-import { REQUIRED } from './incidents-table';
-import type { Source } from '../../shared/domain';
 import type { ImportReport } from '../../shared/imports';
-import {
-  streamOf,
-  type BraRow,
-  type ImportFormat,
-  type ParseContext,
-  type PopulationRow,
-  type RowProblem,
-  type RowStream,
-} from './types';
-import {
-  braChanges,
-  emptyCounts,
-  incidentChanges,
-  IncidentWriter,
-  scbChanges,
-  surveyChanges,
-  writeBra,
-  writeScb,
-  type IncidentRow,
-  type WriteCounts,
-} from './writers';
+import { importerOf, type ExtraOf, type RowOf } from './formats';
+import type { ImportRequest, WriteCounts } from './importer';
+import type { ImportFormat, ParseContext, RowProblem, RowStream } from './types';
 
 export { contentHash } from './file-input';
 export { undoImport } from './undo';
 
-export interface ImportRequest {
-  fileName: string;
-  /** The file's content, for small files and tests; else `path`. */
-  bytes?: Uint8Array | undefined;
-  /** The file on disk, read in chunks: a Polisens-händelser file of any size never sits in memory whole. */
-  path?: string | undefined;
-  format?: ImportFormat | undefined;
-  /** "Hoppa över ogiltiga rader": invalid rows are skipped and listed instead of refusing the file. */
-  skipInvalid?: boolean;
-  /** Brå files do not say which year they cover. */
-  year?: number | undefined;
-  /** Incident spreadsheets: which column holds what (else a saved or suggested mapping). */
-  mapping?: Partial<ColumnMapping> | undefined;
-  /** Incident spreadsheets without a source column. */
-  defaultSource?: Source | undefined;
-  /** Who imports (the local user profile, or a CLI's `--user`), for the import log. */
-  by?: string | undefined;
-  /**
-   * The user has seen and confirmed the preview's confirm-warnings (a file that may be cut short, a population
-   * that changes by more than half): without it, a file with such warnings is refused.
-   */
-  acceptWarnings?: boolean | undefined;
-}
+export type { ImportRequest, MappingState } from './importer';
+export { saveMapping } from './formats/incidents';
 
 /** A file refused because its confirm-warnings were not confirmed (`acceptWarnings`); nothing was written. */
 export class UnconfirmedWarningsError extends AppError {
@@ -86,13 +30,6 @@ export class UnconfirmedWarningsError extends AppError {
 }
 
 export type { ImportReport };
-
-type Parsed =
-  | { format: 'polisen'; stream: RowStream<IncidentRow> }
-  | { format: 'incidents'; stream: RowStream<IncidentRow>; mapping: MappingState }
-  | { format: 'bra'; stream: RowStream<BraRow> }
-  | { format: 'scb'; stream: RowStream<PopulationRow> }
-  | { format: 'trygghet'; stream: RowStream<SurveyValue> };
 
 /** Format from the file name and its first bytes, when the user did not say. */
 export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
@@ -115,30 +52,6 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
   );
 }
 
-export interface MappingState {
-  header: string[];
-  mapping: Partial<ColumnMapping>;
-  /** Required fields no column is mapped to yet. */
-  missing: MappedField[];
-}
-
-function mappingKey(header: string[]): string {
-  return `import.mapping.${crypto.createHash('sha1').update(header.join('\u0001')).digest('hex')}`;
-}
-
-/** The user's mapping, else the one saved for a file with the same columns, else a suggestion. */
-function chooseMapping(db: Db, header: string[], given: Partial<ColumnMapping> | undefined): MappingState {
-  const saved = referenceRepoOf(db).getSetting(mappingKey(header));
-  const mapping: Partial<ColumnMapping> =
-    given ?? (saved ? (JSON.parse(saved) as Partial<ColumnMapping>) : suggestMapping(header));
-  const missing = REQUIRED.filter((f) => !mapping[f]);
-  return { header, mapping, missing };
-}
-
-export function saveMapping(db: Db, header: string[], mapping: Partial<ColumnMapping>): void {
-  referenceRepoOf(db).setSetting(mappingKey(header), JSON.stringify(mapping));
-}
-
 function context(db: Db): ParseContext {
   return {
     kommuner: referenceRepoOf(db)
@@ -147,57 +60,12 @@ function context(db: Db): ParseContext {
   };
 }
 
-/** The file's rows as a stream; Polisens händelser are read lazily, chunk by chunk, as the stream is. */
-async function openRows(
-  db: Db,
-  req: ImportRequest,
-  input: FileInput,
-  onRead?: (read: number) => void,
-): Promise<Parsed> {
+/** The file's format, its importer and its rows as a stream (read lazily where the format allows). */
+async function openRows(db: Db, req: ImportRequest, input: FileInput, onRead?: (read: number) => void) {
   const format = req.format ?? detectFormat(req.fileName, input.head());
-  const ctx = context(db);
-  switch (format) {
-    case 'polisen':
-      return { format, stream: polisenRows(input.chunks(CHUNK_BYTES, onRead), ctx) };
-    case 'bra': {
-      if (!req.year) throw new AppError('validation', 'Ange vilket år Brå-filen gäller (t.ex. --year 2024).');
-      return { format, stream: streamOf(parseBra(input.whole(), ctx, { year: req.year })) };
-    }
-    case 'scb': {
-      const result = parseScb(input.whole(), ctx);
-      const stored = db.prepare('SELECT population FROM population WHERE kommun_id = ? AND year = ?').pluck();
-      const names = new Map(ctx.kommuner.map((k) => [k.id, k.name]));
-      const jumps = populationJumps(
-        result.rows,
-        (kommunId, year) => stored.get(kommunId, year) as number | undefined,
-        (kommunId) => names.get(kommunId) ?? String(kommunId),
-      );
-      result.confirm = [...(result.confirm ?? []), ...jumps];
-      return { format, stream: streamOf(result) };
-    }
-    case 'trygghet': {
-      const lpos = referenceRepoOf(db)
-        .lpos()
-        .map((l) => ({ id: l.id, name: l.name }));
-      return { format, stream: streamOf(await parseTrygghet(input.whole(), req.fileName, { ...ctx, lpos })) };
-    }
-    case 'incidents': {
-      const table = await openTable(
-        { head: () => input.head(), whole: () => input.whole(), chunks: () => input.chunks(CHUNK_BYTES, onRead) },
-        req.fileName,
-      );
-      const state = chooseMapping(db, table.header, req.mapping);
-      if (state.missing.length > 0) {
-        return {
-          format,
-          stream: streamOf<IncidentRow>({ rows: [], skipped: [], invalid: [], warnings: [] }),
-          mapping: state,
-        };
-      }
-      const stream = incidentRows(table, state.mapping as ColumnMapping, ctx, { source: req.defaultSource ?? 'est' });
-      return { format, stream, mapping: state };
-    }
-  }
+  const importer = importerOf(format);
+  const opened = await importer.open({ db, req, input, ctx: context(db), onRead });
+  return { format, importer, ...opened };
 }
 
 function refuseInvalid(invalid: RowProblem[]): never {
@@ -230,13 +98,12 @@ interface Sampled<T> {
   nothingNew: boolean;
 }
 
-export type PreviewResult = { hash: string; alreadyImported: boolean } & (
-  | ({ format: 'polisen' } & Sampled<IncidentRow>)
-  | ({ format: 'incidents'; mapping: MappingState } & Sampled<IncidentRow>)
-  | ({ format: 'bra' } & Sampled<BraRow>)
-  | ({ format: 'scb' } & Sampled<PopulationRow>)
-  | ({ format: 'trygghet' } & Sampled<SurveyValue>)
-);
+/** What the preview of a file of format F holds: its rows and problems, and what its format adds (`ExtraOf`). */
+type PreviewOf<F extends ImportFormat> = { format: F } & ExtraOf<F> & Sampled<RowOf<F>>;
+
+export type PreviewResult = { hash: string; alreadyImported: boolean } & {
+  [F in ImportFormat]: PreviewOf<F>;
+}[ImportFormat];
 
 /**
  * Reads every row, keeping the first few and the problems (counted all, listed up to a limit). `changes`
@@ -296,24 +163,15 @@ export async function previewImport(
   let bytesRead = 0;
   const parsed = await openRows(db, req, input, (read) => (bytesRead = read));
   const progress = onProgress && ((records: number) => onProgress(records, estimateTotal(records, bytesRead, size)));
-  const body =
-    parsed.format === 'polisen'
-      ? { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, incidentChanges(db, false), progress) }
-      : parsed.format === 'incidents'
-        ? {
-            format: parsed.format,
-            mapping: parsed.mapping,
-            ...sampleStream(parsed.stream, sampleRows, incidentChanges(db, true), progress),
-          }
-        : parsed.format === 'bra'
-          ? { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, braChanges(db), progress) }
-          : parsed.format === 'trygghet'
-            ? { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, surveyChanges(db), progress) }
-            : { format: parsed.format, ...sampleStream(parsed.stream, sampleRows, scbChanges(db), progress) };
+  const body = {
+    format: parsed.format,
+    ...parsed.extra,
+    ...sampleStream(parsed.stream, sampleRows, parsed.importer.changes(db), progress),
+  };
   const hash = input.hash();
   const alreadyImported =
     db.prepare('SELECT 1 FROM import_log WHERE content_hash = ? AND undone_at IS NULL').get(hash) !== undefined;
-  return { ...body, hash, alreadyImported };
+  return { ...body, hash, alreadyImported } as PreviewResult;
 }
 
 /** All or nothing: one transaction for the rows, the rollups and the import log entry. */
@@ -330,10 +188,7 @@ export async function commitImport(
   const size = input.size();
   let bytesRead = 0;
   const parsed = await openRows(db, req, input, (read) => (bytesRead = read));
-  if (parsed.format === 'incidents' && parsed.mapping.missing.length > 0) {
-    const labels = parsed.mapping.missing.map((f) => FIELD_LABELS[f]).join(', ');
-    throw new AppError('validation', `Koppla filens kolumner till fälten först: ${labels} saknar kolumn.`);
-  }
+  parsed.importer.readyToCommit?.(parsed.extra);
   const stamp = toIsoUtc(now.getTime());
   return db
     .transaction((): ImportReport => {
@@ -348,7 +203,6 @@ export async function commitImport(
       const skipped: RowProblem[] = [];
       const invalid: RowProblem[] = [];
       let records = 0;
-      let counts: WriteCounts;
       // Rows are written batch by batch as the file is read; a refusal anywhere rolls all of it back.
       const batches = <T>(write: (batch: { row: number; value: T }[]) => void, stream: RowStream<T>) => {
         let batch: { row: number; value: T }[] = [];
@@ -366,38 +220,15 @@ export async function commitImport(
         }
         flush();
       };
-      if (parsed.format === 'bra') {
-        const c = (counts = emptyCounts());
-        batches((b) => writeBra(db, b, importId, c), parsed.stream);
-      } else if (parsed.format === 'scb') {
-        const c = (counts = emptyCounts());
-        batches((b) => writeScb(db, b, req.fileName, c), parsed.stream);
-      } else if (parsed.format === 'trygghet') {
-        const c = (counts = emptyCounts());
-        const source = `Import av ${req.fileName}`;
-        batches(
-          (b) =>
-            writeSurvey(
-              db,
-              b.map((r) => r.value),
-              source,
-              importId,
-              c as SurveyWriteCounts,
-            ),
-          parsed.stream,
-        );
-      } else {
-        const writer = new IncidentWriter(db, importId, stamp, parsed.format);
-        batches((b) => writer.write(b), parsed.stream);
-        counts = writer.finish();
-      }
+      const writer = parsed.importer.writer({ db, req, importId, stamp, extra: parsed.extra });
+      batches((b) => writer.write(b), parsed.stream);
+      const counts: WriteCounts = writer.finish();
       if (invalid.length > 0 && !req.skipInvalid) refuseInvalid(invalid);
       // Known once the whole file is read (a cut last line); refusing here rolls back all that was written.
       const confirm = parsed.stream.confirm?.() ?? [];
       if (confirm.length > 0 && !req.acceptWarnings) throw new UnconfirmedWarningsError(confirm);
       const problems = [...skipped, ...invalid].sort((a, b) => a.row - b.row);
       const { added, updated, duplicates, previous } = counts;
-      if (parsed.format === 'incidents') saveMapping(db, parsed.mapping.header, parsed.mapping.mapping);
       const report: ImportReport = {
         importId,
         format: parsed.format,

@@ -3,13 +3,10 @@ import { referenceRepoOf } from '../db/repos';
 import path from 'node:path';
 import type { Db } from '../db/connection';
 import type { ImportFormat, ImportLogEntry, ImportPreview, ImportReport } from '../../shared/imports';
-import { formatDecimal1, formatInteger } from '../../shared/format';
-import { formatSurveyValue, INDICATOR_BY_CODE } from '../../shared/survey';
-import { categoryLabel, subcategoryLabel } from '../../shared/taxonomy';
-import { formatLocalDateTime } from '../../shared/time';
 import { checkImportFile } from './file-errors';
 import { commitImport, previewImport, type ImportRequest, type Progress } from './pipeline';
-import { FIELDS, FIELD_LABELS, REQUIRED, type ColumnMapping } from './incidents-table';
+import { importerOf } from './formats';
+import type { ColumnMapping } from './incidents-table';
 import type { Source } from '../../shared/domain';
 
 export interface FileImport {
@@ -70,67 +67,11 @@ export async function previewFile(db: Db, file: FileImport, onProgress?: Progres
     nothingNew: p.nothingNew,
     alreadyImported: p.alreadyImported,
   };
-  if (p.format === 'bra') {
-    return {
-      ...base,
-      ...sampled(p.sample, ['Kommun', 'År', 'Antal', 'Per 100 000 inv.'], (r) => [
-        kommunName.get(r.kommunId) ?? '',
-        String(r.year),
-        r.count === null ? '..' : formatInteger(r.count),
-        r.per100k === null ? '..' : String(r.per100k).replace('.', ','),
-      ]),
-    };
-  }
-  if (p.format === 'scb') {
-    return {
-      ...base,
-      ...sampled(p.sample, ['Kommun', 'År', 'Folkmängd'], (r) => [
-        kommunName.get(r.kommunId) ?? '',
-        String(r.year),
-        formatInteger(r.population),
-      ]),
-    };
-  }
-  if (p.format === 'trygghet') {
-    const lpoName = new Map(
-      referenceRepoOf(db)
-        .lpos()
-        .map((l) => [l.id, `LPO ${l.name}`]),
-    );
-    return {
-      ...base,
-      ...sampled(p.sample, ['År', 'Område', 'Indikator', 'Värde', 'Svarande', 'Svarsfrekvens'], (r) => [
-        String(r.year),
-        (r.area.kind === 'kommun' ? kommunName.get(r.area.id) : lpoName.get(r.area.id)) ?? '',
-        INDICATOR_BY_CODE.get(r.indicator)?.label ?? r.indicator,
-        formatSurveyValue(r.indicator, r.value),
-        r.respondents === null ? '–' : formatInteger(r.respondents),
-        r.responseRate === null ? '–' : `${formatDecimal1(r.responseRate)} %`,
-      ]),
-    };
-  }
-  const mapping =
-    p.format === 'incidents'
-      ? {
-          header: p.mapping.header,
-          fields: FIELDS.map((f) => ({
-            field: f,
-            label: FIELD_LABELS[f],
-            required: REQUIRED.includes(f),
-            column: p.mapping.mapping[f] ?? '',
-          })),
-          missing: p.mapping.missing.map((f) => FIELD_LABELS[f]),
-        }
-      : undefined;
+  const shown = importerOf(p.format).display({ db, kommunName }, p);
   return {
     ...base,
-    ...(mapping ? { mapping } : {}),
-    ...sampled(p.sample, ['Inträffade', 'Kommun', 'Kategori', 'Beskrivning'], (r) => [
-      formatLocalDateTime(r.occurredAt),
-      kommunName.get(r.kommunId) ?? '',
-      `${categoryLabel(r.category)} – ${subcategoryLabel(r.subcategory)}`,
-      r.description,
-    ]),
+    ...(shown.mapping ? { mapping: shown.mapping } : {}),
+    ...sampled(p.sample, shown.columns, shown.cells),
   };
 }
 
