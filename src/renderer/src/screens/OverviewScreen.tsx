@@ -78,7 +78,9 @@ export function OverviewScreen() {
             )}
             {period && o.changes.length === 0 && (
               <p className="form-info">
-                Ingen säkerställd förändring bland {formatInteger(o.judged)} bedömda par av kommun och kategori.
+                {o.judged === 0
+                  ? 'Inget par av kommun och kategori har tillräckligt många händelser i de två perioderna för att bedömas (minst 10 sammanlagt och 5 i någon av dem).'
+                  : `Ingen säkerställd förändring bland ${formatInteger(o.judged)} bedömda par av kommun och kategori.`}
               </p>
             )}
             {period && o.changes.length > 0 && (
