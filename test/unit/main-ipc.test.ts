@@ -188,7 +188,10 @@ describe('registerIpc', () => {
     const file = path.join(dataDir, 'ny.sqlite');
     const result = (await ipc.call('db.create', { path: file })) as { ok: boolean };
     expect(result.ok).toBe(true);
-    expect(win.webContents.sent).toContainEqual([IPC_EVENT_CHANNEL, expect.objectContaining({ type: 'data.changed', what: 'database' })]);
+    expect(win.webContents.sent).toContainEqual([
+      IPC_EVENT_CHANNEL,
+      expect.objectContaining({ type: 'data.changed', what: 'database' }),
+    ]);
   });
 
   it('forwards first-start seeding progress', async () => {
