@@ -5,7 +5,14 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
+import {
+  BrowserWindow,
+  dialog,
+  shell,
+  type BrowserWindowConstructorOptions,
+  type Session,
+  type WebContents,
+} from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../shared/security';
 import { isAppNavigation, isSafeExternalUrl } from './security';
 
@@ -70,6 +77,25 @@ export function hardenWebContents(contents: WebContents, appUrl: string): void {
   contents.on('will-navigate', guard);
   contents.on('will-redirect', guard);
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // The löfte editor holds text the rules refused (it cannot be saved as it is): closing or reloading asks
+  // first. Electron shows no question of its own, so without this the window would simply not close.
+  contents.on('will-prevent-unload', (event) => {
+    if (confirmLeaveUnsaved()) event.preventDefault();
+  });
+}
+
+/** True when the user chooses to close anyway. */
+export function confirmLeaveUnsaved(): boolean {
+  const choice = dialog.showMessageBoxSync({
+    type: 'warning',
+    buttons: ['Stanna kvar', 'Stäng ändå'],
+    defaultId: 0,
+    cancelId: 0,
+    title: 'Text som inte är sparad',
+    message: 'Det finns text som inte kunde sparas (se meddelandet vid fältet).',
+    detail: 'Stänger du nu försvinner den texten. Rätta fältet så sparas texten av sig själv.',
+  });
+  return choice === 1;
 }
 
 export function hardenSession(ses: Session, appUrl: string): void {

@@ -236,6 +236,16 @@ describe('text som inte får försvinna', () => {
     expect(stored().effectGoal).toBe('');
     const revision = db.prepare('SELECT revision FROM lofte WHERE id = ?').pluck().get(id);
     await screenshot(page, 'lofte-over-gransen-1440');
+    // Reloading with refused text on screen asks first (the browser's "Lämna sidan?"); staying keeps it.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.type());
+        void d.dismiss();
+      }),
+    );
+    void page.reload().catch(() => undefined);
+    await expect(asked).resolves.toBe('beforeunload');
+    await expect(goal.inputValue()).resolves.toBe(long);
 
     // "Minst antal" 99 999: kept as typed with its message, the range shown under it.
     await editor.getByRole('button', { name: 'Lägg till aktivitet' }).click();

@@ -7,7 +7,8 @@ import { migration006 } from './006_loften';
 import { migration007 } from './007_walks';
 import { migration008 } from './008_measure_view';
 import { migration009 } from './009_lofte_decision';
-import { migration010 } from './010_measure_plan';
+import { migration010 } from './010_created_by';
+import { migration011 } from './011_rollup_day_source';
 
 /** Numbered migrations; index i upgrades user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly string[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 /** Steps that rebuild a table other tables point to: run with foreign keys off, checked before commit. */
 export const REBUILDS_TABLES: ReadonlySet<number> = new Set([4]);

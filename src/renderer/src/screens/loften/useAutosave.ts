@@ -180,9 +180,13 @@ export function useAutosave(id: number, onSaved: (l: Lofte) => void) {
   }, []);
   const getRevision = useCallback(() => revision.current, []);
 
-  // Leaving the löfte (or the app) saves what is pending and valid.
+  // Leaving the löfte (or the app) saves what is pending and valid; text the rules refused cannot be saved,
+  // so closing or reloading the window asks first (the browser's own "Lämna sidan?").
   useEffect(() => {
-    const onLeave = () => void flush();
+    const onLeave = (e: BeforeUnloadEvent) => {
+      void flush();
+      if (refused.current) e.preventDefault();
+    };
     window.addEventListener('beforeunload', onLeave);
     return () => {
       window.removeEventListener('beforeunload', onLeave);
