@@ -31,6 +31,8 @@ import {
   monthsSpanned,
   sameDayLastYear,
 } from '../../shared/calendar';
+import { perConnection } from '../db/per-connection';
+import { incidentRepoOf } from '../db/repos';
 
 export type CompareWith = 'previous' | 'lastYear';
 
@@ -181,6 +183,18 @@ const WINDOW_DAYS = 63;
  * latest day with events.
  */
 export function latestDataDay(db: Db, today: string): string | null {
+  // Asked by every dashboard answer; cached under the one version every cache keys on (the DbContext's,
+  // which every write moves), so no write can leave it behind.
+  const memo = perConnection(db, 'latestDataDay', () => ({ key: '', value: null as string | null }));
+  const key = `${incidentRepoOf(db).version()}|${today}`;
+  if (memo.key !== key) {
+    memo.value = computeLatestDataDay(db, today);
+    memo.key = key;
+  }
+  return memo.value;
+}
+
+function computeLatestDataDay(db: Db, today: string): string | null {
   const newest = db.prepare('SELECT max(day) FROM incident_rollup_day WHERE day <= ? AND n > 0').pluck().get(today) as
     string | null;
   if (!newest) return null;
