@@ -11,7 +11,7 @@ import { dispatch } from '../../src/core/api/dispatch';
 import { seedGeography } from '../../src/core/demo/seed';
 import type { IncidentFilter } from '../../src/shared/domain';
 import { CATEGORIES } from '../../src/shared/taxonomy';
-import { addDays, localDayStartUtc } from '../../src/shared/time';
+import { addDays, localDay, localDayStartUtc } from '../../src/shared/time';
 import { directIds, testWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const DAYS = ['2025-03-29', '2025-03-30', '2025-03-31', '2025-04-01', '2025-04-30', '2025-05-01'];
@@ -109,6 +109,21 @@ describe('det som visas är lika med tabellerna, efter varje skrivning', () => {
         .map((r) => [r.kommun_id, r.n]),
     );
     for (const row of compare.rows) expect(row.total, `kommun ${row.kommunId}`).toBe(naive.get(row.kommunId) ?? 0);
+    // The trend per month, kommun and category against the table grouped by local (Stockholm) month.
+    const trend = await t.call('dashboards.trend', { filter, by: 'month' });
+    const grouped = new Map<string, number>();
+    for (const r of t.sql<{ occurred_at: string; kommun_id: number; category: string }>(
+      'SELECT occurred_at, kommun_id, category FROM incident WHERE occurred_at >= ? AND occurred_at < ?',
+      localDayStartUtc(filter.fromDay),
+      localDayStartUtc(addDays(filter.toDay, 1)),
+    )) {
+      const key = `${localDay(r.occurred_at).slice(0, 7)}|${r.kommun_id}|${r.category}`;
+      grouped.set(key, (grouped.get(key) ?? 0) + 1);
+    }
+    const shown = new Map(
+      trend.filter((p) => p.n > 0).map((p) => [`${p.period}|${p.kommunId}|${p.category}`, p.n] as const),
+    );
+    expect(shown).toEqual(grouped);
     const info = await t.call('app.info', {});
     expect(info.incidentCount).toBe(t.one('SELECT count(*) FROM incident'));
   }

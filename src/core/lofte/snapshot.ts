@@ -1,23 +1,12 @@
 /** A löfte's history entry (lofte_snapshot): its row, who made it, and a decision's record. */
 import { z } from 'zod';
-import type { LofteActor, LofteContent, LofteState } from '../../shared/lofte';
+import type { LofteActor, LofteState } from '../../shared/lofte';
+import type { SnapshotDto } from '../../shared/lofte-api';
 import { readJson } from '../db/json-column';
 import { lofteContentSchema } from '../../shared/schemas';
 
-export interface Snapshot {
-  id: number;
-  version: number;
-  state: LofteState;
-  reason: string;
-  content: LofteContent;
-  savedAt: string;
-  /** Who made the change; null for entries from before schema 9 or made without a known author. */
-  by: LofteActor | null;
-  /** A decision's protocol reference ("KS 2026-12-03 § 141"); empty when none was given. */
-  protocolRef: string;
-  /** The SMART warnings a decision was confirmed over. */
-  warnings: string[];
-}
+/** A history entry: one shape, the contract's. */
+export type Snapshot = SnapshotDto;
 
 export interface SnapshotRow {
   id: number;
