@@ -3,8 +3,10 @@
  * (test-results/screenshots/screens-<name>-<width>.png, to be looked at) and a check that nothing with
  * visible text is cut off sideways without a sign — no box whose content is wider than the box unless it
  * says so (the tables' scroll shadow, an ellipsis), no page that scrolls sideways, no control whose text
- * does not fit, and no button drawn onto the text beside it.
+ * does not fit, and no button drawn onto the text beside it; and axe-core's WCAG 2.1 A/AA rules find nothing
+ * serious or critical on any of them.
  */
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -171,6 +173,21 @@ async function settled(page: Page): Promise<void> {
     .toBe(false);
 }
 
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A/AA rules on the page as it is: the serious and critical violations, in words. */
+async function axeSerious(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the app's CSP (no inline script) stays as it is.
+  if (!(await page.evaluate('typeof window.axe !== "undefined"')))
+    await page.evaluate(`(function () {\n${AXE_SOURCE}\n}).call(window)`);
+  const found = (await page.evaluate(`window.axe
+    .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+    .then((r) => r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')))`)) as string[];
+  return found;
+}
+
 const SIZES = [
   { width: 1440, height: 900 },
   { width: 1280, height: 800 },
@@ -187,7 +204,10 @@ describe('varje skärm i två fönsterstorlekar', () => {
       await screenshot(page, `screens-${name}-${width}`);
       const problems = await page.evaluate(cutsOnPage);
       if (problems.length) found[name] = problems;
+      const serious = await axeSerious(page);
+      if (serious.length) axeFound[name] = serious;
     };
+    const axeFound: Record<string, string[]> = {};
     try {
       await page.setViewportSize({ width, height });
 
@@ -275,5 +295,7 @@ describe('varje skärm i två fönsterstorlekar', () => {
       await s.close();
     }
     expect(found).toEqual({});
+    // axe-core (WCAG 2.1 A and AA rules, e.g. aria-hidden-focus): nothing serious or critical on any screen.
+    expect(axeFound).toEqual({});
   });
 });
