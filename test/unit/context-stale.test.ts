@@ -123,3 +123,48 @@ describe('ångra en borttagning', () => {
     expect(await expectRegisterEqualsTable(t, {})).toBe(2);
   });
 });
+
+describe('en sparad vy', () => {
+  it('visar samma perioder när den öppnas igen, också efter nya data som flyttar senaste data', async () => {
+    t = testWorkspace({ demoRows: 3000 });
+    t.ws.openDemo();
+    await t.ws.ready();
+    const klippan = t.one<number>("SELECT id FROM kommun WHERE name = 'Klippan'");
+    // The year 2026 while the data end on 31 October: its first ten months against the same months of 2025.
+    const filter = { kommunIds: [klippan], fromDay: '2026-01-01', toDay: '2026-12-31' };
+    const shown = await t.call('dashboards.change', { filter });
+    expect(shown.comparison.current).toEqual({ fromDay: '2026-01-01', toDay: '2026-10-31' });
+    const view = await t.call('views.save', { name: 'Klippan i år', dashboard: 'forandring', settings: { filter } });
+    const periods = view.settings.periods!;
+    expect(periods.current).toEqual(shown.comparison.current);
+    expect(periods.previous).toEqual(shown.comparison.previous);
+
+    // Most of November arrives: the same selection now reaches further, the saved view does not move.
+    for (let d = 1; d <= 27; d++) {
+      const at = `2026-11-${String(d).padStart(2, '0')}T12:00:00Z`;
+      await t.call('incidents.create', {
+        input: {
+          source: 'polisens_handelse',
+          category: 'skadegorelse',
+          subcategory: 'klotter',
+          occurredAt: at,
+          reportedAt: at,
+          kommunId: klippan,
+          placeName: '',
+          description: 'Ny händelse',
+          status: 'ny',
+        },
+      });
+    }
+    const now = await t.call('dashboards.change', { filter });
+    expect(now.comparison.current.toDay > '2026-10-31').toBe(true);
+    const reopened = await t.call('dashboards.change', {
+      filter,
+      pinned: { current: periods.current, previous: periods.previous! },
+    });
+    expect(reopened.comparison.current).toEqual(shown.comparison.current);
+    expect(reopened.comparison.previous).toEqual(shown.comparison.previous);
+    const total = (r: typeof shown) => r.rows.reduce((n, row) => n + row.current, 0);
+    expect(total(reopened)).toBe(total(shown));
+  });
+});
