@@ -246,6 +246,17 @@ describe('text som inte får försvinna', () => {
     void page.reload().catch(() => undefined);
     await expect(asked).resolves.toBe('beforeunload');
     await expect(goal.inputValue()).resolves.toBe(long);
+    // Leaving by the menu asks too; staying keeps the text.
+    const menuAsked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.message());
+        void d.dismiss();
+      }),
+    );
+    await page.getByRole('navigation').getByRole('link', { name: 'Översikt', exact: true }).click();
+    await expect(menuAsked).resolves.toMatch(/^Det finns text som inte kunde sparas/);
+    expect(new URL(page.url()).hash).toMatch(/^#\/loften/);
+    await expect(goal.inputValue()).resolves.toBe(long);
 
     // "Minst antal" 99 999: kept as typed with its message, the range shown under it.
     await editor.getByRole('button', { name: 'Lägg till aktivitet' }).click();

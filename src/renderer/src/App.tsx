@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 import { JobBar } from './components/JobBar';
 import { ProfileButton } from './components/ProfileButton';
 import { useAppEvents } from './lib/events';
+import { confirmLeave } from './lib/unsaved';
 import { useRoute } from './lib/route';
 import { DatabaseScreen } from './screens/DatabaseScreen';
 import { ImportScreen } from './screens/ImportScreen';
@@ -25,7 +26,13 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1 className="brand">Lägesbild</h1>
-        <nav aria-label="Huvudmeny">
+        <nav
+          aria-label="Huvudmeny"
+          onClickCapture={(e) => {
+            // Refused text on screen: the menu asks before leaving it (see lib/unsaved.ts).
+            if ((e.target as HTMLElement).closest('a') && !confirmLeave()) e.preventDefault();
+          }}
+        >
           <a href="#/oversikt" aria-current={route === 'oversikt' ? 'page' : undefined}>
             Översikt
           </a>

@@ -14,6 +14,7 @@ import { LofteSide } from './LofteSide';
 import { useAutosave } from './useAutosave';
 import { refusalText } from './fields';
 import { invalidateOp, useOp } from '../../lib/queries';
+import { setUnsaved } from '../../lib/unsaved';
 
 /** Fields the form marks beside themselves; a refusal of any other part is listed under the status line. */
 const SHOWN_BESIDE =
@@ -50,7 +51,9 @@ export function LofteEditor({
   const refused = autosave.state.kind === 'invalid' || autosave.state.kind === 'error';
   useEffect(() => {
     onUnsavedChange?.(refused);
+    setUnsaved(refused);
   }, [refused, onUnsavedChange]);
+  useEffect(() => () => setUnsaved(false), []);
   useEffect(() => () => onUnsavedChange?.(false), [onUnsavedChange]);
 
   // Take the server's text when the löfte is first read and after every change of state or version.
