@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { PRECISIONS, SORT_COLUMNS, SOURCES, STATUSES } from './domain';
 import { CATEGORY_CODES, categoryOfSubcategory } from './taxonomy';
 import { isValidDay } from './time';
-import { DASHBOARDS, EST_CYCLES, TREND_SPLITS } from './dashboards';
-import { CADENCES, LOFTE_LIMITS, LOFTE_STATES, RESPONSIBLE } from './lofte';
+import { DASHBOARDS, EST_CYCLES, TREND_SPLITS, type ViewSettings } from './dashboards';
+import { CADENCES, LOFTE_LIMITS, LOFTE_STATES, RESPONSIBLE, type LofteContent } from './lofte';
 import { MEASURE_STATUSES } from './walks';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -362,3 +362,12 @@ export const measureSaveSchema = z.object({
   declineReason: z.string().trim().max(1000, 'Skälet får vara högst 1 000 tecken.').default(''),
   inPlan: z.boolean().default(false),
 });
+
+// ---------------------------------------------------------------------------------------------------
+// One shape per entity: the interfaces the rest of the code names must be exactly what the schemas
+// produce (a field added to one and not the other does not compile).
+
+type Exactly<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const sameShape = <T extends true>(_proof: T) => undefined;
+sameShape<Exactly<z.output<typeof lofteContentSchema>, LofteContent>>(true);
+sameShape<Exactly<z.output<typeof viewSettingsSchema>, ViewSettings>>(true);
