@@ -9,36 +9,18 @@ import { seedGeography } from '../../src/core/demo/seed';
 import { saveAgreement } from '../../src/core/lofte/agreements';
 import { LofteRepo } from '../../src/core/lofte/repo';
 import { lofteDetails, lofteList } from '../../src/core/lofte/service';
-import { emptyContent, LOFTE_LIMITS, smartChecklist, type LofteContent } from '../../src/shared/lofte';
+import { LOFTE_LIMITS, smartChecklist } from '../../src/shared/lofte';
 import { api } from '../../src/shared/api';
 import { lofteContentSchema } from '../../src/shared/schemas';
 import { tempDb, type TempDb } from '../helpers/db';
 import { appError } from '../helpers/errors';
 import { testWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { completeContent } from '../helpers/lofte';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 const anna = { name: 'Anna Andersson', organisation: 'Klippans kommun', role: 'samordnare' };
 
-const complete = (over: Partial<LofteContent> = {}): LofteContent => ({
-  ...emptyContent(),
-  title: 'Tryggare centrum',
-  problem: 'Nedskräpning kring stationen.',
-  evidence: [{ kind: 'survey', indicator: 'nedskrapning', kommunId: null }],
-  activities: [
-    {
-      key: 'a1',
-      kind: 'Trygghetsvandring',
-      quantity: 2,
-      cadence: 'period',
-      responsible: 'gemensamt',
-      partner: '',
-      note: '',
-    },
-  ],
-  effectGoal: 'Problemindex för nedskräpning ska minska.',
-  followUp: 'Kvartalsrapport till Lokala Brå.',
-  ...over,
-});
+const complete = completeContent;
 
 describe('i databasen', () => {
   let t: TempDb;

@@ -3,15 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedGeography } from '../../src/core/demo/seed';
 import { LofteRepo } from '../../src/core/lofte/repo';
 import { diffContent, diffWords } from '../../src/shared/diff';
-import {
-  emptyContent,
-  LOFTE_STATES,
-  LOFTE_TRANSITIONS,
-  smartChecklist,
-  type LofteContent,
-} from '../../src/shared/lofte';
+import { emptyContent, LOFTE_STATES, LOFTE_TRANSITIONS, smartChecklist } from '../../src/shared/lofte';
 import { tempDb, type TempDb } from '../helpers/db';
 import { appError } from '../helpers/errors';
+import { completeContent } from '../helpers/lofte';
 
 let t: TempDb;
 let repo: LofteRepo;
@@ -23,26 +18,7 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const content = (over: Partial<LofteContent> = {}): LofteContent => ({
-  ...emptyContent(),
-  title: 'Tryggare centrum',
-  problem: 'Nedskräpning och skadegörelse kring stationen.',
-  evidence: [{ kind: 'survey', indicator: 'nedskrapning', kommunId: null }],
-  activities: [
-    {
-      key: 'a1',
-      kind: 'Trygghetsvandring',
-      quantity: 2,
-      cadence: 'period',
-      responsible: 'gemensamt',
-      partner: '',
-      note: '',
-    },
-  ],
-  effectGoal: 'Problemindex för nedskräpning ska minska i nästa trygghetsmätning.',
-  followUp: 'Kvartalsrapport till Lokala Brå.',
-  ...over,
-});
+const content = completeContent;
 
 const period = { periodFrom: '2026-01-01', periodTo: '2026-12-31' };
 

@@ -4,6 +4,7 @@ import type { DatabaseInfo } from '../../../shared/domain';
 import { formatInteger } from '../../../shared/format';
 import { ApiCallError, call, errorMessage } from '../lib/client';
 import { useOp } from '../lib/queries';
+import { StatusMessage, type Notice } from '../components/StatusMessage';
 
 /** Start screen for files: the open database, open another, create an empty one, recent files. */
 export function DatabaseScreen({ onOpened }: { onOpened: () => void }) {
@@ -11,7 +12,7 @@ export function DatabaseScreen({ onOpened }: { onOpened: () => void }) {
   const info = useOp('app.info', {});
   const recent = useOp('db.recent', {});
   const [path, setPath] = useState('');
-  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
 
   const done = (res: DatabaseInfo) => {
     setMessage({ kind: 'info', text: `Öppnade ${res.fileName}.` });
@@ -109,15 +110,7 @@ export function DatabaseScreen({ onOpened }: { onOpened: () => void }) {
             Skapa ny
           </button>
         </form>
-        {message && (
-          <p
-            id="db-path-error"
-            className={message.kind === 'error' ? 'form-error' : 'form-info'}
-            role={message.kind === 'error' ? 'alert' : 'status'}
-          >
-            {message.text}
-          </p>
-        )}
+        <StatusMessage notice={message} id="db-path-error" />
       </section>
       <section aria-labelledby="recent-files">
         <h2 id="recent-files">Senaste filer</h2>

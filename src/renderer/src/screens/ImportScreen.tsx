@@ -15,6 +15,7 @@ import { ProblemList } from '../components/ProblemList';
 import type { Source } from '../../../shared/domain';
 import { ApiCallError, call, errorMessage } from '../lib/client';
 import { useOp } from '../lib/queries';
+import { StatusMessage, type Notice } from '../components/StatusMessage';
 
 const FORMATS: readonly ImportFormat[] = IMPORT_FORMATS;
 
@@ -43,7 +44,7 @@ export function ImportScreen() {
   const [acceptWarnings, setAcceptWarnings] = useState(false);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
   const [undoId, setUndoId] = useState<number | null>(null);
   const [mapping, setMapping] = useState<Record<string, string> | null>(null);
   const [defaultSource, setDefaultSource] = useState<Source>('est');
@@ -161,14 +162,7 @@ export function ImportScreen() {
             Förhandsgranska
           </button>
         </form>
-        {message && (
-          <p
-            className={message.kind === 'error' ? 'form-error' : 'form-info'}
-            role={message.kind === 'error' ? 'alert' : 'status'}
-          >
-            {message.text}
-          </p>
-        )}
+        <StatusMessage notice={message} />
       </section>
 
       {preview && (

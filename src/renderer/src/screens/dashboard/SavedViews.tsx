@@ -4,6 +4,7 @@ import type { Dashboard, SavedView, ViewSettings } from '../../../../shared/dash
 import { DASHBOARD_LABELS } from '../../../../shared/dashboards';
 import { call, errorMessage } from '../../lib/client';
 import { invalidateOp, useOp } from '../../lib/queries';
+import { StatusMessage, type Notice } from '../../components/StatusMessage';
 
 /** Saved views: name the dashboard as it is now, open one again, or remove one. */
 export function SavedViews({
@@ -17,7 +18,7 @@ export function SavedViews({
   const views = useOp('views.list', {});
   const [chosen, setChosen] = useState<number | null>(null);
   const [name, setName] = useState('');
-  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
   const save = useMutation({
     mutationFn: () => call('views.save', { name, ...current }),
     onSuccess: (v) => {
@@ -80,14 +81,7 @@ export function SavedViews({
           Spara vy
         </button>
       </form>
-      {message && (
-        <span
-          className={message.kind === 'error' ? 'form-error' : 'form-info'}
-          role={message.kind === 'error' ? 'alert' : 'status'}
-        >
-          {message.text}
-        </span>
-      )}
+      <StatusMessage notice={message} inline />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { localDay } from '../../../../shared/time';
 import { LOFTE_LIMITS } from '../../../../shared/lofte';
 import { call } from '../../lib/client';
 import { NumberField, refusalText } from './fields';
+import { StatusMessage, type Notice } from '../../components/StatusMessage';
 
 /** The same words as the summary's ("enligt plan", "efter plan"), by the same rule at the stretch's end. */
 function statusText(b: BucketDto): string {
@@ -45,7 +46,7 @@ export function FollowUp({
   const [count, setCount] = useState<number | null>(1);
   const [place, setPlace] = useState('');
   const [note, setNote] = useState('');
-  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string; undo?: number } | null>(null);
+  const [message, setMessage] = useState<(Notice & { undo?: number }) | null>(null);
   const log = useMutation({
     mutationFn: () => call('loften.log', { id: l.id, activityKey, day, count: count ?? 0, place, note }),
     onSuccess: (entry) => {
@@ -122,19 +123,16 @@ export function FollowUp({
           </button>
         </form>
       )}
-      {message && (
-        <p
-          className={message.kind === 'error' ? 'form-error' : 'form-info'}
-          role={message.kind === 'error' ? 'alert' : 'status'}
-        >
-          {message.text}{' '}
-          {message.undo && (
+      <StatusMessage notice={message}>
+        {message?.undo && (
+          <>
+            {' '}
             <button type="button" className="link" onClick={() => remove.mutate(message.undo!)}>
               Ångra
             </button>
-          )}
-        </p>
-      )}
+          </>
+        )}
+      </StatusMessage>
 
       <label className="inline">
         Visa

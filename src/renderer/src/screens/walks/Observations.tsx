@@ -4,6 +4,7 @@ import { subcategoryLabel } from '../../../../shared/taxonomy';
 import { WALK_OBSERVATION_KINDS, type Walk, type WalkObservation } from '../../../../shared/walks';
 import { call, errorMessage } from '../../lib/client';
 import { openRegister } from '../../lib/route';
+import { StatusMessage, type Notice } from '../../components/StatusMessage';
 
 /** What the walkers saw, per place: each observation is an incident in the register. */
 export function Observations({
@@ -18,7 +19,7 @@ export function Observations({
   const [placeName, setPlaceName] = useState('');
   const [subcategory, setSubcategory] = useState<string>(WALK_OBSERVATION_KINDS[0]);
   const [note, setNote] = useState('');
-  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
   const observe = useMutation({
     mutationFn: () => call('walks.observe', { walkId: walk.id, placeName, subcategory, note }),
     onSuccess: (o) => {
@@ -130,14 +131,7 @@ export function Observations({
           Lägg till iakttagelse
         </button>
       </form>
-      {message && (
-        <p
-          className={message.kind === 'error' ? 'form-error' : 'form-info'}
-          role={message.kind === 'error' ? 'alert' : 'status'}
-        >
-          {message.text}
-        </p>
-      )}
+      <StatusMessage notice={message} />
     </section>
   );
 }
