@@ -81,7 +81,21 @@ export default tseslint.config(
     extraPaths: [ELECTRON, SQLITE, { name: 'react', message: 'src/shared is pure TypeScript.' }],
     extraPatterns: [nodeBuiltins('src/shared is pure TypeScript')],
   }),
-  layer(['src/core/**/*.ts'], { upwards: ['main', 'host', 'preload', 'renderer'], extraPaths: [ELECTRON, SQLITE] }),
+  layer(['src/core/**/*.ts'], {
+    upwards: ['main', 'host', 'preload', 'renderer', 'print'],
+    extraPaths: [ELECTRON, SQLITE],
+  }),
+  {
+    // The print layer (React → HTML for the PDF printers in main and host) is pure: no Node, no database.
+    files: ['src/print/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  layer(['src/print/**/*.{ts,tsx}'], {
+    upwards: ['core', 'main', 'host', 'preload', 'renderer'],
+    extraPaths: [ELECTRON, SQLITE],
+    extraPatterns: [nodeBuiltins('src/print is pure (it renders a document to HTML)')],
+  }),
   {
     // One owner per open database: only the DbContext opens a connection and builds the repositories.
     // The demo seeder writes its history at past clocks, inside a context's transaction; a repository's own

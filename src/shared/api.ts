@@ -31,6 +31,19 @@ import type { Lofte, LofteComment } from './lofte';
 import { GRANULARITIES, type FocusAreaDto, type LofteDetails, type LofteSummary, type LogDto } from './lofte-api';
 import type { Agreement, AgreementSummary } from './agreements';
 import { userProfileSchema, type ProfileState } from './profile';
+import type { PiiHit, ReportDocument } from './report';
+import {
+  piiDecisionSchema,
+  reportDecideSchema,
+  reportEditsSchema,
+  reportExportSchema,
+  reportSelectionSchema,
+  reportSourceSchema,
+  type ReportDetails,
+  type ReportOutline,
+  type ReportPreview,
+  type ReportSummary,
+} from './report-api';
 import {
   dashboardFilterSchema,
   pinnedPeriodsSchema,
@@ -184,6 +197,24 @@ export const api = {
   'imports.undo': op<{ removed: number; restored: number }>()(z.object({ id: idSchema })),
   'profile.get': op<ProfileState>()(empty),
   'profile.save': op<ProfileState>()(userProfileSchema),
+  'reports.list': op<ReportSummary[]>()(
+    z.object({ kommunIds: z.array(idSchema).max(500).optional(), year: z.number().int().min(1900).max(2100).optional() }),
+  ),
+  'reports.get': op<ReportDetails>()(z.object({ id: idSchema })),
+  'reports.document': op<ReportOutline & { document: ReportDocument }>()(z.object({ source: reportSourceSchema })),
+  'reports.create': op<ReportDetails>()(
+    z.object({ selection: reportSelectionSchema, edits: reportEditsSchema.optional() }),
+  ),
+  'reports.save': op<ReportDetails>()(
+    z.object({ id: idSchema, revision: z.number().int().nonnegative(), edits: reportEditsSchema }),
+  ),
+  'reports.decide': op<ReportDetails>()(reportDecideSchema),
+  'reports.newVersion': op<ReportDetails>()(z.object({ id: idSchema })),
+  'reports.pii': op<PiiHit[]>()(z.object({ source: reportSourceSchema })),
+  'reports.preview': op<ReportPreview>()(
+    z.object({ source: reportSourceSchema, decisions: z.array(piiDecisionSchema).max(2000).default([]) }),
+  ),
+  'reports.export': op<ExportResult>()(reportExportSchema),
 } as const;
 
 export type Api = typeof api;

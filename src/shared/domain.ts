@@ -174,6 +174,7 @@ export const CHANGE_KINDS = [
   'walks',
   'measures',
   'profile',
+  'reports',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 

@@ -10,6 +10,7 @@ import { importOps } from '../imports/ops';
 import { incidentOps } from '../incidents/ops';
 import { lofteOps } from '../lofte/ops';
 import { walkOps } from '../walks/ops';
+import { reportOps } from '../reports/ops';
 import type { OpMap } from './ops';
 
 export const OPS = {
@@ -19,6 +20,7 @@ export const OPS = {
   ...dashboardOps,
   ...lofteOps,
   ...walkOps,
+  ...reportOps,
 } satisfies OpMap<OpName>;
 
 export type Handlers = {

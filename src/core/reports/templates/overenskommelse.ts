@@ -1,0 +1,8 @@
+import type { TemplateBuilder } from './types';
+import { section } from '../common';
+
+// Placeholder until the template is written.
+export const overenskommelse: TemplateBuilder = () => ({
+  subtitle: 'overenskommelse',
+  chapters: [section('sammanfattning', 'Sammanfattning', [{ kind: 'text', text: 'Ej klar.' }])],
+});
