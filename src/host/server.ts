@@ -14,6 +14,8 @@ import { AppError } from '../shared/errors';
 import { dispatch } from '../core/api/dispatch';
 import { createHandlers } from '../core/api/handlers';
 import { Workspace, type PlatformServices } from '../core/app/workspace';
+import type { ReportPrinter } from '../core/reports/printer';
+import { createChromiumPrinter } from './printer';
 
 export const TOKEN_HEADER = 'x-lagesbild-token';
 export { CONTENT_SECURITY_POLICY };
@@ -28,6 +30,13 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 
+const DOWNLOAD_TYPES: Record<string, string> = {
+  '.csv': 'text/csv; charset=utf-8',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
 export interface HostOptions {
   dataDir: string;
   rendererDir: string;
@@ -36,8 +45,10 @@ export interface HostOptions {
   demoRows?: number;
   /** Open this database file instead of the last used one (benchmarks, `--db`). */
   openFile?: string;
-  /** Largest accepted request body. */
+  /** Largest accepted request body (a report's logo travels as a data URL of up to ~1.4 MB). */
   maxBodyBytes?: number;
+  /** Prints reports (tests share one); else Chromium through playwright-core, launched when first needed. */
+  printer?: ReportPrinter;
 }
 
 export interface RunningHost {
@@ -69,6 +80,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const downloads = new Map<string, { path: string; fileName: string }>();
   const exportDir = path.join(options.dataDir, 'exports');
+  const ownPrinter = options.printer ? null : createChromiumPrinter();
   const platform: PlatformServices = {
     async choosePath() {
       throw new AppError('unsupported', 'I webbläsaren finns ingen fildialog: skriv sökvägen till filen i fältet.');
@@ -80,6 +92,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       downloads.set(id, { path: file, fileName });
       return { path: file, downloadUrl: `/download/${id}?token=${encodeURIComponent(token)}` };
     },
+    printer: options.printer ?? ownPrinter ?? undefined,
   };
   const workspace = new Workspace({
     dataDir: options.dataDir,
@@ -91,7 +104,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   if (options.openFile) workspace.open(options.openFile);
   else await workspace.start();
   const handlers = createHandlers(workspace);
-  const maxBody = options.maxBodyBytes ?? 1_000_000;
+  const maxBody = options.maxBodyBytes ?? 4_000_000;
   let allowedHosts: Set<string> = new Set();
 
   const server = http.createServer((req, res) => {
@@ -152,9 +165,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return refuse(res, 404, { code: 'not_found', message: 'Filen finns inte.' });
       }
       res.writeHead(200, {
-        'content-type': item.fileName.endsWith('.csv')
-          ? 'text/csv; charset=utf-8'
-          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-type': DOWNLOAD_TYPES[path.extname(item.fileName)] ?? 'application/octet-stream',
         'content-disposition': `attachment; filename="${item.fileName}"`,
         'cache-control': 'no-store',
       });
@@ -199,6 +210,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await workspace.close();
+      await ownPrinter?.close();
     },
   };
 }

@@ -181,4 +181,6 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export type AppEvent =
   | { type: 'job.progress'; progress: JobProgress }
   /** `what` is the first of `kinds` (scripts written against the first contract read it); `version` only grows. */
-  | { type: 'data.changed'; what: ChangeKind; kinds: ChangeKind[]; version: number };
+  | { type: 'data.changed'; what: ChangeKind; kinds: ChangeKind[]; version: number }
+  /** A menu command for the window (desktop): Arkiv → Skriv ut / Spara som PDF on the open report. */
+  | { type: 'menu.command'; command: 'print' };

@@ -17,6 +17,7 @@ import { ReferenceRepo } from '../db/reference-repo';
 import { perConnection } from '../db/per-connection';
 import { LofteRepo } from '../lofte/repo';
 import { WalkRepo } from '../walks/repo';
+import { ReportRepo } from '../reports/repo';
 
 export type Clock = () => Date;
 
@@ -27,12 +28,15 @@ export interface Repos {
   readonly reference: ReferenceRepo;
   readonly loften: LofteRepo;
   readonly walks: WalkRepo;
+  readonly reports: ReportRepo;
 }
 
 export type ChangeListener = (what: readonly ChangeKind[], version: number) => void;
 
 export class DbContext {
   private changeVersion = 0;
+  /** Moves with every write except those of reports alone (a report's texts change no figure). */
+  private figuresChange = 0;
   private readonly dataVersion;
   private readonly repos: Repos;
   private longWrite: string | null = null;
@@ -52,6 +56,7 @@ export class DbContext {
       reference: perConnection(db, 'reference', () => new ReferenceRepo(db)),
       loften: perConnection(db, 'loften', () => new LofteRepo(db, clock)),
       walks: perConnection(db, 'walks', () => new WalkRepo(db, clock, incidents)),
+      reports: perConnection(db, 'reports', () => new ReportRepo(db, clock)),
     };
   }
 
@@ -66,6 +71,11 @@ export class DbContext {
    */
   version(): string {
     return `${this.changeVersion}:${this.dataVersion.get() as number}`;
+  }
+
+  /** Like `version()`, but unmoved by writes of reports alone: what a report's figures are computed from. */
+  figuresVersion(): string {
+    return `${this.figuresChange}:${this.dataVersion.get() as number}`;
   }
 
   read<T>(fn: (repos: Repos) => T): T {
@@ -84,6 +94,7 @@ export class DbContext {
       result = this.db.transaction(() => fn(this.repos)).immediate();
     } finally {
       this.changeVersion++;
+      if (what.some((k) => k !== 'reports')) this.figuresChange++;
     }
     if (outermost) this.onChange(what, this.changeVersion);
     return result;
@@ -98,11 +109,13 @@ export class DbContext {
     this.refuseDuringLongWrite();
     this.longWrite = busyMessage;
     this.changeVersion++;
+    this.figuresChange++;
     try {
       return await fn(this.repos);
     } finally {
       this.longWrite = null;
       this.changeVersion++;
+      this.figuresChange++;
       this.onChange(what, this.changeVersion);
     }
   }
@@ -110,6 +123,7 @@ export class DbContext {
   /** Another connection (the import worker) committed, or gave up: caches must not trust what they hold. */
   committedElsewhere(what: readonly ChangeKind[]): void {
     this.changeVersion++;
+    this.figuresChange++;
     this.onChange(what, this.changeVersion);
   }
 

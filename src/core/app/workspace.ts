@@ -19,6 +19,7 @@ import type { ImportPreview, ImportReport } from '../../shared/imports';
 import { previewInWorker, runImportInWorker, type WorkerScript } from '../imports/runner';
 import { commitFile, previewFile, type FileImport } from '../imports/service';
 import { RecentFiles } from './recent';
+import type { ReportPrinter } from '../reports/printer';
 
 export const DEMO_FILE_NAME = 'lagesbild-exempeldata.sqlite';
 
@@ -28,6 +29,8 @@ export interface PlatformServices {
   choosePath(mode: 'open' | 'create' | 'import'): Promise<string | null>;
   /** Where an export goes; null when the user cancelled the save dialog. */
   exportTarget(fileName: string): Promise<{ path: string; downloadUrl: string | null } | null>;
+  /** Renders report documents to PDF (Electron printToPDF, or Chromium in the browser host and the CLI). */
+  printer?: ReportPrinter | undefined;
 }
 
 export interface WorkspaceOptions {
@@ -170,6 +173,11 @@ export class Workspace {
   /** Resolves when first-start seeding (if any) has finished. */
   async ready(): Promise<void> {
     await this.seeding;
+  }
+
+  /** Now, by the workspace's clock (tests fix it). */
+  now(): Date {
+    return this.options.clock ? this.options.clock() : new Date();
   }
 
   /** The open database's context: the one owner of its connection and repositories. */

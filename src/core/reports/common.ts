@@ -7,6 +7,7 @@ import type { Kommun } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { formatInteger } from '../../shared/format';
 import {
+  FOLLOW_UP_LABELS,
   PUBLIC_TEMPLATES,
   TEMPLATE_LABELS,
   type Block,
@@ -27,6 +28,8 @@ export interface BuildContext {
   /** Who is making the document (PDF metadata). */
   author: string;
   edits: ReportEdits;
+  /** The data version (DbContext.version()): built chapters are reused while it stays the same. */
+  version?: string | undefined;
 }
 
 /** Kommuner below this population are "small": counts below 3 are suppressed in published documents. */
@@ -118,7 +121,9 @@ export function defaultTitle(sel: ReportSelection, areaName: string): string {
   const fy = sel.from.slice(0, 4);
   const ty = sel.to.slice(0, 4);
   const years = fy === ty ? fy : `${fy}–${ty}`;
-  return `${TEMPLATE_LABELS[sel.template]} ${years} – ${areaName}`;
+  const label =
+    sel.template === 'uppfoljning' && sel.followUpKind ? FOLLOW_UP_LABELS[sel.followUpKind] : TEMPLATE_LABELS[sel.template];
+  return `${label} ${years} – ${areaName}`;
 }
 
 export function isPublication(sel: ReportSelection): boolean {
