@@ -10,6 +10,8 @@ import { measureDashboards, type DashboardTiming } from './dashboard';
 import { measureGrid } from './grid';
 import { measureImport, type ImportTiming } from './import';
 import { measureFirstRows, rendererBuilt } from './ui';
+import { measureReport, type ReportTiming } from './report';
+import { createChromiumPrinter } from '../src/host/printer';
 
 export interface BenchResult {
   name: string;
@@ -32,7 +34,7 @@ export interface BenchOptions {
   repeats: number;
   ui: boolean;
   /** Only one part of the benchmark (`--only grid|import|ui`); results.json then holds only those figures. */
-  only?: 'grid' | 'import' | 'ui' | undefined;
+  only?: 'grid' | 'import' | 'ui' | 'report' | undefined;
   log: (m: string) => void;
 }
 
@@ -72,12 +74,19 @@ function dashboardFigures(rows: number, timings: DashboardTiming[]): BenchResult
 export async function runBench(o: BenchOptions): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   const files = new Map<number, string>();
-  for (const rows of [...new Set([...o.sizes, ...(o.ui ? [o.uiSmallRows] : [])])].sort((a, b) => a - b)) {
+  for (const rows of [...new Set([...o.sizes, ...(o.ui && (!o.only || o.only === 'ui') ? [o.uiSmallRows] : [])])].sort(
+    (a, b) => a - b,
+  )) {
     if (o.only === 'import') break; // imports write their own files
     files.set(rows, await dataset(o.dataDir, rows, o.log));
   }
-  const want = (part: 'grid' | 'import' | 'ui') => !o.only || o.only === part;
+  const want = (part: 'grid' | 'import' | 'ui' | 'report') => !o.only || o.only === part;
+  const printer = want('report') ? createChromiumPrinter() : null;
   for (const rows of o.sizes) {
+    if (printer) {
+      o.log(`mäter report.lagesbild_ms på ${rows} rader`);
+      results.push(reportFigure(rows, await measureReport(files.get(rows)!, printer, Math.min(o.repeats, 3))));
+    }
     if (!want('grid')) {
       if (want('import')) await importsAt(rows);
       continue;
@@ -149,9 +158,24 @@ export async function runBench(o: BenchOptions): Promise<BenchResult[]> {
       ok: large / small <= 1.5,
     });
   }
+  await printer?.close();
   fs.mkdirSync(path.dirname(o.out), { recursive: true });
   fs.writeFileSync(o.out, JSON.stringify(results, null, 2) + '\n');
   return results;
+}
+
+function reportFigure(rows: number, t: ReportTiming): BenchResult {
+  return {
+    name: 'report.lagesbild_ms',
+    rows,
+    value: round(t.reportMs, 0),
+    unit: 'ms',
+    baseline: round(t.apiMs, 0),
+    ratio: round(t.reportMs / t.apiMs, 1),
+    target: '≤ 5000',
+    ok: t.reportMs <= 5000,
+    note: `lägesbild Klippan 2026 som PDF (${t.pages} sidor, ${round(t.pdfBytes / 1024, 0)} kB) genom reports.export mot samma siffror genom API:t (compare, change, trend, översikt, trygghet, EST, vandringar, åtgärder); båda på nyöppnad databas, Chromium redan startad`,
+  };
 }
 
 const FORMAT_NOTE = {

@@ -29,7 +29,20 @@ export interface CliResult {
   stdout: string;
 }
 
-const VALUED = ['template', 'kommun', 'lpo', 'from', 'to', 'lofte', 'report', 'db', 'format', 'out', 'user', 'agreement'];
+const VALUED = [
+  'template',
+  'kommun',
+  'lpo',
+  'from',
+  'to',
+  'lofte',
+  'report',
+  'db',
+  'format',
+  'out',
+  'user',
+  'agreement',
+];
 const FLAGS = ['mask-pii', 'publication'];
 const USAGE =
   'npm run report -- --template lagesbild|medborgarlofte|uppfoljning|medborgare|atgardsplan|overenskommelse ' +
@@ -120,7 +133,8 @@ export async function runReportCli(args: readonly string[], options: ReportCliOp
       const to = day(v.get('to'), 'to') ?? `${year}-12-31`;
       if (from > to) throw new ArgError(`--from (${from}) ligger efter --to (${to})`);
       const lofteId = positiveInt(v.get('lofte'), 'lofte');
-      if (template === 'medborgarlofte' && lofteId === undefined) throw new ArgError('medborgarlofte kräver --lofte <id>');
+      if (template === 'medborgarlofte' && lofteId === undefined)
+        throw new ArgError('medborgarlofte kräver --lofte <id>');
       if (!kommun && !lpo && lofteId === undefined) throw new ArgError('ange --kommun <SCB-kod> eller --lpo <namn>');
       source = {
         selection: {

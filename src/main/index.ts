@@ -13,6 +13,7 @@ import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { readPackageVersion, resolveNativeBinding } from './native-binding';
 import { createDesktopPlatform } from './platform';
+import { createElectronPrinter } from './printer';
 import { createMainWindow, windowTarget } from './window';
 
 const appRoot = join(__dirname, '../..');
@@ -67,7 +68,7 @@ function main(): void {
         platform: process.platform,
         arch: process.arch,
       });
-      const platform = createDesktopPlatform(getWindow);
+      const platform = createDesktopPlatform(getWindow, createElectronPrinter());
       const ws = new Workspace({
         dataDir: app.getPath('userData'),
         platform,

@@ -50,6 +50,13 @@ export function menuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
       { label: 'Senaste filer', submenu: recentItems(deps) },
       { type: 'separator' },
       {
+        // The open report (Rapporter) starts its export: personal-data review, then the save dialog.
+        label: 'Skriv ut / Spara som PDF…',
+        accelerator: 'CmdOrCtrl+P',
+        click: () => deps.workspace.events.emit({ type: 'menu.command', command: 'print' }),
+      },
+      { type: 'separator' },
+      {
         label: 'Exempeldatabasen',
         click: () => attempt('Exempeldatabasen kunde inte öppnas', () => deps.workspace.openDemo()),
       },

@@ -1,6 +1,7 @@
 /** The desktop's PlatformServices: native open and save dialogs, in Swedish. */
 import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { PlatformServices } from '../core/app/workspace';
+import type { ReportPrinter } from '../core/reports/printer';
 
 export const DATABASE_FILTER = { name: 'Lägesbild-databas', extensions: ['sqlite', 'db'] };
 export const IMPORT_FILTER = { name: 'Importfil (JSON, CSV, Excel)', extensions: ['json', 'csv', 'txt', 'xlsx'] };
@@ -8,6 +9,13 @@ export const IMPORT_FILTER = { name: 'Importfil (JSON, CSV, Excel)', extensions:
 const EXPORT_FILTERS: Record<string, { name: string; extensions: string[] }> = {
   csv: { name: 'CSV-fil', extensions: ['csv'] },
   xlsx: { name: 'Excel-arbetsbok', extensions: ['xlsx'] },
+  pdf: { name: 'PDF-dokument', extensions: ['pdf'] },
+  docx: { name: 'Word-dokument', extensions: ['docx'] },
+};
+
+const EXPORT_TITLES: Record<string, string> = {
+  pdf: 'Spara rapporten som PDF',
+  docx: 'Spara rapporten som Word-dokument',
 };
 
 function showOpen(win: BrowserWindow | null, options: OpenDialogOptions) {
@@ -18,8 +26,12 @@ function showSave(win: BrowserWindow | null, options: SaveDialogOptions) {
   return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
 }
 
-export function createDesktopPlatform(getWindow: () => BrowserWindow | null): PlatformServices {
+export function createDesktopPlatform(
+  getWindow: () => BrowserWindow | null,
+  printer?: ReportPrinter,
+): PlatformServices {
   return {
+    printer,
     async choosePath(mode) {
       const win = getWindow();
       if (mode === 'open' || mode === 'import') {
@@ -45,7 +57,7 @@ export function createDesktopPlatform(getWindow: () => BrowserWindow | null): Pl
       const extension = fileName.split('.').pop() ?? '';
       const filter = EXPORT_FILTERS[extension];
       const result = await showSave(getWindow(), {
-        title: 'Exportera händelser',
+        title: EXPORT_TITLES[extension] ?? 'Exportera händelser',
         buttonLabel: 'Spara',
         defaultPath: fileName,
         filters: filter ? [filter] : [],

@@ -9,7 +9,14 @@ export interface FocusAreaInput {
   title: string;
   /** The problem in focus. */
   problem: string;
-  /** Likely causes (orsaksanalys). */
+  /**
+   * The orsaksanalys in the crime triangle's three parts (DOMAIN.md), then "Övrigt": who is exposed
+   * (brottsutsatt), who commits the crimes (gärningsperson), what makes the place or object possible (plats).
+   */
+  causeVictim: string;
+  causeOffender: string;
+  causePlace: string;
+  /** Övrigt (även text från före uppdelningen): the orsaksanalys's other causes, and the one text of schema 6–11. */
   causes: string;
   /** Bounded, measurable goals. */
   goals: string;
@@ -38,6 +45,13 @@ export interface AgreementFocusArea {
   id: number;
   title: string;
   problem: string;
+  /** Orsaksanalys – brottsutsatt. */
+  causeVictim: string;
+  /** Orsaksanalys – gärningsperson. */
+  causeOffender: string;
+  /** Orsaksanalys – plats. */
+  causePlace: string;
+  /** Orsaksanalys – övrigt (även text från före uppdelningen). */
   causes: string;
   goals: string;
   followUp: string;

@@ -37,7 +37,9 @@ export const reportSelectionSchema = z
     to: day('Periodens sista dag'),
     lofteId: id.optional(),
     agreementId: id.optional(),
-    followUpKind: z.enum(FOLLOW_UP_KINDS, { error: 'Välj kvartalsrapport, årsuppföljning eller slutrapport.' }).optional(),
+    followUpKind: z
+      .enum(FOLLOW_UP_KINDS, { error: 'Välj kvartalsrapport, årsuppföljning eller slutrapport.' })
+      .optional(),
     publication: z.boolean().optional(),
   })
   .refine((s) => s.from <= s.to, { message: 'Periodens första dag ligger efter den sista.', path: ['to'] })

@@ -306,7 +306,11 @@ export const focusAreaInputSchema = z.object({
   id: idSchema.optional(),
   title: text('Fokusområdets rubrik', 200),
   problem: text('Problemet', 8000).default(''),
-  causes: text('Orsaksanalysen', 8000).default(''),
+  // The orsaksanalys in the crime triangle's three parts; `causes` is its "Övrigt" (and the text from before).
+  causeVictim: text('Orsaksanalys – brottsutsatt', 8000).default(''),
+  causeOffender: text('Orsaksanalys – gärningsperson', 8000).default(''),
+  causePlace: text('Orsaksanalys – plats', 8000).default(''),
+  causes: text('Orsaksanalys – övrigt', 8000).default(''),
   goals: text('De mätbara målen', 4000).default(''),
   followUp: text('Dokumentation och uppföljning', 4000).default(''),
 });

@@ -1,7 +1,7 @@
 /**
  * Samverkansöverenskommelser in Chromium: the demo agreement for Svalöv edited (a used fokusområde cannot
- * be removed, a signing date in the future is refused), a new fokusområde saved, and then offered to a new
- * löfte without reloading.
+ * be removed, a signing date in the future is refused), a new fokusområde with its orsaksanalys in three
+ * parts and övrigt saved, then offered to a new löfte without reloading, and read back after a reload.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,13 @@ afterAll(async () => {
 
 const TITLE = 'Samverkansöverenskommelse Svalöv 2027–2030 (förslag)';
 const NEW_AREA = 'Otrygghet vid stationen i Teckomatorp';
+/** The new fokusområde's orsaksanalys, by the label of its field. */
+const CAUSES = {
+  Brottsutsatt: 'Pendlare och unga som väntar på tåget kvällstid.',
+  Gärningsperson: 'En mindre grupp tonåringar som samlas i väntsalen.',
+  Plats: 'Dålig belysning och ingen insyn vid perrongen och cykelstället.',
+  Övrigt: 'Få vuxna i rörelse efter klockan 20.',
+} as const;
 
 describe('Samverkansöverenskommelser', () => {
   it('ett nytt fokusområde sparas och erbjuds direkt för ett nytt löfte', async () => {
@@ -53,6 +60,10 @@ describe('Samverkansöverenskommelser', () => {
     const first = editor.getByRole('group', { name: 'Fokusområde 1' });
     await expect(first.getByLabel('Fokusområde', { exact: true }).inputValue()).resolves.toBe('Skadegörelse');
     await first.getByText('Används av 1 löfte.').waitFor();
+    // The demo's orsaksanalys, in its three parts; nothing of its own in övrigt.
+    const firstCauses = first.getByRole('group', { name: 'Orsaksanalys' });
+    await expect(firstCauses.getByLabel('Plats', { exact: true }).inputValue()).resolves.toContain('Teckomatorp');
+    await expect(firstCauses.getByLabel('Övrigt', { exact: true }).inputValue()).resolves.toBe('');
     await screenshot(page, 'samverkansoverenskommelse-lista');
 
     // The draft löfte for 2027 uses "Skadegörelse": it cannot be removed, and nothing is written.
@@ -81,9 +92,8 @@ describe('Samverkansöverenskommelser', () => {
     await second
       .getByLabel('Problem', { exact: true })
       .fill('Många upplever stationsområdet som otryggt kvällstid (trygghetsmätningen 2026).');
-    await second
-      .getByLabel('Trolig orsak (orsaksanalys)')
-      .fill('Dålig belysning och få vuxna i rörelse; ungdomar samlas i väntsalen.');
+    const causes = second.getByRole('group', { name: 'Orsaksanalys' });
+    for (const [label, text] of Object.entries(CAUSES)) await causes.getByLabel(label, { exact: true }).fill(text);
     await second
       .getByLabel('Mätbara mål')
       .fill('Minst två trygghetsvandringar om året; problemindex för stationen ska minska.');
@@ -96,14 +106,22 @@ describe('Samverkansöverenskommelser', () => {
     await expect(editor.getByRole('alert').count()).resolves.toBe(0);
 
     const areas = db
-      .prepare('SELECT id, title, causes, sort_order FROM focus_area WHERE agreement_id = ? ORDER BY sort_order')
-      .all(agreement) as { id: number; title: string; causes: string; sort_order: number }[];
+      .prepare(
+        `SELECT id, title, cause_victim, cause_offender, cause_place, causes, sort_order
+         FROM focus_area WHERE agreement_id = ? ORDER BY sort_order`,
+      )
+      .all(agreement) as (Record<'cause_victim' | 'cause_offender' | 'cause_place' | 'causes', string> & {
+      id: number;
+      title: string;
+      sort_order: number;
+    })[];
     expect(areas.map((a) => [a.title, a.sort_order])).toEqual([
       ['Skadegörelse', 0],
       [NEW_AREA, 1],
     ]);
     expect(areas[0]!.id).toBe(skadegorelse);
-    expect(areas[1]!.causes).toBe('Dålig belysning och få vuxna i rörelse; ungdomar samlas i väntsalen.');
+    const { cause_victim, cause_offender, cause_place, causes: other } = areas[1]!;
+    expect([cause_victim, cause_offender, cause_place, other]).toEqual(Object.values(CAUSES));
     expect(db.prepare('SELECT signed_by_lpo, signed_on FROM agreement WHERE id = ?').get(agreement)).toEqual({
       signed_by_lpo: 'Lokalpolisområdeschef Landskrona',
       signed_on: null,
@@ -123,5 +141,20 @@ describe('Samverkansöverenskommelser', () => {
     await form.getByRole('button', { name: 'Skapa utkast' }).click();
     await page.getByRole('article').getByTestId('lofte-state').filter({ hasText: 'Utkast' }).waitFor();
     expect(db.prepare('SELECT focus_area_id FROM lofte ORDER BY id DESC LIMIT 1').pluck().get()).toBe(areas[1]!.id);
+
+    // After a reload the orsaksanalys is read back from the database, each part in its field.
+    await page.reload();
+    await page.getByRole('tab', { name: 'Samverkansöverenskommelser' }).click();
+    await page
+      .getByRole('complementary', { name: 'Samverkansöverenskommelser' })
+      .getByRole('button', { name: TITLE })
+      .click();
+    const reread = page
+      .getByRole('form', { name: TITLE })
+      .getByRole('group', { name: 'Fokusområde 2' })
+      .getByRole('group', { name: 'Orsaksanalys' });
+    for (const [label, text] of Object.entries(CAUSES)) {
+      await expect.poll(() => reread.getByLabel(label, { exact: true }).inputValue()).toBe(text);
+    }
   });
 });

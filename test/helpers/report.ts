@@ -30,12 +30,14 @@ export function buildFor(
   edits: Partial<ReportEdits> = {},
   now = DEMO_NOW,
 ): ReportDocument {
-  return t.ws.db().read((r) =>
-    buildDocument(
-      { r, now, today: localDay(now.toISOString()), author: 'Maja Samordnare', edits: { ...EMPTY_EDITS, ...edits } },
-      sel,
-    ),
-  );
+  return t.ws
+    .db()
+    .read((r) =>
+      buildDocument(
+        { r, now, today: localDay(now.toISOString()), author: 'Maja Samordnare', edits: { ...EMPTY_EDITS, ...edits } },
+        sel,
+      ),
+    );
 }
 
 export function allSections(doc: ReportDocument): Section[] {

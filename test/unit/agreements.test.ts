@@ -1,12 +1,19 @@
-/** Samverkansöverenskommelser in a real database: create, update keeping fokusområde ids, refusals. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+/**
+ * Samverkansöverenskommelser in a real database: create, update keeping fokusområde ids, the orsaksanalys in
+ * three parts and övrigt, refusals (in the core and through dispatch), the demo's fokusområden.
+ */
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+import { DEMO_AGREEMENTS } from '../../src/core/demo/agreements';
+import { seedLoften } from '../../src/core/demo/loften';
 import { seedGeography } from '../../src/core/demo/seed';
 import { getAgreement, listAgreements, saveAgreement } from '../../src/core/lofte/agreements';
 import { LofteRepo } from '../../src/core/lofte/repo';
-import type { AgreementInput } from '../../src/shared/agreements';
+import type { AgreementInput, FocusAreaInput } from '../../src/shared/agreements';
 import { agreementSaveSchema } from '../../src/shared/schemas';
 import { tempDb, type TempDb } from '../helpers/db';
 import { appError } from '../helpers/errors';
+import { testWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const NOW = () => new Date('2026-11-22T10:00:00Z');
 
@@ -21,6 +28,18 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
+/** A fokusområde with every text empty but those given. */
+const area = (over: Partial<FocusAreaInput> & { title: string }): FocusAreaInput => ({
+  problem: '',
+  causeVictim: '',
+  causeOffender: '',
+  causePlace: '',
+  causes: '',
+  goals: '',
+  followUp: '',
+  ...over,
+});
+
 const input = (over: Partial<AgreementInput> = {}): AgreementInput => ({
   title: 'Samverkansöverenskommelse Klippan 2027–2030',
   periodFrom: '2027-01-01',
@@ -33,11 +52,14 @@ const input = (over: Partial<AgreementInput> = {}): AgreementInput => ({
     {
       title: 'Narkotika',
       problem: 'Öppen narkotikahandel vid stationen.',
+      causeVictim: 'Unga som erbjuds narkotika på väg hem från skolan.',
+      causeOffender: 'Ett fåtal unga vuxna som säljer via sociala medier.',
+      causePlace: 'Mörka gångvägar vid stationen.',
       causes: 'Få vuxna i rörelse kvällstid.',
       goals: 'Minst 4 narkotikainsatser om året.',
       followUp: 'Kvartalsrapport till Lokala Brå.',
     },
-    { title: 'Trafik', problem: '', causes: '', goals: 'Minst en trafikinsats i veckan.', followUp: '' },
+    area({ title: 'Trafik', goals: 'Minst en trafikinsats i veckan.' }),
   ],
   ...over,
 });
@@ -71,6 +93,9 @@ describe('samverkansöverenskommelse', () => {
     ]);
     expect(a.focusAreas[0]).toMatchObject({
       problem: 'Öppen narkotikahandel vid stationen.',
+      causeVictim: 'Unga som erbjuds narkotika på väg hem från skolan.',
+      causeOffender: 'Ett fåtal unga vuxna som säljer via sociala medier.',
+      causePlace: 'Mörka gångvägar vid stationen.',
       causes: 'Få vuxna i rörelse kvällstid.',
       goals: 'Minst 4 narkotikainsatser om året.',
       followUp: 'Kvartalsrapport till Lokala Brå.',
@@ -107,7 +132,7 @@ describe('samverkansöverenskommelse', () => {
       signedOn: null,
       focusAreas: [
         { ...trafik!, goals: 'Minst två trafikinsatser i veckan.' },
-        { title: 'Nedskräpning', problem: '', causes: '', goals: '', followUp: '' },
+        area({ title: 'Nedskräpning' }),
         { ...narkotika! },
       ],
     });
@@ -182,11 +207,7 @@ describe('samverkansöverenskommelse', () => {
         'Datumet för underskrift ligger i framtiden: ange det när överenskommelsen är undertecknad.',
       ],
       [{ title: '   ' }, 'title', 'Ge överenskommelsen en rubrik.'],
-      [
-        { focusAreas: [{ title: ' ', problem: 'x', causes: '', goals: '', followUp: '' }] },
-        'focusAreas.0.title',
-        'Fokusområde 1 saknar rubrik.',
-      ],
+      [{ focusAreas: [area({ title: ' ', problem: 'x' })] }, 'focusAreas.0.title', 'Fokusområde 1 saknar rubrik.'],
       [{ kommunIds: [999_999] }, 'kommunIds', 'En vald kommun finns inte i databasen.'],
     ];
     for (const [over, field, message] of cases) {
@@ -221,9 +242,108 @@ describe('samverkansöverenskommelse', () => {
       focusAreas: [{ title: 'Trafik' }],
     });
     expect(parsed).toMatchObject({ signedByLpo: '', signedByKommun: '', signedOn: null });
-    expect(parsed.focusAreas[0]).toEqual({ title: 'Trafik', problem: '', causes: '', goals: '', followUp: '' });
+    expect(parsed.focusAreas[0]).toEqual(area({ title: 'Trafik' }));
+    // One shape: what the schema gives the core is exactly the core's input.
+    expectTypeOf<z.output<typeof agreementSaveSchema>>().toEqualTypeOf<AgreementInput>();
     const bad = agreementSaveSchema.safeParse({ ...parsed, signedOn: '2027-13-01' });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.message).toBe('Datum för underskrift måste vara ett datum på formen ÅÅÅÅ-MM-DD.');
+  });
+
+  it('orsaksanalysen i tre delar och övrigt sparas, läses tillbaka och ändras per fält', () => {
+    const a = save(input());
+    const [narkotika, trafik] = a.focusAreas;
+    expect(trafik).toMatchObject({ causeVictim: '', causeOffender: '', causePlace: '', causes: '' });
+    const b = save({
+      ...input(),
+      id: a.id,
+      focusAreas: [
+        { ...narkotika!, causePlace: '  Åbyparken och cykelgaraget vid stationen.  ' },
+        { ...trafik!, causeVictim: 'Cyklister på Storgatan.', causeOffender: 'Bilister som kör för fort.' },
+      ],
+    });
+    expect(b.focusAreas.map((f) => [f.causeVictim, f.causeOffender, f.causePlace, f.causes])).toEqual([
+      [
+        'Unga som erbjuds narkotika på väg hem från skolan.',
+        'Ett fåtal unga vuxna som säljer via sociala medier.',
+        'Åbyparken och cykelgaraget vid stationen.',
+        'Få vuxna i rörelse kvällstid.',
+      ],
+      ['Cyklister på Storgatan.', 'Bilister som kör för fort.', '', ''],
+    ]);
+    // Each part in its own column: the stored row, not only what the core reads back.
+    expect(
+      t.db
+        .prepare('SELECT cause_victim, cause_offender, cause_place, causes FROM focus_area WHERE id = ?')
+        .get(trafik!.id),
+    ).toEqual({
+      cause_victim: 'Cyklister på Storgatan.',
+      cause_offender: 'Bilister som kör för fort.',
+      cause_place: '',
+      causes: '',
+    });
+    expect(getAgreement(t.db, a.id)).toEqual(b);
+  });
+});
+
+describe('orsaksanalysen genom dispatch', () => {
+  let w: TestWorkspace;
+  let kommun: number;
+  beforeEach(() => {
+    w = testWorkspace();
+    w.ws.create(w.tmp.file('overenskommelse.sqlite'));
+    kommun = w.ws
+      .db()
+      .write(['reference'], ({ db }) => seedGeography(db))
+      .get('1276')!;
+  });
+  afterEach(() => w.close());
+
+  const body = (focus: Record<string, unknown>) => ({
+    title: 'Samverkansöverenskommelse Klippan 2027',
+    periodFrom: '2027-01-01',
+    periodTo: '2027-12-31',
+    kommunIds: [kommun],
+    focusAreas: [{ title: 'Trafik', ...focus }],
+  });
+
+  it('ett för långt fält nekas med sitt namn, och ingenting skrivs', async () => {
+    const cases = [
+      ['causeVictim', 'Orsaksanalys – brottsutsatt'],
+      ['causeOffender', 'Orsaksanalys – gärningsperson'],
+      ['causePlace', 'Orsaksanalys – plats'],
+      ['causes', 'Orsaksanalys – övrigt'],
+    ] as const;
+    for (const [field, name] of cases) {
+      const err = await w.fail('agreements.save', body({ [field]: 'x'.repeat(8001) }));
+      expect(err.code).toBe('validation');
+      const message = `${name} får vara högst ${(8000).toLocaleString('sv-SE')} tecken.`;
+      expect(err.message).toBe(`Uppgifterna kunde inte sparas. Fokusområde 1: ${message}`);
+      expect(err.details?.issues).toEqual([{ field: `focusAreas.0.${field}`, message }]);
+    }
+    expect(w.one('SELECT count(*) FROM focus_area')).toBe(0);
+    // At the limit it is kept whole; a client that sends no parts saves them empty.
+    const ok = await w.call('agreements.save', body({ causePlace: 'p'.repeat(8000) }) as never);
+    expect(ok.focusAreas[0]!.causePlace).toHaveLength(8000);
+    expect(ok.focusAreas[0]).toMatchObject({ causeVictim: '', causeOffender: '', causes: '' });
+  });
+});
+
+describe('exempeldatans fokusområden', () => {
+  it('har en orsaksanalys i alla tre delar, skriven en gång', () => {
+    expect(seedLoften(t.db)).toBeGreaterThan(0);
+    const all = listAgreements(t.db).flatMap((s) => getAgreement(t.db, s.id).focusAreas);
+    expect(all.map((f) => f.title).sort()).toEqual(DEMO_AGREEMENTS.flatMap((a) => a.focus.map((f) => f.title)).sort());
+    for (const f of all) {
+      for (const part of [f.problem, f.causeVictim, f.causeOffender, f.causePlace])
+        expect(part.length).toBeGreaterThan(20);
+    }
+    expect(all.find((f) => f.title === 'Nedskräpning och skadegörelse i centrum')?.causePlace).toContain(
+      'Klippans station',
+    );
+    // A demo database that already has its löften is left as it is.
+    t.db.prepare("UPDATE focus_area SET cause_victim = 'egen text'").run();
+    expect(seedLoften(t.db)).toBe(0);
+    expect(t.db.prepare("SELECT count(*) FROM focus_area WHERE cause_victim <> 'egen text'").pluck().get()).toBe(0);
   });
 });

@@ -3,15 +3,18 @@
  * database: each answers with a value of the right shape, and the list below must name every operation
  * (a new one without a case here fails the first test).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OP_NAMES, type OpInput, type OpName } from '../../src/shared/api';
 import { testWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { createChromiumPrinter } from '../../src/host/printer';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/imports');
 
 let t: TestWorkspace;
 let klippan: number;
+let printer: ReturnType<typeof createChromiumPrinter>;
 const ids: Record<string, number> = {};
 
 type Case<K extends OpName> = {
@@ -76,7 +79,14 @@ const CASES: Cases = {
   },
   'incidents.delete': { input: () => ({ id: ids.incident! }), check: has('id') },
   'incidents.restore': { input: () => ({ id: ids.incident! }), check: has('id') },
-  'incidents.export': { input: () => ({ format: 'csv' }), check: (v) => expect(v).toMatchObject({ rows: 0 }) },
+  'incidents.export': {
+    input: () => ({ format: 'csv' }),
+    check: (v) => {
+      const r = v as { rows: number; savedTo: string };
+      expect(r.rows).toBe(t.one<number>('SELECT count(*) FROM incident'));
+      expect(fs.existsSync(r.savedTo)).toBe(true);
+    },
+  },
   'db.recent': { input: () => ({}), check: isArray },
   'db.choosePath': { input: () => ({ mode: 'open' }), check: (v) => expect(v).toEqual({ path: null }) },
   'jobs.list': { input: () => ({}), check: isArray },
@@ -198,6 +208,73 @@ const CASES: Cases = {
     input: () => ({ name: 'Anna Andersson', organisation: 'Klippans kommun', role: 'samordnare' }),
     check: (v) => expect(v).toMatchObject({ author: { name: 'Anna Andersson' } }),
   },
+  'reports.create': {
+    input: () => ({
+      selection: {
+        template: 'lagesbild',
+        area: { kind: 'kommun', kommunCode: '1276' },
+        from: '2026-01-01',
+        to: '2026-12-31',
+      },
+    }),
+    check: (v) => {
+      expect(v).toMatchObject({ title: 'Lägesbild 2026 – Klippans kommun', status: 'utkast', version: 1 });
+      ids.report = (v as { id: number }).id;
+    },
+  },
+  'reports.list': {
+    input: () => ({ kommunIds: [klippan], year: 2026 }),
+    check: (v) => expect((v as { id: number }[]).map((r) => r.id)).toContain(ids.report),
+  },
+  'reports.get': { input: () => ({ id: ids.report! }), check: has('document', 'figures', 'slots', 'revision') },
+  'reports.document': {
+    input: () => ({ source: { id: ids.report! } }),
+    check: (v) => expect((v as { document: { chapters: unknown[] } }).document.chapters.length).toBeGreaterThan(0),
+  },
+  'reports.save': {
+    input: () => ({
+      id: ids.report!,
+      revision: t.one<number>('SELECT revision FROM report WHERE id = ?', ids.report),
+      edits: { texts: { sammanfattning: 'Läget är i stort sett oförändrat.' } },
+    }),
+    check: (v) =>
+      expect(
+        (v as { slots: { key: string; text: string }[] }).slots.find((s) => s.key === 'sammanfattning')?.text,
+      ).toBe('Läget är i stort sett oförändrat.'),
+  },
+  'reports.pii': { input: () => ({ source: { id: ids.report! } }), check: (v) => expect(v).toEqual([]) },
+  'reports.preview': {
+    input: () => ({ source: { id: ids.report! } }),
+    check: (v) => {
+      const p = v as { pdfBase64: string; pages: number };
+      expect(Buffer.from(p.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+      expect(p.pages).toBeGreaterThan(1);
+    },
+  },
+  'reports.export': {
+    input: () => ({ source: { id: ids.report! }, format: 'docx' }),
+    check: (v) =>
+      expect(
+        fs
+          .readFileSync((v as { savedTo: string }).savedTo)
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK'),
+  },
+  'reports.decide': {
+    input: () => ({
+      id: ids.report!,
+      revision: t.one<number>('SELECT revision FROM report WHERE id = ?', ids.report),
+      decidedBy: 'Kommunfullmäktige',
+      decidedOn: '2026-11-20',
+      protocolRef: 'KF § 112',
+    }),
+    check: (v) => expect(v).toMatchObject({ status: 'faststalld', decided: { protocolRef: 'KF § 112' } }),
+  },
+  'reports.newVersion': {
+    input: () => ({ id: ids.report! }),
+    check: (v) => expect(v).toMatchObject({ status: 'utkast', version: 2, previousId: ids.report }),
+  },
   'db.create': { input: () => ({ path: t.tmp.file('ny.sqlite') }), check: has('path', 'schemaVersion') },
   'db.open': { input: () => ({ path: t.ws.demoPath() }), check: has('path') },
   'db.openDemo': { input: () => ({}), check: (v) => expect(v).toMatchObject({ isDemo: true }) },
@@ -205,12 +282,23 @@ const CASES: Cases = {
 
 describe('varje operation genom dispatch', () => {
   beforeAll(async () => {
-    t = testWorkspace({ demoRows: 2000 });
+    printer = createChromiumPrinter();
+    t = testWorkspace({
+      demoRows: 2000,
+      platform: {
+        choosePath: async () => null,
+        exportTarget: async (fileName) => ({ path: t.tmp.file(fileName), downloadUrl: null }),
+        printer,
+      },
+    });
     t.ws.openDemo();
     await t.ws.ready();
     klippan = t.one<number>("SELECT id FROM kommun WHERE name = 'Klippan'");
   });
-  afterAll(async () => t.close());
+  afterAll(async () => {
+    await t.close();
+    await printer.close();
+  });
 
   it('listan nedan täcker hela kontraktet', () => {
     expect(Object.keys(CASES).sort()).toEqual([...OP_NAMES].sort());

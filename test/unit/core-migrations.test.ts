@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../src/core/db/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/core/db/migrations';
+import { getAgreement } from '../../src/core/lofte/agreements';
 import { tempDir, type TempDir } from '../helpers/db';
 import { appError } from '../helpers/errors';
 
@@ -181,6 +182,51 @@ describe('migreringar', () => {
       expect(() => put.run(1, null)).toThrow(/UNIQUE/);
       expect(() => put.run(1, 1)).toThrow(/CHECK/);
       expect(() => put.run(null, null)).toThrow(/CHECK/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('schema 12 delar orsaksanalysen i tre och behåller texten från före som övrigt', () => {
+    tmp = tempDir();
+    const file = tmp.file('v11.sqlite');
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = ON');
+    for (const sql of MIGRATIONS.slice(0, 11)) raw.exec(sql);
+    raw.pragma('user_version = 11');
+    const oldCauses = 'Få vuxna ute kvällstid, dålig belysning vid stationen och unga som samlas i cykelgaraget.';
+    raw.exec(`INSERT INTO lpo (id, name) VALUES (1, 'Klippan');
+      INSERT INTO kommun (id, scb_code, name, lpo_id) VALUES (1, '1276', 'Klippan', 1);
+      INSERT INTO agreement (id, title, period_from, period_to, created_at, updated_at)
+        VALUES (4, 'Samverkansöverenskommelse Klippan 2024–2026', '2024-01-01', '2026-12-31', 'then', 'then');
+      INSERT INTO agreement_kommun (agreement_id, kommun_id) VALUES (4, 1);`);
+    raw
+      .prepare(
+        `INSERT INTO focus_area (id, agreement_id, title, problem, causes, goals, follow_up, sort_order)
+         VALUES (9, 4, 'Otrygghet vid stationen', 'Skadegörelse', ?, 'Färre anmälningar', 'EST', 0),
+                (10, 4, 'Trafik', '', '', '', '', 1)`,
+      )
+      .run(oldCauses);
+    const before = raw.prepare('SELECT * FROM focus_area ORDER BY id').all() as Record<string, unknown>[];
+    expect(Object.keys(before[0]!)).not.toContain('cause_victim');
+    raw.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+      // Nothing moved, nothing lost: every old column as it was, the three parts empty.
+      expect(db.prepare('SELECT * FROM focus_area ORDER BY id').all()).toEqual(
+        before.map((r) => ({ ...r, cause_victim: '', cause_offender: '', cause_place: '' })),
+      );
+      expect(getAgreement(db, 4).focusAreas[0]).toMatchObject({
+        id: 9,
+        causeVictim: '',
+        causeOffender: '',
+        causePlace: '',
+        causes: oldCauses,
+      });
+      // The new columns refuse NULL (NOT NULL) like the old ones.
+      expect(() => db.prepare('UPDATE focus_area SET cause_place = NULL WHERE id = 10').run()).toThrow(/NOT NULL/);
     } finally {
       db.close();
     }

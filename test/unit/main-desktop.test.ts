@@ -124,9 +124,20 @@ describe('application menu', () => {
       'Öppna databas…',
       'Ny tom databas…',
       'Senaste filer',
+      'Skriv ut / Spara som PDF…',
       'Exempeldatabasen',
       'Avsluta',
     ]);
+  });
+
+  it('Skriv ut (Ctrl+P) asks the window to print the open report', () => {
+    const item = submenu(menuTemplate(deps()), 'Arkiv').find((i) => i.label === 'Skriv ut / Spara som PDF…')!;
+    expect(item.accelerator).toBe('CmdOrCtrl+P');
+    const seen = vi.fn();
+    const off = workspace.events.subscribe(seen);
+    (item.click as () => void)();
+    off();
+    expect(seen).toHaveBeenCalledWith({ type: 'menu.command', command: 'print' });
   });
 
   it('offers developer tools only when not packaged', () => {

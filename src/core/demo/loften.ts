@@ -1,7 +1,8 @@
 /**
  * Demo medborgarlöften: the real targets published in these LPOs (DOMAIN.md: Klippan 2021–22, Kävlinge
  * 2017 and 2018) as löften with plausible follow-up logs, one running löfte for 2026 with its follow-up so
- * far, and one draft for the coming year. Samverkansöverenskommelser with fokusområden above them.
+ * far, and one draft for the coming year. Samverkansöverenskommelser with fokusområden above them
+ * (./agreements).
  * Deterministic, and written once (into a demo database without löften).
  */
 import type { Db } from '../db/connection';
@@ -9,6 +10,7 @@ import { LofteRepo } from '../lofte/repo';
 import type { Cadence, LofteActivity, LofteContent, LofteEvidence, LofteState, Responsible } from '../../shared/lofte';
 import { addDays, addMonthStarts, dayDiff } from '../../shared/calendar';
 import { Random } from './random';
+import { seedAgreements } from './agreements';
 
 /** Who the demo's decisions are recorded as. */
 const DEMO_ACTOR = { name: 'Exempeldata (påhittad samordnare)', organisation: '', role: 'samordnare' as const };
@@ -174,61 +176,7 @@ export function seedLoften(db: Db, today = '2026-11-22'): number {
   if (!ids.has('Klippan') || !ids.has('Kävlinge') || !ids.has('Svalöv')) return 0;
   const kommunId = (name: string) => ids.get(name)!;
   const rnd = new Random(2017);
-  const focusIds = new Map<string, number>();
-  const agreements = [
-    {
-      title: 'Samverkansöverenskommelse Klippan 2021–2026',
-      from: '2021-01-01',
-      to: '2026-12-31',
-      kommuner: ['Klippan'],
-      focus: ['Narkotika och trafik', 'Nedskräpning och skadegörelse i centrum'],
-    },
-    {
-      title: 'Samverkansöverenskommelse Kävlinge 2017–2019',
-      from: '2017-01-01',
-      to: '2019-12-31',
-      kommuner: ['Kävlinge'],
-      focus: ['Trafik och trygghet'],
-    },
-    {
-      title: 'Samverkansöverenskommelse Svalöv 2027–2030 (förslag)',
-      from: '2027-01-01',
-      to: '2030-12-31',
-      kommuner: ['Svalöv'],
-      focus: ['Skadegörelse'],
-    },
-  ];
-  for (const a of agreements) {
-    const agreementId = Number(
-      db
-        .prepare(
-          `INSERT INTO agreement (title, period_from, period_to, signed_by_lpo, signed_by_kommun, signed_on, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          a.title,
-          a.from,
-          a.to,
-          a.from < today ? 'Lokalpolisområdeschef' : '',
-          a.from < today ? 'Kommunstyrelsens ordförande' : '',
-          a.from < today ? addDays(a.from, -30) : null,
-          `${addDays(a.from, -60)}T09:00:00Z`,
-          `${addDays(a.from, -60)}T09:00:00Z`,
-        ).lastInsertRowid,
-    );
-    for (const k of a.kommuner) {
-      db.prepare('INSERT INTO agreement_kommun (agreement_id, kommun_id) VALUES (?, ?)').run(agreementId, kommunId(k));
-    }
-    a.focus.forEach((f, i) => {
-      focusIds.set(
-        f,
-        Number(
-          db.prepare('INSERT INTO focus_area (agreement_id, title, sort_order) VALUES (?, ?, ?)').run(agreementId, f, i)
-            .lastInsertRowid,
-        ),
-      );
-    });
-  }
+  const focusIds = seedAgreements(db, kommunId, today);
   let written = 0;
   for (const d of demoLoften(kommunId)) {
     // Each step dated as it would have been: drafted two months before, decided a month before the start.

@@ -35,6 +35,9 @@ interface FocusRow {
   agreement_id: number;
   title: string;
   problem: string;
+  cause_victim: string;
+  cause_offender: string;
+  cause_place: string;
   causes: string;
   goals: string;
   follow_up: string;
@@ -68,6 +71,9 @@ const toFocusArea = (r: FocusRow): AgreementFocusArea => ({
   id: r.id,
   title: r.title,
   problem: r.problem,
+  causeVictim: r.cause_victim,
+  causeOffender: r.cause_offender,
+  causePlace: r.cause_place,
   causes: r.causes,
   goals: r.goals,
   followUp: r.follow_up,
@@ -263,15 +269,27 @@ export function saveAgreement(db: Db, input: AgreementInput, now: () => Date = (
       const addKommun = db.prepare('INSERT INTO agreement_kommun (agreement_id, kommun_id) VALUES (?, ?)');
       for (const k of kommunIds) addKommun.run(id, k);
       const update = db.prepare(
-        `UPDATE focus_area SET title = ?, problem = ?, causes = ?, goals = ?, follow_up = ?, sort_order = ?
+        `UPDATE focus_area SET title = ?, problem = ?, cause_victim = ?, cause_offender = ?, cause_place = ?,
+           causes = ?, goals = ?, follow_up = ?, sort_order = ?
          WHERE id = ? AND agreement_id = ?`,
       );
       const insert = db.prepare(
-        `INSERT INTO focus_area (agreement_id, title, problem, causes, goals, follow_up, sort_order)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO focus_area (agreement_id, title, problem, cause_victim, cause_offender, cause_place, causes,
+           goals, follow_up, sort_order)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       input.focusAreas.forEach((f, i) => {
-        const values = [f.title.trim(), f.problem.trim(), f.causes.trim(), f.goals.trim(), f.followUp.trim(), i];
+        const values = [
+          f.title.trim(),
+          f.problem.trim(),
+          f.causeVictim.trim(),
+          f.causeOffender.trim(),
+          f.causePlace.trim(),
+          f.causes.trim(),
+          f.goals.trim(),
+          f.followUp.trim(),
+          i,
+        ];
         if (f.id === undefined) insert.run(id, ...values);
         else update.run(...values, f.id, id);
       });

@@ -40,7 +40,8 @@ function template(ctx: BuildContext, sel: ReportSelection): Built {
   cache.set(ctx.r, mine);
   const hit = key === null ? undefined : mine.get(key);
   if (hit) return hit;
-  if (!REPORT_TEMPLATES.includes(sel.template)) throw new AppError('validation', `Okänd mall: ${String(sel.template)}.`);
+  if (!REPORT_TEMPLATES.includes(sel.template))
+    throw new AppError('validation', `Okänd mall: ${String(sel.template)}.`);
   if (sel.from > sel.to) throw new AppError('validation', 'Periodens första dag ligger efter den sista.');
   const area = resolveArea(ctx.r, sel.area);
   const asOf = dataAsOf(ctx);

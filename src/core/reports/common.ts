@@ -122,7 +122,9 @@ export function defaultTitle(sel: ReportSelection, areaName: string): string {
   const ty = sel.to.slice(0, 4);
   const years = fy === ty ? fy : `${fy}–${ty}`;
   const label =
-    sel.template === 'uppfoljning' && sel.followUpKind ? FOLLOW_UP_LABELS[sel.followUpKind] : TEMPLATE_LABELS[sel.template];
+    sel.template === 'uppfoljning' && sel.followUpKind
+      ? FOLLOW_UP_LABELS[sel.followUpKind]
+      : TEMPLATE_LABELS[sel.template];
   return `${label} ${years} – ${areaName}`;
 }
 

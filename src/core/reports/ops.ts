@@ -36,9 +36,17 @@ export const reportOps = defineOps({
     return ws.db().read((r) => detailsOf(ws, r, row));
   },
   'reports.save': (ws, { id, revision, edits }) => {
-    const row = ws.writable().write(['reports'], (r) =>
-      r.reports.save(id, revision, edits, listedTitle(r, r.reports.get(id).selection, edits), authorLabel(ws.author())),
-    );
+    const row = ws
+      .writable()
+      .write(['reports'], (r) =>
+        r.reports.save(
+          id,
+          revision,
+          edits,
+          listedTitle(r, r.reports.get(id).selection, edits),
+          authorLabel(ws.author()),
+        ),
+      );
     return ws.db().read((r) => detailsOf(ws, r, row));
   },
   'reports.decide': (ws, input) => {

@@ -66,7 +66,7 @@ function findIdentityNumbers(text: string): PiiMatch[] {
 /** Separators inside a phone number: a space, a no-break space or a hyphen (not thin spaces, not dashes). */
 const SEP = '[ \\u00a0-]';
 /** National: 0 + area code + subscriber (8–10 digits), optionally "(0435) 123 45". */
-const NATIONAL = `(?<![\\p{N}])(?<![\\p{N}][-.,/:])(?:\\(0[1-9]\\d{0,2}\\)[ \\u00a0]?\\d|0[1-9])(?:${SEP}?\\d){5,8}`;
+const NATIONAL = `(?<![\\p{N}])(?<![\\p{N}][-.,/:])(?:\\(0[1-9]\\d{0,2}\\)[ \\u00a0]?\\d(?:${SEP}?\\d){4,7}|0[1-9](?:${SEP}?\\d){5,8})`;
 /** International: +46 / 0046, an optional "(0)", then 7–9 digits. */
 const INTERNATIONAL = `(?<![\\p{N}+])(?:\\+|00)46${SEP}?(?:\\(0\\)${SEP}?)?[1-9](?:${SEP}?\\d){6,8}`;
 const PHONE = new RegExp(`(?:${INTERNATIONAL}|${NATIONAL})(?![\\p{N}])(?![.,]\\p{N})`, 'gu');

@@ -81,7 +81,10 @@ function toRow(r: Raw): ReportRow {
       r.status === 'faststalld' && r.decided_on
         ? { by: r.decided_by ?? '', on: r.decided_on, protocolRef: r.protocol_ref ?? '' }
         : null,
-    snapshot: r.snapshot_json === null ? null : readJson(documentSchema, r.snapshot_json, `${what}: det fastställda dokumentet`),
+    snapshot:
+      r.snapshot_json === null
+        ? null
+        : readJson(documentSchema, r.snapshot_json, `${what}: det fastställda dokumentet`),
     version: r.version,
     previousId: r.previous_id,
     revision: r.revision,
@@ -130,7 +133,7 @@ export class ReportRepo {
     }
     if (where.year !== undefined) {
       // A report belongs to every year its period touches.
-      cond.push("substr(r.period_from, 1, 4) <= ? AND substr(r.period_to, 1, 4) >= ?");
+      cond.push('substr(r.period_from, 1, 4) <= ? AND substr(r.period_to, 1, 4) >= ?');
       params.push(String(where.year), String(where.year));
     }
     const sql = `${SELECT} ${cond.length ? `WHERE ${cond.join(' AND ')}` : ''} ORDER BY r.period_to DESC, r.title, r.version DESC`;
@@ -213,6 +216,8 @@ export class ReportRepo {
 
   /** The newest version made from `id` (or null). */
   successor(id: number): number | null {
-    return (this.db.prepare('SELECT max(id) FROM report WHERE previous_id = ?').pluck().get(id) as number | null) ?? null;
+    return (
+      (this.db.prepare('SELECT max(id) FROM report WHERE previous_id = ?').pluck().get(id) as number | null) ?? null
+    );
   }
 }

@@ -68,7 +68,11 @@ export function detailsOf(ws: Workspace, r: Repos, row: ReportRow): ReportDetail
   };
 }
 
-export function documentFor(ws: Workspace, r: Repos, source: ReportSource): { document: ReportDocument } & ReportOutline {
+export function documentFor(
+  ws: Workspace,
+  r: Repos,
+  source: ReportSource,
+): { document: ReportDocument } & ReportOutline {
   if ('id' in source) return documentOf(ws, r, r.reports.get(source.id));
   return buildWithOutline(buildContext(ws, r, EMPTY_EDITS), source.selection as ReportSelection);
 }

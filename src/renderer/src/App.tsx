@@ -8,6 +8,8 @@ import { DatabaseScreen } from './screens/DatabaseScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { LoftenScreen } from './screens/LoftenScreen';
 import { WalksScreen } from './screens/WalksScreen';
+import { ReportsScreen } from './screens/ReportsScreen';
+import { PrintCommand } from './screens/reports/print-command';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { IncidentRegister } from './screens/IncidentRegister';
 import { useOp } from './lib/queries';
@@ -45,6 +47,9 @@ export function App() {
           <a href="#/vandringar" aria-current={route === 'vandringar' ? 'page' : undefined}>
             Trygghetsvandringar
           </a>
+          <a href="#/rapporter" aria-current={route === 'rapporter' ? 'page' : undefined}>
+            Rapporter
+          </a>
           <a href="#/handelser" aria-current={route === 'handelser' ? 'page' : undefined}>
             Händelser
           </a>
@@ -75,10 +80,12 @@ export function App() {
         )}
         {route === 'loften' && <LoftenScreen key={window.location.hash} />}
         {route === 'vandringar' && <WalksScreen />}
+        {route === 'rapporter' && <ReportsScreen />}
         {route === 'handelser' && <IncidentRegister key={window.location.hash} dataVersion={dataVersion} />}
         {route === 'import' && <ImportScreen />}
         {route === 'databas' && <DatabaseScreen onOpened={() => go('handelser')} />}
       </main>
+      <PrintCommand />
     </div>
   );
 }

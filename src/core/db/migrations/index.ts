@@ -9,6 +9,7 @@ import { migration008 } from './008_measure_view';
 import { migration009 } from './009_lofte_decision';
 import { migration010 } from './010_created_by';
 import { migration011 } from './011_rollup_day_source';
+import { migration012 } from './012_focus_area_causes';
 import { migration013 } from './013_reports';
 
 /** Numbered migrations; index i upgrades user_version i to i + 1. Append only. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly string[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
   migration013,
 ];
 /** Steps that rebuild a table other tables point to: run with foreign keys off, checked before commit. */

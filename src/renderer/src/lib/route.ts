@@ -2,8 +2,18 @@ import { useEffect, useState } from 'react';
 import type { IncidentFilter } from '../../../shared/domain';
 import { incidentFilterSchema } from '../../../shared/schemas';
 
-export type Route = 'oversikt' | 'lagesbild' | 'loften' | 'vandringar' | 'handelser' | 'import' | 'databas';
-const ROUTES: readonly Route[] = ['oversikt', 'lagesbild', 'loften', 'vandringar', 'handelser', 'import', 'databas'];
+export type Route =
+  'oversikt' | 'lagesbild' | 'loften' | 'vandringar' | 'rapporter' | 'handelser' | 'import' | 'databas';
+const ROUTES: readonly Route[] = [
+  'oversikt',
+  'lagesbild',
+  'loften',
+  'vandringar',
+  'rapporter',
+  'handelser',
+  'import',
+  'databas',
+];
 
 function parts(): [string, URLSearchParams] {
   const [path = '', query = ''] = window.location.hash.replace(/^#\/?/, '').split('?');

@@ -1,7 +1,12 @@
 import { lofteCount } from '../../../../../shared/agreements';
 import type { AreaForm } from './form';
 
-/** One fokusområde: problem, likely cause, measurable goals and follow-up; moved, removed. */
+type AreaText = 'problem' | 'causeVictim' | 'causeOffender' | 'causePlace' | 'causes' | 'goals' | 'followUp';
+
+/**
+ * One fokusområde: problem, its orsaksanalys in the crime triangle's three parts and "Övrigt" (which holds the
+ * one text of older agreements), measurable goals and follow-up; moved, removed.
+ */
 export function FocusAreaFields({
   area: a,
   index: i,
@@ -19,10 +24,16 @@ export function FocusAreaFields({
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
 }) {
-  const text = (key: 'problem' | 'causes' | 'goals' | 'followUp', label: string) => (
+  const text = (key: AreaText, label: string) => (
     <label>
       {label}
-      <textarea aria-label={label} rows={3} value={a[key]} onChange={(e) => onChange({ [key]: e.target.value })} />
+      <textarea
+        aria-label={label}
+        rows={3}
+        value={a[key]}
+        aria-invalid={bad(`focusAreas.${i}.${key}`)}
+        onChange={(e) => onChange({ [key]: e.target.value })}
+      />
     </label>
   );
   return (
@@ -39,7 +50,14 @@ export function FocusAreaFields({
         />
       </label>
       {text('problem', 'Problem')}
-      {text('causes', 'Trolig orsak (orsaksanalys)')}
+      <fieldset className="focus-area-causes wide">
+        <legend>Orsaksanalys</legend>
+        <p className="muted">Vilka drabbas, vilka begår brotten, och vad gör platsen eller objektet möjligt?</p>
+        {text('causeVictim', 'Brottsutsatt')}
+        {text('causeOffender', 'Gärningsperson')}
+        {text('causePlace', 'Plats')}
+        {text('causes', 'Övrigt')}
+      </fieldset>
       {text('goals', 'Mätbara mål')}
       {text('followUp', 'Dokumentation och uppföljning')}
       <div className="focus-area-foot wide">

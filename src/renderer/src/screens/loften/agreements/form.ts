@@ -7,6 +7,10 @@ export interface AreaForm {
   id?: number;
   title: string;
   problem: string;
+  causeVictim: string;
+  causeOffender: string;
+  causePlace: string;
+  /** Orsaksanalys – övrigt. */
   causes: string;
   goals: string;
   followUp: string;
@@ -32,6 +36,9 @@ export const emptyArea = (): AreaForm => ({
   key: newKey(),
   title: '',
   problem: '',
+  causeVictim: '',
+  causeOffender: '',
+  causePlace: '',
   causes: '',
   goals: '',
   followUp: '',
@@ -65,6 +72,9 @@ export const fromAgreement = (a: Agreement): AgreementForm => ({
     id: f.id,
     title: f.title,
     problem: f.problem,
+    causeVictim: f.causeVictim,
+    causeOffender: f.causeOffender,
+    causePlace: f.causePlace,
     causes: f.causes,
     goals: f.goals,
     followUp: f.followUp,
@@ -85,6 +95,9 @@ export const toInput = (id: number | null, f: AgreementForm): AgreementInput => 
     ...(a.id !== undefined ? { id: a.id } : {}),
     title: a.title,
     problem: a.problem,
+    causeVictim: a.causeVictim,
+    causeOffender: a.causeOffender,
+    causePlace: a.causePlace,
     causes: a.causes,
     goals: a.goals,
     followUp: a.followUp,

@@ -1,0 +1,74 @@
+/** @jsxRuntime automatic */
+/**
+ * A figure: its chart (inline SVG with the caption as title and the alt text as description) above its
+ * table, whose header row Chromium repeats on every page the table runs over, then the source and note.
+ */
+import type { Figure as FigureBlock, TableSpec } from '../shared/report';
+import { Chart } from './chart/chart';
+import { Lines } from './paragraphs';
+import { chartCaption, tableCaption } from './text';
+
+/** Rows up to which a figure is kept on one page (with a chart, fewer: the chart takes half a page). */
+const KEEP_ROWS = { withChart: 12, tableOnly: 24 } as const;
+
+function alignOf(t: TableSpec, c: number): 'left' | 'right' {
+  return t.align?.[c] ?? (c === 0 ? 'left' : 'right');
+}
+
+export function FigureTable(props: { table: TableSpec; caption: string }) {
+  const { table, caption } = props;
+  const columns = Math.max(table.head.length, ...table.rows.map((r) => r.length));
+  const pad = (r: string[]) => [...r, ...Array<string>(Math.max(0, columns - r.length)).fill('')];
+  const cls = (c: number) => (alignOf(table, c) === 'right' ? 'num' : undefined);
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {pad(table.head).map((h, c) => (
+            <th key={c} scope="col" className={cls(c)}>
+              <Lines text={h} />
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row, r) => (
+          <tr key={r}>
+            {pad(row).map((cell, c) =>
+              c === 0 ? (
+                <th key={c} scope="row" className={cls(c)}>
+                  <Lines text={cell} />
+                </th>
+              ) : (
+                <td key={c} className={cls(c)}>
+                  <Lines text={cell} />
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function Figure({ figure }: { figure: FigureBlock }) {
+  const chart = figure.chart && figure.chart.labels.length > 0 && figure.chart.series.length > 0 ? figure.chart : null;
+  const keep = figure.table.rows.length <= (chart ? KEEP_ROWS.withChart : KEEP_ROWS.tableOnly);
+  return (
+    <figure id={`figur-${figure.id}`} className={keep ? 'keep' : undefined}>
+      {chart && (
+        <>
+          <figcaption>{chartCaption(figure.caption)}</figcaption>
+          <div className="chart-wrap">
+            <Chart spec={chart} title={figure.caption} desc={figure.alt ?? figure.caption} figureId={figure.id} />
+          </div>
+        </>
+      )}
+      <FigureTable table={figure.table} caption={tableCaption(figure.caption)} />
+      {figure.source && <p className="figure-source">{figure.source}</p>}
+      {figure.note && <p className="figure-note">{figure.note}</p>}
+    </figure>
+  );
+}
