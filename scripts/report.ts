@@ -21,7 +21,13 @@ import { describeHits } from '../src/core/reports/pii';
 import { createChromiumPrinter } from '../src/host/printer';
 import type { OpInput, OpName, OpOutput } from '../src/shared/api';
 import { isValidDay } from '../src/shared/calendar';
-import { REPORT_TEMPLATES, type PiiDecision, type ReportTemplate } from '../src/shared/report';
+import {
+  FOLLOW_UP_KINDS,
+  REPORT_TEMPLATES,
+  type FollowUpKind,
+  type PiiDecision,
+  type ReportTemplate,
+} from '../src/shared/report';
 import type { ReportSource } from '../src/shared/report-api';
 
 export interface CliResult {
@@ -47,7 +53,8 @@ const FLAGS = ['mask-pii', 'publication'];
 const USAGE =
   'npm run report -- --template lagesbild|medborgarlofte|uppfoljning|medborgare|atgardsplan|overenskommelse ' +
   '[--kommun <SCB-kod>] [--lpo <namn>] [--from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD] [--lofte <id>] [--report <id>] ' +
-  '[--db <fil>] [--format pdf|docx] [--mask-pii] --out <fil>';
+  '[--db <fil>] [--format pdf|docx] [--mask-pii] [--publication] [--agreement <id>] ' +
+  '[--kind kvartalsrapport|arsuppfoljning|slutrapport] --out <fil>';
 
 class ArgError extends Error {}
 
@@ -97,6 +104,7 @@ export async function runReportCli(args: readonly string[], options: ReportCliOp
   let format: 'pdf' | 'docx';
   let dbFile: string;
   let source: ReportSource;
+  let periodFromLofte = false;
   try {
     parsed = parse(args);
     const { values: v, flags } = parsed;
@@ -112,7 +120,7 @@ export async function runReportCli(args: readonly string[], options: ReportCliOp
     const reportId = positiveInt(v.get('report'), 'report');
     const template = v.get('template');
     if (reportId !== undefined) {
-      for (const n of ['kommun', 'lpo', 'from', 'to', 'lofte', 'agreement', 'template']) {
+      for (const n of ['kommun', 'lpo', 'from', 'to', 'lofte', 'agreement', 'template', 'kind']) {
         if (v.has(n)) throw new ArgError(`--${n} kan inte anges med --report (rapporten har sitt urval)`);
       }
       if (flags.has('publication')) throw new ArgError('--publication kan inte anges med --report');
@@ -129,10 +137,19 @@ export async function runReportCli(args: readonly string[], options: ReportCliOp
         throw new ArgError(`--kommun ska vara SCB:s fyrsiffriga kommunkod (t.ex. 1276), inte "${kommun}"`);
       }
       const year = (options.now?.() ?? new Date()).getFullYear();
-      const from = day(v.get('from'), 'from') ?? `${year}-01-01`;
-      const to = day(v.get('to'), 'to') ?? `${year}-12-31`;
-      if (from > to) throw new ArgError(`--from (${from}) ligger efter --to (${to})`);
       const lofteId = positiveInt(v.get('lofte'), 'lofte');
+      // Without --from/--to: the current year (a medborgarlöfte: the löfte's own period, filled in below).
+      const fromGiven = day(v.get('from'), 'from');
+      const toGiven = day(v.get('to'), 'to');
+      periodFromLofte = template === 'medborgarlofte' && !fromGiven && !toGiven;
+      const from = fromGiven ?? `${year}-01-01`;
+      const to = toGiven ?? `${year}-12-31`;
+      if (from > to) throw new ArgError(`--from (${from}) ligger efter --to (${to})`);
+      const kind = v.get('kind');
+      if (kind !== undefined && !FOLLOW_UP_KINDS.includes(kind as FollowUpKind)) {
+        throw new ArgError(`okänd sorts uppföljning "${kind}" (välj ${FOLLOW_UP_KINDS.join(', ')})`);
+      }
+      if (kind !== undefined && template !== 'uppfoljning') throw new ArgError('--kind gäller bara mallen uppfoljning');
       if (template === 'medborgarlofte' && lofteId === undefined)
         throw new ArgError('medborgarlofte kräver --lofte <id>');
       if (!kommun && !lpo && lofteId === undefined) throw new ArgError('ange --kommun <SCB-kod> eller --lpo <namn>');
@@ -144,6 +161,7 @@ export async function runReportCli(args: readonly string[], options: ReportCliOp
           to,
           lofteId,
           agreementId: positiveInt(v.get('agreement'), 'agreement'),
+          followUpKind: kind as FollowUpKind | undefined,
           publication: flags.has('publication') || undefined,
         },
       };
@@ -174,13 +192,20 @@ export async function runReportCli(args: readonly string[], options: ReportCliOp
   };
   try {
     ws.open(dbFile);
-    // A kommun from the löfte when only --lofte was given (a medborgarlöfte names its kommun).
-    if ('selection' in source && source.selection.area.kind === 'kommun' && !source.selection.area.kommunCode) {
-      const l = await call('loften.get', { id: source.selection.lofteId!, by: 'period' });
-      const ref = await call('reference.get', {});
-      const code = ref.kommuner.find((k) => k.id === l.lofte.kommunId)?.scbCode;
-      if (!code) return fail(`löftets kommun (id ${l.lofte.kommunId}) finns inte i databasen`);
-      source.selection.area = { kind: 'kommun', kommunCode: code };
+    // A kommun from the löfte when only --lofte was given (a medborgarlöfte names its kommun and period).
+    const sel = 'selection' in source ? source.selection : null;
+    if (sel?.lofteId !== undefined && ((sel.area.kind === 'kommun' && !sel.area.kommunCode) || periodFromLofte)) {
+      const l = await call('loften.get', { id: sel.lofteId, by: 'period' });
+      if (sel.area.kind === 'kommun' && !sel.area.kommunCode) {
+        const ref = await call('reference.get', {});
+        const code = ref.kommuner.find((k) => k.id === l.lofte.kommunId)?.scbCode;
+        if (!code) return fail(`löftets kommun (id ${l.lofte.kommunId}) finns inte i databasen`);
+        sel.area = { kind: 'kommun', kommunCode: code };
+      }
+      if (periodFromLofte) {
+        sel.from = l.lofte.periodFrom;
+        sel.to = l.lofte.periodTo;
+      }
     }
     const hits = await call('reports.pii', { source });
     let decisions: PiiDecision[] = [];

@@ -11,13 +11,20 @@ type KeyFigures = Extract<BlockSpec, { kind: 'keyFigures' }>;
 type Facts = Extract<BlockSpec, { kind: 'facts' }>;
 type Signatures = Extract<BlockSpec, { kind: 'signatures' }>;
 
+/** Columns for the key figures: all in one row when short, two a row when their texts are long. */
+function keyFigureColumns(items: KeyFigures['items']): number {
+  const long = items.some((i) => i.value.length > 9 || i.label.length > 30 || (i.note?.length ?? 0) > 45);
+  return Math.min(items.length, long ? 2 : 4);
+}
+
 function KeyFigureList({ items }: { items: KeyFigures['items'] }) {
   if (items.length === 0) return null;
   return (
-    <ul className="key-figures">
+    <ul className="key-figures" style={{ gridTemplateColumns: `repeat(${keyFigureColumns(items)}, 1fr)` }}>
       {items.map((item, i) => (
         <li key={i}>
-          <span className="value">{item.value}</span> <span className="label">{item.label}</span>
+          <span className={item.value.length > 9 ? 'value long' : 'value'}>{item.value}</span>{' '}
+          <span className="label">{item.label}</span>
           {item.note && <span className="kf-note">{item.note}</span>}
         </li>
       ))}

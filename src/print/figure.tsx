@@ -20,6 +20,8 @@ export function FigureTable(props: { table: TableSpec; caption: string }) {
   const columns = Math.max(table.head.length, ...table.rows.map((r) => r.length));
   const pad = (r: string[]) => [...r, ...Array<string>(Math.max(0, columns - r.length)).fill('')];
   const cls = (c: number) => (alignOf(table, c) === 'right' ? 'num' : undefined);
+  // A short word (a date, a code) is never broken: "2026-03-10" must not wrap at its hyphens.
+  const bodyCls = (c: number, text: string) => cls(c) ?? (text.length <= 12 && !/\s/.test(text) ? 'nw' : undefined);
   return (
     <table>
       <caption>{caption}</caption>
@@ -37,11 +39,11 @@ export function FigureTable(props: { table: TableSpec; caption: string }) {
           <tr key={r}>
             {pad(row).map((cell, c) =>
               c === 0 ? (
-                <th key={c} scope="row" className={cls(c)}>
+                <th key={c} scope="row" className={bodyCls(c, cell)}>
                   <Lines text={cell} />
                 </th>
               ) : (
-                <td key={c} className={cls(c)}>
+                <td key={c} className={bodyCls(c, cell)}>
                   <Lines text={cell} />
                 </td>
               ),

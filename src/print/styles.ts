@@ -18,7 +18,10 @@ html { font-family: ${FONT_STACK}; font-size: 11pt; line-height: 1.45; color: #1
 body { margin: 0; }
 * { box-sizing: border-box; }
 p { margin: 0 0 0.6em; orphans: 3; widows: 3; }
-h1, h2, h3, h4, h5, h6 { font-weight: 700; line-height: 1.2; color: ${ACCENT}; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+/* The top padding holds the glyphs' ink that rises above a tight line box: without it a heading at the top
+   of a page leaves an empty piece on the page before, and Chromium's outline then names it twice. */
+h1, h2, h3, h4, h5, h6 { font-weight: 700; line-height: 1.2; padding-top: 0.15em; color: ${ACCENT};
+  break-after: avoid; page-break-after: avoid; break-inside: avoid; }
 h2 { font-size: 19pt; margin: 0 0 0.7em; padding-bottom: 0.25em; border-bottom: 1.5pt solid ${ACCENT}; }
 h3 { font-size: 13.5pt; margin: 1.5em 0 0.45em; }
 h4 { font-size: 11.5pt; margin: 1.3em 0 0.35em; }
@@ -49,12 +52,13 @@ li { margin: 0 0 0.2em; break-inside: avoid; }
 
 .chapter { break-before: page; }
 
-/* Key figures: a row of boxed headline numbers. */
-.key-figures { list-style: none; padding: 0; margin: 0.4em 0 1em; display: flex; flex-wrap: wrap; gap: 3mm; break-inside: avoid; }
-.key-figures li { flex: 1 1 36mm; max-width: 60mm; border: 0.75pt solid #c5d0dc; background: #f3f6fa; padding: 2.5mm 3.5mm; margin: 0; }
-.key-figures .value { display: block; font-size: 18pt; font-weight: 700; line-height: 1.1; color: ${ACCENT}; font-variant-numeric: tabular-nums; }
-.key-figures .label { display: block; font-size: 10pt; font-weight: 600; }
-.key-figures .kf-note { display: block; font-size: 9pt; color: #555; }
+/* Key figures: boxed headline numbers in a grid (two a row when their texts are long). */
+.key-figures { list-style: none; padding: 0; margin: 0.4em 0 1em; display: grid; gap: 3mm; break-inside: avoid; }
+.key-figures li { border: 0.75pt solid #c5d0dc; background: #f3f6fa; padding: 2.5mm 3.5mm; margin: 0; }
+.key-figures .value { display: block; font-size: 18pt; font-weight: 700; line-height: 1.15; color: ${ACCENT}; font-variant-numeric: tabular-nums; }
+.key-figures .value.long { font-size: 14pt; }
+.key-figures .label { display: block; font-size: 10pt; font-weight: 600; line-height: 1.3; margin-top: 0.5mm; }
+.key-figures .kf-note { display: block; font-size: 9pt; line-height: 1.3; color: #555; margin-top: 0.5mm; }
 
 .note { border: 0.75pt solid #8a98a8; border-left: 3pt solid ${ACCENT}; background: #f3f6fa; padding: 2.5mm 4mm; margin: 0.4em 0 1em; break-inside: avoid; }
 .note p:last-child { margin-bottom: 0; }
@@ -83,7 +87,8 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { padding: 1.1mm 2mm; border-bottom: 0.5pt solid #cfd6de; vertical-align: top; text-align: left; }
 thead th { background: #e3eaf2; border-bottom: 1pt solid ${ACCENT}; font-weight: 600; vertical-align: bottom; }
 tbody th { font-weight: 400; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+tbody .num, .nw { white-space: nowrap; }
 .figure-source, .figure-note { font-size: 8.5pt; color: #444; margin: 1.5mm 0 0; }
 `;
 

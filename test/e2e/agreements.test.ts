@@ -93,6 +93,17 @@ describe('Samverkansöverenskommelser', () => {
       .getByLabel('Problem', { exact: true })
       .fill('Många upplever stationsområdet som otryggt kvällstid (trygghetsmätningen 2026).');
     const causes = second.getByRole('group', { name: 'Orsaksanalys' });
+    // One part too long: refused with its name, the field marked, the text kept.
+    const victim = causes.getByLabel('Brottsutsatt', { exact: true });
+    await victim.fill('x'.repeat(8001));
+    await editor.getByRole('button', { name: 'Spara', exact: true }).click();
+    await editor
+      .getByRole('alert')
+      .filter({ hasText: 'Fokusområde 2: Orsaksanalys – brottsutsatt får vara högst 8' })
+      .waitFor();
+    await expect(victim.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(victim.inputValue()).resolves.toHaveLength(8001);
+    expect(db.prepare('SELECT count(*) FROM focus_area WHERE agreement_id = ?').pluck().get(agreement)).toBe(1);
     for (const [label, text] of Object.entries(CAUSES)) await causes.getByLabel(label, { exact: true }).fill(text);
     await second
       .getByLabel('Mätbara mål')

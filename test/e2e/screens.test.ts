@@ -284,6 +284,26 @@ describe('varje skärm i två fönsterstorlekar', () => {
       await page.getByRole('tab', { name: 'Försenade åtgärder' }).click();
       await look('forsenade');
 
+      await nav('Rapporter');
+      await page.getByRole('heading', { name: 'Rapporter', level: 2 }).waitFor();
+      await look('rapporter-tom');
+      await page.getByRole('button', { name: 'Ny rapport' }).click();
+      const newReport = page.getByRole('dialog', { name: 'Ny rapport' });
+      await newReport.getByLabel('Kommun eller lokalpolisområde').selectOption({ label: 'Klippan' });
+      await look('rapport-ny');
+      await newReport.getByRole('button', { name: 'Skapa rapport' }).click();
+      await page.getByRole('article').getByTestId('report-status').waitFor();
+      await look('rapport-redigera');
+      await page.getByRole('tab', { name: 'Förhandsgranska' }).click();
+      await page
+        .getByTestId('preview-status')
+        .filter({ hasText: /sidor, A4/ })
+        .waitFor({ timeout: 120_000 });
+      await look('rapport-forhandsgranska');
+      await page.getByRole('link', { name: '← Alla rapporter' }).click();
+      await page.getByRole('table', { name: 'Rapporter' }).waitFor();
+      await look('rapporter');
+
       await nav('Import');
       await page.getByRole('heading', { level: 2 }).first().waitFor();
       await look('import');

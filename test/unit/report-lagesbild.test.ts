@@ -14,8 +14,8 @@ import { categoryLabel } from '../../src/shared/taxonomy';
 import { formatSurveyValue } from '../../src/shared/survey';
 import { MEASURE_STATUS_LABELS, measureProblem } from '../../src/shared/walks';
 import { SOURCE_LABELS } from '../../src/shared/domain';
-import { addDays, formatLocalDateTime, localDayStartUtc } from '../../src/shared/time';
-import { SUPPRESSED_TEXT } from '../../src/core/reports/common';
+import { addDays, formatLocalDateTime, localDay, localDayStartUtc } from '../../src/shared/time';
+import { SUPPRESSED_TEXT, longDay } from '../../src/core/reports/common';
 
 const KLIPPAN = '1276';
 const SEL: ReportSelection = {
@@ -248,6 +248,18 @@ describe('en kommun, ett år som pågår', () => {
     const kallor = figure(doc, 'kallor');
     const polisen = sqlCount("kommun_id = ? AND source = 'polisens_handelse'", [klippan], SEL.from, SEL.to);
     expect(row(kallor, SOURCE_LABELS.polisens_handelse)[4]).toBe(formatInteger(polisen));
+    // Källor och metod: each source's latest day, as the incident table has it.
+    for (const source of ['polisens_handelse', 'felanmalan'] as const) {
+      const latest = t.one<string>(
+        'SELECT max(occurred_at) FROM incident WHERE kommun_id = ? AND source = ? AND occurred_at < ?',
+        klippan,
+        source,
+        localDayStartUtc('2026-11-23'),
+      );
+      expect(documentText(doc)).toContain(
+        `${SOURCE_LABELS[source]} (händelseregistret): senaste händelse ${longDay(localDay(latest))}.`,
+      );
+    }
   });
 
   it('trygghetsmätningen: värde, svarande, svarsfrekvens och källa som survey.get, publicerade markerade', async () => {

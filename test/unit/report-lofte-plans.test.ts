@@ -41,8 +41,9 @@ describe('åtgärdsplan', () => {
     expect(plan.length).toBeGreaterThan(2);
     const doc = buildFor(t, { template: 'atgardsplan', area: KLIPPAN, ...YEAR });
     expect(doc.title).toBe('Åtgärdsplan 2026 – Klippans kommun');
-    expect(doc.chapters.map((c) => c.title)).toEqual(['Inledning', 'Problem och åtgärder']);
-    const problems = doc.chapters[1]!.sections;
+    expect(doc.chapters.map((c) => c.title)).toEqual(['Problem och åtgärder']);
+    expect(documentText(doc)).toContain('ska kommunen utifrån sin lägesbild besluta om en åtgärdsplan');
+    const problems = doc.chapters[0]!.sections;
     expect(problems.map((s) => s.title)).toEqual([...new Set(plan.map(measureProblem))]);
     // Every åtgärd of the plan exactly once, under its own problem, with the plan's columns.
     const printed = problems.flatMap((s) =>
@@ -63,7 +64,7 @@ describe('åtgärdsplan', () => {
     );
     expect(printed).toHaveLength(plan.length);
     expect(plan.some((m) => m.overdue)).toBe(true);
-    const late = doc.chapters[1]!.blocks.find((b) => b.kind === 'keyFigures');
+    const late = doc.chapters[0]!.blocks.find((b) => b.kind === 'keyFigures');
     expect(late?.kind === 'keyFigures' && late.items).toEqual([
       { label: 'Problem', value: String(problems.length) },
       { label: 'Åtgärder', value: String(plan.length) },
@@ -92,14 +93,18 @@ describe('åtgärdsplan', () => {
     expect(doc.chapters[2]!.sections.length).toBeGreaterThan(0);
     expect(documentText(doc)).toContain('Bjuvs kommuns åtgärdsplan har inga åtgärder än.');
     // Ids carry the kommun, so two kommuner's problems never collide.
-    expect(allBlocks(doc).some((b) => b.kind === 'figure' && b.id === '1276-atgarder-nedskrapning-i-centrum')).toBe(true);
+    expect(allBlocks(doc).some((b) => b.kind === 'figure' && b.id === '1276-atgarder-nedskrapning-i-centrum')).toBe(
+      true,
+    );
   });
 });
 
 describe('samverkansöverenskommelse', () => {
   it('den som gäller kommunen och perioden: parter, fokusområden med orsaksanalys, löften och underskrifter', async () => {
     const klippan = await kommunId('1276');
-    const summary = (await t.call('agreements.list', {})).find((a) => a.kommunIds.includes(klippan) && a.periodTo >= '2026-12-31')!;
+    const summary = (await t.call('agreements.list', {})).find(
+      (a) => a.kommunIds.includes(klippan) && a.periodTo >= '2026-12-31',
+    )!;
     const agreement = await t.call('agreements.get', { id: summary.id });
     const doc = buildFor(t, { template: 'overenskommelse', area: KLIPPAN, ...YEAR });
     expect(doc.title).toBe(agreement.title);
@@ -136,8 +141,16 @@ describe('samverkansöverenskommelse', () => {
     expect(sig).toEqual({
       kind: 'signatures',
       signers: [
-        { role: 'Lokalpolisområdeschef, lokalpolisområde Klippan', name: agreement.signedByLpo, date: longDay(agreement.signedOn!) },
-        { role: 'Kommunstyrelsens ordförande, Klippans kommun', name: agreement.signedByKommun, date: longDay(agreement.signedOn!) },
+        {
+          role: 'Lokalpolisområdeschef, lokalpolisområde Klippan',
+          name: agreement.signedByLpo,
+          date: longDay(agreement.signedOn!),
+        },
+        {
+          role: 'Kommunstyrelsens ordförande, Klippans kommun',
+          name: agreement.signedByKommun,
+          date: longDay(agreement.signedOn!),
+        },
       ],
     });
   });

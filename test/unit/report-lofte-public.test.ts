@@ -34,7 +34,15 @@ const content = (over: Partial<LofteContent>): LofteContent => ({
   problem: 'Ett problem.',
   evidence: [],
   activities: [
-    { key: 'vandring', kind: 'Trygghetsvandring', quantity: 4, cadence: 'period', responsible: 'polis', partner: '', note: '' },
+    {
+      key: 'vandring',
+      kind: 'Trygghetsvandring',
+      quantity: 4,
+      cadence: 'period',
+      responsible: 'polis',
+      partner: '',
+      note: '',
+    },
   ],
   effectGoal: 'Färre händelser.',
   followUp: 'Lokala Brå varje kvartal.',
@@ -70,7 +78,12 @@ describe('till medborgarna', () => {
   it('en sida för kommunen: det vi lovade och det vi gjort, med löftets siffror och utan fackord', async () => {
     const id = await lofteId(RUNNING);
     const details = await t.call('loften.get', { id, by: 'period' });
-    const sel: ReportSelection = { template: 'medborgare', area: { kind: 'kommun', kommunCode: '1276' }, from: '2026-01-01', to: '2026-12-31' };
+    const sel: ReportSelection = {
+      template: 'medborgare',
+      area: { kind: 'kommun', kommunCode: '1276' },
+      from: '2026-01-01',
+      to: '2026-12-31',
+    };
     const doc = buildFor(t, sel, {}, at(details.asOfDay));
     expect(doc.title).toBe('Till medborgarna 2026 – Klippans kommun');
     expect(doc.publication).toBe(true);
@@ -93,16 +106,33 @@ describe('till medborgarna', () => {
   });
 
   it('ett lokalpolisområde: en sida per kommun; utkast räknas inte som löften', () => {
-    const doc = buildFor(t, { template: 'medborgare', area: { kind: 'lpo', lpo: 'Kävlinge' }, from: '2017-01-01', to: '2017-12-31' });
+    const doc = buildFor(t, {
+      template: 'medborgare',
+      area: { kind: 'lpo', lpo: 'Kävlinge' },
+      from: '2017-01-01',
+      to: '2017-12-31',
+    });
     expect(doc.chapters.map((c) => c.title)).toEqual([
       'Burlövs kommun',
       'Kävlinges kommun',
       'Lommas kommun',
       'Staffanstorps kommun',
     ]);
-    expect(doc.chapters.map((c) => c.sections.map((s) => s.title))).toEqual([[], ['Medborgarlöfte Kävlinge 2017'], [], []]);
-    expect(documentText(doc)).toContain('För 1 januari–31 december 2017 finns inget beslutat medborgarlöfte för Lommas kommun.');
-    const svalov = buildFor(t, { template: 'medborgare', area: { kind: 'kommun', kommunCode: '1214' }, from: '2027-01-01', to: '2027-12-31' });
+    expect(doc.chapters.map((c) => c.sections.map((s) => s.title))).toEqual([
+      [],
+      ['Medborgarlöfte Kävlinge 2017'],
+      [],
+      [],
+    ]);
+    expect(documentText(doc)).toContain(
+      'För 1 januari–31 december 2017 finns inget beslutat medborgarlöfte för Lommas kommun.',
+    );
+    const svalov = buildFor(t, {
+      template: 'medborgare',
+      area: { kind: 'kommun', kommunCode: '1214' },
+      from: '2027-01-01',
+      to: '2027-12-31',
+    });
     expect(svalov.chapters[0]!.sections).toEqual([]);
     expect(documentText(svalov)).not.toContain('Skadegörelse i Teckomatorp');
   });
@@ -133,17 +163,30 @@ describe('publicering: små tal', () => {
     expect(documentText(page)).toContain('efter: färre än 3');
     // Not for publication: the count itself; marked for publication: suppressed again.
     const internal = { template: 'uppfoljning', area, from: '2026-01-01', to: '2026-12-31', lofteId: id } as const;
-    expect(figure(buildFor(t, internal), `lofte-${id}-effekt-tabell`).table.rows[0]![2]).toMatch(new RegExp(`^${small.n} \\(`));
-    expect(figure(buildFor(t, { ...internal, publication: true }), `lofte-${id}-effekt-tabell`).table.rows[0]![2]).toMatch(
-      /^färre än 3 \(/,
+    expect(figure(buildFor(t, internal), `lofte-${id}-effekt-tabell`).table.rows[0]![2]).toMatch(
+      new RegExp(`^${small.n} \\(`),
     );
+    expect(
+      figure(buildFor(t, { ...internal, publication: true }), `lofte-${id}-effekt-tabell`).table.rows[0]![2],
+    ).toMatch(/^färre än 3 \(/);
 
     // Kävlinge (over 20 000 inhabitants): the same kind of count is printed.
     const kavlinge = await kommunId('1261');
     const big = smallCount(kavlinge);
     const bigFilter = { kommunIds: [kavlinge], categories: [big.category], fromDay: big.day, toDay: big.day };
-    const bigId = await lofte(kavlinge, '2026-01-01', '2026-12-31', content({ evidence: [{ kind: 'filter', label: 'Ett urval', filter: bigFilter }] }));
-    const bigDoc = buildFor(t, { template: 'medborgarlofte', area: { kind: 'kommun', kommunCode: '1261' }, from: '2026-01-01', to: '2026-12-31', lofteId: bigId });
+    const bigId = await lofte(
+      kavlinge,
+      '2026-01-01',
+      '2026-12-31',
+      content({ evidence: [{ kind: 'filter', label: 'Ett urval', filter: bigFilter }] }),
+    );
+    const bigDoc = buildFor(t, {
+      template: 'medborgarlofte',
+      area: { kind: 'kommun', kommunCode: '1261' },
+      from: '2026-01-01',
+      to: '2026-12-31',
+      lofteId: bigId,
+    });
     expect(figure(bigDoc, 'underlag').table.rows[0]![1]).toBe(`${big.n} ${big.n === 1 ? 'händelse' : 'händelser'}`);
   });
 });

@@ -56,7 +56,13 @@ describe('medborgarlöfte', () => {
     const focus = (await t.call('loften.focusAreas', {})).find((f) => f.id === details.lofte.focusAreaId)!;
     const agreement = await t.call('agreements.get', { id: focus.agreementId });
     const area = agreement.focusAreas.find((f) => f.id === focus.id)!;
-    const sel: ReportSelection = { template: 'medborgarlofte', area: KLIPPAN, from: '2026-01-01', to: '2026-12-31', lofteId: id };
+    const sel: ReportSelection = {
+      template: 'medborgarlofte',
+      area: KLIPPAN,
+      from: '2026-01-01',
+      to: '2026-12-31',
+      lofteId: id,
+    };
     const doc = buildFor(t, sel, {}, at(details.asOfDay));
 
     expect(doc.title).toBe(RUNNING);
@@ -78,11 +84,15 @@ describe('medborgarlöfte', () => {
     const acts = details.lofte.content.activities;
     const group = (...who: string[]) => acts.filter((a) => who.includes(a.responsible ?? '')).map(activityText);
     const atagande = chapter(doc, 'atagande');
-    expect(atagande.sections.map((s) => [s.title, s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : []))])).toEqual(
-      [
-        ['Kommunen åtar sig', group('kommun')],
-        ['Tillsammans', group('gemensamt', 'partner')],
-      ].filter(([, items]) => items.length > 0),
+    expect(
+      atagande.sections.map((s) => [s.title, s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : []))]),
+    ).toEqual(
+      (
+        [
+          ['Kommunen åtar sig', group('kommun')],
+          ['Tillsammans', group('gemensamt', 'partner')],
+        ] as const
+      ).filter(([, items]) => items.length > 0),
     );
     expect(group('kommun').length + group('gemensamt', 'partner').length).toBe(acts.length);
 
@@ -110,7 +120,9 @@ describe('medborgarlöfte', () => {
         .sort((a, b) => b.year - a.year)
         .slice(0, 2);
       expect(values.length).toBe(2);
-      expect(underlag.table.rows[i]![1]).toBe(values.map((v) => `${formatSurveyValue(e.indicator, v.value)} (${v.year})`).join(', '));
+      expect(underlag.table.rows[i]![1]).toBe(
+        values.map((v) => `${formatSurveyValue(e.indicator, v.value)} (${v.year})`).join(', '),
+      );
     }
     // The effect goal against the figures, as loften.get checks it.
     expect(details.effect.length).toBe(evidence.length);
@@ -144,7 +156,13 @@ describe('medborgarlöfte', () => {
       revision: before.lofte.revision,
       content: { ...before.lofte.content, problem },
     });
-    const doc = buildFor(t, { template: 'medborgarlofte', area: SVALOV, from: '2027-01-01', to: '2027-12-31', lofteId: id });
+    const doc = buildFor(t, {
+      template: 'medborgarlofte',
+      area: SVALOV,
+      from: '2027-01-01',
+      to: '2027-12-31',
+      lofteId: id,
+    });
     expect(doc.draft).toBe(true);
     const texts = chapter(doc, 'bakgrund').blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
     expect(texts).toContain(problem);
@@ -158,7 +176,11 @@ describe('medborgarlöfte', () => {
     if (e.kind !== 'filter') throw new Error('demo: filter evidence');
     const page = await t.call('incidents.page', { filter: e.filter, startRow: 0, endRow: 1 });
     expect(page.total).toBeGreaterThan(2);
-    expect(figure(doc, 'underlag').table.rows[0]).toEqual([e.label, `${formatInteger(page.total)} händelser`, '1 maj–31 augusti 2026']);
+    expect(figure(doc, 'underlag').table.rows[0]).toEqual([
+      e.label,
+      `${formatInteger(page.total)} händelser`,
+      '1 maj–31 augusti 2026',
+    ]);
     // Unsigned agreement (a proposal): empty names, empty dates.
     const sig = chapter(doc, 'underskrifter').blocks[0]!;
     expect(sig.kind === 'signatures' && sig.signers.map((s) => [s.name, s.date])).toEqual([
@@ -205,7 +227,10 @@ describe('uppföljning', () => {
     const slots = allBlocks(doc).flatMap((b) => (b.kind === 'slot' ? [b.key] : []));
     expect(slots).toEqual(['sammanfattning', `lofte-${id}`]);
     // The period runs past the latest data: said in a note.
-    expect(chapter(doc, 'sammanfattning').blocks[0]).toMatchObject({ kind: 'note', text: expect.stringContaining('Perioden är inte slut') });
+    expect(chapter(doc, 'sammanfattning').blocks[0]).toMatchObject({
+      kind: 'note',
+      text: expect.stringContaining('Perioden är inte slut'),
+    });
 
     const acts = details.lofte.content.activities;
     expect(figure(doc, `lofte-${id}-mal`).table.rows).toEqual(
@@ -229,14 +254,24 @@ describe('uppföljning', () => {
           formatInteger(b.target),
           formatInteger(b.done),
           b.status === 'kommande' ? '–' : `${formatInteger(b.doneSoFar)} av ${formatInteger(b.dueSoFar)}`,
-          expect.stringMatching(b.status === 'efter_plan' ? /efter plan/i : b.status === 'enligt_plan' ? /enligt plan/i : /Kommande/),
+          expect.stringMatching(
+            b.status === 'efter_plan' ? /efter plan/i : b.status === 'enligt_plan' ? /enligt plan/i : /Kommande/,
+          ),
         ]),
       ),
     );
     const behind = details.progress.filter((p) => p.schedule?.behind).length;
     const measurable = details.progress.filter((p) => p.schedule).length;
     expect(figure(doc, 'oversikt').table.rows).toEqual([
-      [RUNNING, 'Klippan', '1 januari–31 december 2026', 'Uppföljning', String(measurable - behind), String(behind), expect.any(String)],
+      [
+        RUNNING,
+        'Klippan',
+        '1 januari–31 december 2026',
+        'Uppföljning',
+        String(measurable - behind),
+        String(behind),
+        expect.any(String),
+      ],
     ]);
 
     // Åtgärder linked to the löfte, and from the walks, as measures.list has them.
@@ -259,7 +294,13 @@ describe('uppföljning', () => {
 
   it('kvartalsrapport över en avslutad period: räknat till periodens slut, utan anmärkning om data', async () => {
     const id = await lofteId('Medborgarlöfte Kävlinge 2017');
-    const sel: ReportSelection = { template: 'uppfoljning', area: KAVLINGE, from: '2017-07-01', to: '2017-09-30', followUpKind: 'kvartalsrapport' };
+    const sel: ReportSelection = {
+      template: 'uppfoljning',
+      area: KAVLINGE,
+      from: '2017-07-01',
+      to: '2017-09-30',
+      followUpKind: 'kvartalsrapport',
+    };
     const doc = buildFor(t, sel);
     expect(doc.title).toBe('Kvartalsrapport 2017 – Kävlinges kommun');
     expect(allBlocks(doc).some((b) => b.kind === 'note' && b.text.startsWith('Perioden är inte slut'))).toBe(false);
@@ -293,19 +334,42 @@ describe('uppföljning', () => {
     });
     expect(doc.title).toBe('Slutrapport 2021–2026 – Lokalpolisområde Klippan');
     expect(doc.chapters.filter((c) => c.id.startsWith('lofte-')).map((c) => c.title)).toEqual([RUNNING]);
-    const all = buildFor(t, { template: 'uppfoljning', area: { kind: 'lpo', lpo: 'Klippan' }, from: '2021-01-01', to: '2026-12-31' });
+    const all = buildFor(t, {
+      template: 'uppfoljning',
+      area: { kind: 'lpo', lpo: 'Klippan' },
+      from: '2021-01-01',
+      to: '2026-12-31',
+    });
     expect(all.chapters.filter((c) => c.id.startsWith('lofte-')).map((c) => c.title)).toEqual([
       'Medborgarlöfte Klippan 2021–2022',
       RUNNING,
     ]);
-    const draft = buildError({ template: 'uppfoljning', area: SVALOV, from: '2027-01-01', to: '2027-12-31', lofteId: await lofteId(DRAFT) });
+    const draft = buildError({
+      template: 'uppfoljning',
+      area: SVALOV,
+      from: '2027-01-01',
+      to: '2027-12-31',
+      lofteId: await lofteId(DRAFT),
+    });
     expect(draft.code).toBe('validation');
     expect(draft.message).toContain(`"${DRAFT}"`);
     expect(draft.message).toContain('inte beslutat');
-    const other = buildError({ template: 'uppfoljning', area: KAVLINGE, from: '2026-01-01', to: '2026-12-31', lofteId: id });
+    const other = buildError({
+      template: 'uppfoljning',
+      area: KAVLINGE,
+      from: '2026-01-01',
+      to: '2026-12-31',
+      lofteId: id,
+    });
     expect(other.code).toBe('validation');
     expect(other.message).toContain('Klippans kommun, inte Kävlinges kommun');
-    const gone = buildError({ template: 'uppfoljning', area: KLIPPAN, from: '2026-01-01', to: '2026-12-31', lofteId: 99_999 });
+    const gone = buildError({
+      template: 'uppfoljning',
+      area: KLIPPAN,
+      from: '2026-01-01',
+      to: '2026-12-31',
+      lofteId: 99_999,
+    });
     expect(gone.code).toBe('not_found');
     // The draft of the coming year is named as left out of the kommun's follow-up.
     const svalov = buildFor(t, { template: 'uppfoljning', area: SVALOV, from: '2027-01-01', to: '2027-12-31' });

@@ -7,8 +7,8 @@ import { getAgreement, listAgreements, saveAgreement } from './agreements';
 import { focusAreas, lofteDetails, lofteList } from './service';
 
 export const lofteOps = defineOps({
-  'loften.list': (ws, { kommunIds }) => ws.db().read(({ db }) => lofteList(db, kommunIds)),
-  'loften.get': (ws, { id, by }) => ws.db().read(({ db }) => lofteDetails(db, id, by)),
+  'loften.list': (ws, { kommunIds }) => ws.db().read(({ db }) => lofteList(db, kommunIds, ws.now())),
+  'loften.get': (ws, { id, by }) => ws.db().read(({ db }) => lofteDetails(db, id, by, ws.now())),
   'loften.create': (ws, { copyOf, evidenceViewId, ...input }) =>
     ws.writable().write(['loften'], ({ db, loften }) => {
       const source = copyOf ? loften.get(copyOf) : null;

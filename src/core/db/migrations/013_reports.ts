@@ -26,11 +26,11 @@ CREATE TABLE report (
   updated_at TEXT NOT NULL,
   updated_by TEXT NOT NULL DEFAULT '',
   CHECK (status = 'utkast' OR (snapshot_json IS NOT NULL AND decided_on IS NOT NULL))
-);
+) STRICT;
 CREATE TABLE report_kommun (
   report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
   kommun_id INTEGER NOT NULL REFERENCES kommun(id),
   PRIMARY KEY (report_id, kommun_id)
-) WITHOUT ROWID;
+) WITHOUT ROWID, STRICT;
 CREATE INDEX report_kommun_kommun ON report_kommun (kommun_id, report_id);
 `;

@@ -59,7 +59,14 @@ function problemSection(input: TemplateInput, prefix: string, p: Problem): Secti
   const id = `${prefix}problem-${p.id}`;
   return section(id, p.title, [
     { kind: 'facts', items: facts },
-    measureFigure(`${prefix}atgarder-${p.id}`, `Åtgärder: ${p.title}`, p.measures, ['what', 'responsible', 'due', 'status', 'lofte', 'origin']),
+    measureFigure(`${prefix}atgarder-${p.id}`, `Åtgärder: ${p.title}`, p.measures, [
+      'what',
+      'responsible',
+      'due',
+      'status',
+      'lofte',
+      'origin',
+    ]),
     slot(input.ctx, id, `Varför åtgärderna väntas påverka problemet "${p.title}" (orsaksanalys).`),
   ]);
 }
@@ -90,10 +97,8 @@ function kommunChapter(input: TemplateInput, k: Kommun, single: boolean): Sectio
   );
 }
 
-export const atgardsplan: TemplateBuilder = (input) => {
-  const { area, ctx } = input;
-  const single = area.kind === 'kommun';
-  const intro = section('inledning', 'Inledning', [
+function introBlocks(input: TemplateInput): Block[] {
+  return [
     {
       kind: 'text',
       text:
@@ -102,11 +107,31 @@ export const atgardsplan: TemplateBuilder = (input) => {
         `påverka, och till medborgarlöften, med ansvarig och datum. Åtgärder från trygghetsvandringar förs in ` +
         `från vandringens protokoll.`,
     },
-    { kind: 'note', text: `Planen som den ser ut ${longDay(ctx.today)}: alla åtgärder i åtgärdsplanen, med status den dagen.` },
-    slot(ctx, 'sammanfattning', 'Sammanfattning: de viktigaste problemen och åtgärderna, och hur planen följs upp.'),
-  ]);
+    {
+      kind: 'note',
+      text: `Planen som den ser ut ${longDay(input.ctx.today)}: alla åtgärder i åtgärdsplanen, med status den dagen.`,
+    },
+    slot(
+      input.ctx,
+      'sammanfattning',
+      'Sammanfattning: de viktigaste problemen och åtgärderna, och hur planen följs upp.',
+    ),
+  ];
+}
+
+export const atgardsplan: TemplateBuilder = (input) => {
+  const { area } = input;
+  const subtitle = `Åtgärdsplan enligt lag (2023:196) om kommuners ansvar för brottsförebyggande arbete – ${area.name}`;
+  if (area.kind === 'kommun') {
+    // A short document: the introduction opens the one chapter.
+    const only = kommunChapter(input, area.kommuner[0]!, true);
+    return { subtitle, chapters: [{ ...only, blocks: [...introBlocks(input), ...only.blocks] }] };
+  }
   return {
-    subtitle: `Åtgärdsplan enligt lag (2023:196) om kommuners ansvar för brottsförebyggande arbete – ${area.name}`,
-    chapters: [intro, ...area.kommuner.map((k) => kommunChapter(input, k, single))],
+    subtitle,
+    chapters: [
+      section('inledning', 'Inledning', introBlocks(input)),
+      ...area.kommuner.map((k) => kommunChapter(input, k, false)),
+    ],
   };
 };

@@ -147,13 +147,19 @@ function problems(d: LagesbildData): Section[] {
   for (const g of groups.values()) {
     const scb = d.kommuner.find((k) => k.id === g.kommunId)?.scbCode ?? String(g.kommunId);
     const places = [
-      ...new Set(g.measures.map((m) => m.observationLabel?.split(':')[0]).filter((p): p is string => !!p)),
+      ...new Set(
+        g.measures
+          .map((m) => m.observationLabel?.slice(0, m.observationLabel.lastIndexOf(': ')))
+          .filter((p): p is string => !!p),
+      ),
     ];
     const views = [...new Set(g.measures.map((m) => m.viewName).filter((v): v is string => !!v))];
+    const loften = [...new Set(g.measures.map((m) => m.lofteTitle).filter((v): v is string => !!v))];
     out.push(
       problemSection(d, `plan-${scb}-${hash(g.problem)}`, `Åtgärdsplanen: ${g.problem || 'problem utan rubrik'}`, [
         ...(d.isLpo ? [{ label: 'Kommun', value: d.name(g.kommunId) }] : []),
-        { label: 'Underlag', value: views.length ? `Sparad vy: ${views.join(', ')}` : NOT_GIVEN },
+        ...(views.length ? [{ label: 'Underlag', value: `Sparad vy: ${views.join(', ')}` }] : []),
+        ...(loften.length ? [{ label: 'Löfte', value: loften.join(', ') }] : []),
         { label: 'Brottsutsatt', value: NOT_GIVEN },
         { label: 'Gärningsperson', value: NOT_GIVEN },
         { label: 'Plats', value: places.length ? places.join(', ') : NOT_GIVEN },
@@ -212,7 +218,6 @@ export function atgardsplanChapter(d: LagesbildData): Section {
             m.lofteTitle ?? '',
             `${MEASURE_STATUS_LABELS[m.status]}${m.overdue ? ' (försenad)' : ''}${m.status === 'avslagen' && m.declineReason ? `: ${m.declineReason}` : ''}`,
           ]),
-          align: [...(d.isLpo ? ['left' as const] : []), 'left', 'left', 'left', 'left', 'left', 'left'],
         },
         { source: `Källa: åtgärdsplanen i Lägesbild, per ${d.input.ctx.today}.` },
       ),

@@ -135,13 +135,36 @@ export function comparedText(d: LagesbildData): string {
 // ---------------------------------------------------------------------------------------------------
 // Figures
 
+/** Words, not numbers: columns printed left-aligned wherever a table has them. */
+const TEXT_COLUMNS = new Set([
+  'Kommun',
+  'Område',
+  'Plats',
+  'Vanligaste kategorier',
+  'Kategori',
+  'Bedömning',
+  'Källa',
+  'Vandring',
+  'Rutt',
+  'Iakttagelse',
+  'Anteckning',
+  'Säkerställda förändringar',
+  'Problem',
+  'Åtgärd',
+  'Ansvarig',
+  'Löfte',
+  'Status',
+  'Fråga',
+]);
+
 export function figure(
   id: string,
   caption: string,
   table: TableSpec,
   extra: { chart?: ChartSpec; alt?: string; source?: string; note?: string } = {},
 ): Figure {
-  return { kind: 'figure', id, caption, table, ...extra };
+  const align = table.head.map((h, i) => (i === 0 || TEXT_COLUMNS.has(h) ? ('left' as const) : ('right' as const)));
+  return { kind: 'figure', id, caption, table: { align, ...table }, ...extra };
 }
 
 /** Counts for a place or a category in one kommun, or summed over several (never suppressed). */

@@ -6,7 +6,7 @@
  * report and the screen show the same numbers for the same selection.
  */
 import type { Block, Section } from '../../../shared/report';
-import { formatInteger } from '../../../shared/format';
+import { formatCount, formatInteger } from '../../../shared/format';
 import { dayDiff } from '../../../shared/calendar';
 import { categoryLabel } from '../../../shared/taxonomy';
 import { judgeChange } from '../../dashboards/stats';
@@ -90,7 +90,9 @@ function sammanfattning(d: LagesbildData): Section {
           },
       {
         label: 'Säkerställda förändringar (kommun och kategori)',
-        value: comparable ? `${formatInteger(up.length)} ökningar, ${formatInteger(down.length)} minskningar` : '–',
+        value: comparable
+          ? `${formatCount(up.length, 'ökning', 'ökningar')}, ${formatCount(down.length, 'minskning', 'minskningar')}`
+          : '–',
       },
     ],
   };

@@ -10,6 +10,7 @@ import { EFFECT_LABELS, type ActivityProgress, type BucketDto } from '../../../s
 import { formatSurveyValue } from '../../../shared/survey';
 import { MEASURE_STATUS_LABELS, measureProblem, type Measure } from '../../../shared/walks';
 import { localDay } from '../../../shared/time';
+import { minDay } from '../../../shared/calendar';
 import type { AgreementFocusArea } from '../../../shared/agreements';
 import { longDay, periodLabel } from '../common';
 import type { EvidenceEffect, ReportLofte } from './lofte-data';
@@ -39,7 +40,7 @@ export function incompleteNote(input: TemplateInput): Block[] {
       kind: 'note',
       text:
         `Perioden är inte slut. ${data} Händelser jämförs bara över perioder med data (lika många dagar i ` +
-        `perioden före). Utförda aktiviteter räknas till och med ${longDay(input.ctx.today < sel.to ? input.ctx.today : sel.to)}.`,
+        `perioden före). Utförda aktiviteter räknas till och med ${longDay(minDay(input.ctx.today, sel.to))}.`,
     },
   ];
 }
@@ -117,7 +118,7 @@ export function progressFigure(id: string, l: ReportLofte, progress: ActivityPro
 function bucketWord(b: BucketDto, today: string): string {
   if (b.status === 'kommande') return 'Kommande';
   const word = b.status === 'efter_plan' ? 'Efter plan' : 'Enligt plan';
-  return b.running ? `Pågår, ${word.toLowerCase()}` : word;
+  return b.fromDay <= today && today <= b.toDay ? `Pågår, ${word.toLowerCase()}` : word;
 }
 
 /** The stretches (months, quarters) of each activity that overlap from..to; null when there are none. */
@@ -185,7 +186,9 @@ export function effectFigure(id: string, caption: string, input: TemplateInput, 
       ? ['Trygghetsmätningen: senaste mätningen före löftets period mot den första från periodens sista år.']
       : []),
     ...(kinds.has('incidents')
-      ? ['Händelser: löftets period mot lika lång period före, med Poissontest (|z| ≥ 1,96 är en säkerställd förändring).']
+      ? [
+          'Händelser: löftets period mot lika lång period före, med Poissontest (|z| ≥ 1,96 är en säkerställd förändring).',
+        ]
       : []),
   ];
   return fig(id, caption, ['Underlag', 'Före', 'Efter', 'Bedömning'], rows, {

@@ -122,7 +122,8 @@ const viewExists = (db: Db, id: number) =>
 /** The kommuner an evidence's counts are for ([] = several or all: never suppressed). */
 export function evidenceKommunIds(db: Db, l: ReportLofte, e: LofteEvidence): number[] {
   if (e.kind === 'survey') return [e.kommunId ?? l.lofte.kommunId];
-  if (e.kind === 'view') return viewExists(db, e.viewId) ? [...(viewFigureFilter(getView(db, e.viewId)).kommunIds ?? [])] : [];
+  if (e.kind === 'view')
+    return viewExists(db, e.viewId) ? [...(viewFigureFilter(getView(db, e.viewId)).kommunIds ?? [])] : [];
   const f = incidentFilterSchema.safeParse(e.filter);
   return f.success ? [...(f.data.kommunIds ?? [])] : [];
 }

@@ -12,7 +12,15 @@ import type { ActivityProgress, EffectCheck } from '../../../shared/lofte-api';
 import type { Block, Section } from '../../../shared/report';
 import { kommunLongName, longDay, periodLabel, section, slot } from '../common';
 import { effectValue, fig } from './lofte-blocks';
-import { effectOf, lofteName, loftenIn, progressDay, progressOf, type EvidenceEffect, type ReportLofte } from './lofte-data';
+import {
+  effectOf,
+  lofteName,
+  loftenIn,
+  progressDay,
+  progressOf,
+  type EvidenceEffect,
+  type ReportLofte,
+} from './lofte-data';
 import type { TemplateBuilder, TemplateInput } from './types';
 
 const PER: Record<NonNullable<LofteActivity['cadence']>, string> = {
@@ -56,7 +64,13 @@ const PLAIN_VERDICT: Record<EffectCheck['verdict'], string> = {
 function effectSentence(input: TemplateInput, e: EvidenceEffect): string {
   const { before, after, verdict } = e.check;
   const direction =
-    before && after ? (after.value < before.value ? 'lägre än förut' : after.value > before.value ? 'högre än förut' : 'som förut') : '';
+    before && after
+      ? after.value < before.value
+        ? 'lägre än förut'
+        : after.value > before.value
+          ? 'högre än förut'
+          : 'som förut'
+      : '';
   const said = verdict === 'kan_inte_bedomas' ? direction : PLAIN_VERDICT[verdict];
   const values = [
     before ? `före: ${effectValue(input, e, 'before')}` : '',
@@ -83,9 +97,15 @@ function lofteSection(input: TemplateInput, k: Kommun, l: ReportLofte): Section 
       kind: 'text',
       text: `${periodLabel(l.lofte.periodFrom, l.lofte.periodTo)}. ${l.content.problem.trim()}`.trim(),
     },
-    fig(`lofte-${l.lofte.id}`, `Det här lovade vi – det här har vi gjort till och med ${longDay(asOfDay)}`, ['Det här lovade vi', 'Gjort', 'Hur det går'], rows, {
-      align: ['left', 'right', 'left'],
-    }),
+    fig(
+      `lofte-${l.lofte.id}`,
+      `Det här lovade vi – det här har vi gjort till och med ${longDay(asOfDay)}`,
+      ['Det här lovade vi', 'Gjort', 'Hur det går'],
+      rows,
+      {
+        align: ['left', 'right', 'left'],
+      },
+    ),
   ];
   if (l.content.effectGoal.trim()) {
     blocks.push({ kind: 'text', text: `Målet: ${l.content.effectGoal.trim()}` });
@@ -107,11 +127,17 @@ function kommunPage(input: TemplateInput, k: Kommun, loften: ReportLofte[], sing
     },
   ];
   if (asOfDay < sel.to) {
-    blocks.push({ kind: 'note', text: `Perioden är inte slut: det vi har gjort räknas till och med ${longDay(asOfDay)}.` });
+    blocks.push({
+      kind: 'note',
+      text: `Perioden är inte slut: det vi har gjort räknas till och med ${longDay(asOfDay)}.`,
+    });
   }
   blocks.push(slot(input.ctx, `kommun-${k.scbCode}`, `Några meningar till invånarna i ${name}, utan fackord.`));
   if (loften.length === 0) {
-    blocks.push({ kind: 'text', text: `För ${periodLabel(sel.from, sel.to)} finns inget beslutat medborgarlöfte för ${name}.` });
+    blocks.push({
+      kind: 'text',
+      text: `För ${periodLabel(sel.from, sel.to)} finns inget beslutat medborgarlöfte för ${name}.`,
+    });
   }
   return section(
     `kommun-${k.scbCode}`,

@@ -50,11 +50,13 @@ function background(input: TemplateInput, l: ReportLofte): Section {
     ...statusNotes(l),
     { kind: 'facts', items: lofteFacts(l) },
     { kind: 'text', text: l.content.problem.trim() || 'Problemet är inte beskrivet än.' },
-    slot(input.ctx, 'bakgrund', 'Hur problembilden togs fram: lägesbilden, medborgardialog, EST, polisens underrättelser.'),
+    slot(
+      input.ctx,
+      'bakgrund',
+      'Hur problembilden togs fram: lägesbilden, medborgardialog, EST, polisens underrättelser.',
+    ),
     ...(evidence ? [evidence] : [{ kind: 'text' as const, text: 'Löftet har inget underlag kopplat.' }]),
-    ...(effects.length
-      ? [effectFigure('effekt', 'Effektmålet mot underlaget', input, effects)]
-      : []),
+    ...(effects.length ? [effectFigure('effekt', 'Effektmålet mot underlaget', input, effects)] : []),
   ]);
 }
 
@@ -106,7 +108,10 @@ function followUp(l: ReportLofte): Section {
     },
   ];
   if (l.focus?.area.followUp.trim()) {
-    blocks.push({ kind: 'facts', items: [{ label: 'Fokusområdets uppföljning', value: l.focus.area.followUp.trim() }] });
+    blocks.push({
+      kind: 'facts',
+      items: [{ label: 'Fokusområdets uppföljning', value: l.focus.area.followUp.trim() }],
+    });
   }
   return section('uppfoljning', 'Så följs löftet upp', blocks);
 }

@@ -203,7 +203,10 @@ export const uppfoljning: TemplateBuilder = (input) => {
   const loften = one ? [one] : loftenIn(input, sel.from, sel.to, true);
   const asOfDay = progressDay(input);
   const items = loften.map((l) => followed(input, l, STRETCH[kind].by, asOfDay));
-  const years = sel.from.slice(0, 4) === sel.to.slice(0, 4) ? sel.from.slice(0, 4) : `${sel.from.slice(0, 4)}–${sel.to.slice(0, 4)}`;
+  const years =
+    sel.from.slice(0, 4) === sel.to.slice(0, 4)
+      ? sel.from.slice(0, 4)
+      : `${sel.from.slice(0, 4)}–${sel.to.slice(0, 4)}`;
   return {
     subtitle: one
       ? `Uppföljning av medborgarlöftet "${lofteName(one)}", ${one.kommun.name}`

@@ -70,6 +70,9 @@ export function LogoField({
               .catch(() => setProblem(`${file.name} kunde inte läsas.`));
           }}
         />
+        <label htmlFor={id} className="report-logo-button" aria-hidden="true">
+          {logo ? 'Byt bild…' : 'Välj bild…'}
+        </label>
         {logo && !disabled && (
           <button type="button" className="secondary" onClick={() => onChange(null)}>
             Ta bort logotypen

@@ -8,6 +8,9 @@ const KIND_NAMES: Record<PiiKind, string> = {
   epost: 'E-postadress',
 };
 
+/** How much context core gives either side of a hit: a side this long was cut (shown with "…"). */
+const CONTEXT = 40;
+
 interface Choice {
   action: 'mask' | 'keep' | null;
   reason: string;
@@ -84,11 +87,11 @@ export function PiiReviewDialog({
                   {KIND_NAMES[h.kind]} <span className="muted">i {h.where}</span>
                 </legend>
                 <p className="pii-context">
-                  {h.before && '…'}
+                  {h.before.length >= CONTEXT && '…'}
                   {h.before}
                   <mark>{h.match}</mark>
                   {h.after}
-                  {h.after && '…'}
+                  {h.after.length >= CONTEXT && '…'}
                 </p>
                 <div className="pii-choice">
                   <label>

@@ -113,6 +113,7 @@ export function ReportChapters({
                 <SlotField
                   key={s.key}
                   label={where.get(s.key) ?? c.title}
+                  labelHidden={(where.get(s.key) ?? c.title) === c.title}
                   hint={s.hint}
                   value={edits.texts[s.key] ?? s.text}
                   error={issues[`texts.${s.key}`]}

@@ -58,15 +58,14 @@ export function ReportHeader({
         </p>
       </div>
       <div className="report-head-actions">
-        <div className="actions" role="group" aria-label="Exportera">
-          <button type="button" disabled={exporting} onClick={() => onExport('pdf')} title="Ctrl+P">
+        <div className="actions">
+          <button type="button" disabled={exporting} onClick={() => onExport('pdf')} aria-keyshortcuts="Control+P">
             Exportera PDF
           </button>
           <button type="button" className="secondary" disabled={exporting} onClick={() => onExport('docx')}>
             Exportera Word
           </button>
-        </div>
-        <div className="actions" role="group" aria-label="Beslut">
+          <span className="actions-sep" aria-hidden="true" />
           {locked ? (
             <button type="button" className="secondary" disabled={busy} onClick={onNewVersion}>
               Ny version

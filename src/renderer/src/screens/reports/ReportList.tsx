@@ -99,7 +99,7 @@ export function ReportList({ onNew }: { onNew: (kommunId: number | null) => void
 
 function ReportTable({ rows }: { rows: readonly ReportSummary[] }) {
   return (
-    <table className="data-table report-table">
+    <table className="report-table">
       <caption className="visually-hidden">Rapporter</caption>
       <thead>
         <tr>

@@ -9,6 +9,7 @@ import { REPORT_LIMITS } from '../../../../shared/report';
  */
 export function SlotField({
   label,
+  labelHidden = false,
   hint,
   value,
   error,
@@ -16,6 +17,8 @@ export function SlotField({
   onChange,
 }: {
   label: string;
+  /** The heading right above says it already: the label is for screen readers only. */
+  labelHidden?: boolean;
   hint: string;
   value: string;
   error?: string | undefined;
@@ -30,7 +33,9 @@ export function SlotField({
     .join(' ');
   return (
     <div className={`lofte-field report-slot${error || over ? ' lofte-field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={labelHidden ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       <span className="field-hint" id={`${id}-hint`}>
         {hint}
       </span>

@@ -12,7 +12,8 @@ let loading: Promise<PdfJs> | null = null;
 function pdfjs(): Promise<PdfJs> {
   loading ??= Promise.all([
     import('pdfjs-dist/legacy/build/pdf.mjs'),
-    import('pdfjs-dist/legacy/build/pdf.worker.min.mjs?url'),
+    // Bundled by Vite into a .js file of the app's own (a .mjs asset is not served as a script everywhere).
+    import('pdfjs-dist/legacy/build/pdf.worker.min.mjs?worker&url'),
   ]).then(([lib, worker]) => {
     lib.GlobalWorkerOptions.workerSrc = worker.default;
     return lib;

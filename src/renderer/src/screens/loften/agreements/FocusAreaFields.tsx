@@ -24,8 +24,8 @@ export function FocusAreaFields({
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
 }) {
-  const text = (key: AreaText, label: string) => (
-    <label>
+  const text = (key: AreaText, label: string, wide = false) => (
+    <label className={wide ? 'wide' : undefined}>
       {label}
       <textarea
         aria-label={label}
@@ -49,7 +49,7 @@ export function FocusAreaFields({
           onChange={(e) => onChange({ title: e.target.value })}
         />
       </label>
-      {text('problem', 'Problem')}
+      {text('problem', 'Problem', true)}
       <fieldset className="focus-area-causes wide">
         <legend>Orsaksanalys</legend>
         <p className="muted">Vilka drabbas, vilka begår brotten, och vad gör platsen eller objektet möjligt?</p>
