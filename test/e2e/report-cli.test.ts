@@ -76,10 +76,22 @@ async function checkPdf(file: string, doc: ReportDocument): Promise<string> {
   const info = tool('pdfinfo', file);
   expect(info).toMatch(/Tagged:\s+yes/);
   expect(info).toMatch(/Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)/);
-  expect(info).toContain(`Title:          ${doc.title}`);
+  expect(
+    info
+      .split('\n')
+      .find((l) => l.startsWith('Title:'))
+      ?.replace(/^Title:\s+/, ''),
+  ).toBe(doc.title);
   const struct = tool('pdfinfo', '-struct', file);
-  expect(struct).toMatch(/\bH1\b/);
-  expect(struct).toMatch(/\bH2\b/);
+  // Headings in order: one H1 (the title) first, then no level skipped on the way down.
+  const levels = [...struct.matchAll(/^\s*H([1-6]) /gm)].map((m) => Number(m[1]));
+  expect(levels[0]).toBe(1);
+  expect(levels.filter((l) => l === 1)).toHaveLength(1);
+  expect(levels).toContain(2);
+  levels.forEach((l, i) => i > 0 && expect(l, `rubrik ${i}`).toBeLessThanOrEqual(levels[i - 1]! + 1));
+  // Figures are real tables: a Table with header cells (and charts as Figure elements with their text).
+  const figures = numericCells(doc).length;
+  if (figures > 0) expect(struct).toMatch(/^\s*Table\b[\s\S]*^\s*TH\b/m);
   const fonts = tool('pdffonts', file).split('\n').slice(2).filter(Boolean);
   expect(fonts.length).toBeGreaterThan(0);
   for (const f of fonts) expect(f, f).toMatch(/\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/);
@@ -251,7 +263,8 @@ describe('npm run report: fastställd, personuppgifter, felaktiga argument, lån
       edits: {
         texts: {
           sammanfattning:
-            'Anmälaren 811218-9876 nås på 070-123 45 67. Ärendet 811218-9875 är ett löpnummer, inte ett personnummer.',
+            'Anmälaren 811218-9876 nås på 070-123 45 67. Flera boende har hört av sig om samma sak under hösten, ' +
+            'och kommunen har svarat alla. Ärendet 811218-9875 är ett löpnummer, inte ett personnummer.',
         },
       },
     });

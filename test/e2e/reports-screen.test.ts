@@ -24,6 +24,8 @@ afterAll(async () => {
 });
 
 const PERSONNUMMER = '811218-9876';
+/** A 1×1 PNG. */
+const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 /**
  * A screenshot at 1440×900 and one at 1280×800 (test-results/screenshots/rapporter-<name>-<width>.png),
@@ -85,7 +87,25 @@ describe('Rapporter', () => {
       'Lägesbild 2026 – Klippans kommun',
     );
     await expect(area.getAttribute('aria-invalid')).resolves.toBeNull();
+    // A logo: over 1 MB is refused with the reason; a small PNG is shown as a thumbnail.
+    const logo = dialog.getByLabel('Logotyp (valfri)');
+    await logo.setInputFiles({ name: 'stor.png', mimeType: 'image/png', buffer: Buffer.alloc(1_200_000, 1) });
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: 'stor.png är 1 200 kB. Logotypen får vara högst 1 MB' })
+      .waitFor();
+    await logo.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1X1, 'base64') });
+    await dialog.getByRole('img', { name: 'Vald logotyp: logo.png' }).waitFor();
+    await expect(dialog.getByRole('alert').count()).resolves.toBe(0);
     await shots(page, 'ny-rapport');
+    // The template's content before anything is stored.
+    await dialog.getByRole('button', { name: 'Förhandsgranska utan att spara' }).click();
+    await dialog
+      .getByTestId('preview-status')
+      .filter({ hasText: /^\d+ sidor, A4/ })
+      .waitFor({ timeout: 120_000 });
+    expect(db.prepare('SELECT count(*) FROM report').pluck().get()).toBe(0);
+    await dialog.getByRole('button', { name: 'Tillbaka till formuläret' }).click();
     await dialog.getByRole('button', { name: 'Skapa rapport' }).click();
 
     const editor = page.getByRole('article');
@@ -149,6 +169,8 @@ describe('Rapporter', () => {
     expect(previewText).toContain('Trygghetsvandringen i oktober pekade ut busstorget');
     expect(previewText).not.toContain(caption);
     await shots(page, 'forhandsgranska');
+    await editor.getByRole('img', { name: `Sida 4 av ${pages}` }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'rapporter-forhandsgranska-sida4');
 
     // Export as PDF in the browser host: a download of a PDF (any personal data in the demo's texts masked).
     const exportPdf = async () => {
@@ -214,6 +236,29 @@ describe('Rapporter', () => {
     await review.waitFor();
     await review.getByRole('button', { name: 'Avbryt' }).click();
 
+    // Text over the limit stays on screen, unsaved, with its message; leaving asks first.
+    await editor.getByRole('tab', { name: 'Redigera' }).click();
+    const mapping = editor.getByRole('textbox', { name: 'Kartläggning', exact: true });
+    await mapping.fill('x'.repeat(20_001));
+    await editor
+      .getByTestId('autosave-status')
+      .filter({ hasText: 'Inte sparat: rätta fältet markerat nedan.' })
+      .waitFor();
+    await expect(mapping.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(editor.getByRole('button', { name: 'Fastställ…' }).isDisabled()).resolves.toBe(true);
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByRole('navigation').getByRole('link', { name: 'Översikt' }).click();
+    await expect.poll(() => asked).toHaveLength(1);
+    expect(asked[0]).toContain('text som inte kunde sparas');
+    await expect(mapping.inputValue()).resolves.toHaveLength(20_001);
+    expect(stored().edits.texts.kartlaggning ?? '').toBe('');
+    await mapping.fill('Kartläggningen visar fler händelser kring busstorget.');
+    await saved(editor);
+
     // Fastställ: the texts are read-only, the header says who decided and the data date.
     await editor.getByRole('button', { name: 'Fastställ…' }).click();
     const decide = page.getByRole('dialog', { name: 'Fastställ rapporten' });
@@ -270,5 +315,32 @@ describe('Rapporter', () => {
     s.host.workspace.events.emit({ type: 'menu.command', command: 'print' });
     await page.getByRole('status').filter({ hasText: 'Öppna en rapport för att skriva ut den.' }).waitFor();
     await shots(page, 'lista');
+  });
+
+  it('Medborgarlöfte kräver ett löfte: meddelandet står vid fältet; med löftet skapas rapporten', async () => {
+    const { page } = s;
+    await page.goto(`${s.host.url}#/rapporter`);
+    await page.getByRole('button', { name: 'Ny rapport' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ny rapport' });
+    await dialog.getByLabel('Mall').selectOption({ label: 'Medborgarlöfte' });
+    await dialog.getByLabel('Kommun eller lokalpolisområde').selectOption({ label: 'Bjuv' });
+    await dialog.getByText('Medborgarlöfte är till för att publiceras').waitFor();
+    await dialog.getByRole('button', { name: 'Skapa rapport' }).click();
+    const lofte = dialog.getByLabel('Medborgarlöfte', { exact: true });
+    await expect
+      .poll(async () => page.locator(`[id="${await lofte.getAttribute('aria-describedby')}"]`).textContent())
+      .toBe('Välj vilket medborgarlöfte som ska skrivas ut.');
+    const options = await lofte.locator('option').allTextContents();
+    expect(options.length).toBeGreaterThan(1);
+    await lofte.selectOption({ index: 1 });
+    const chosen = Number(await lofte.inputValue());
+    await dialog.getByRole('button', { name: 'Skapa rapport' }).click();
+    const editor = page.getByRole('article');
+    await editor.getByTestId('report-status').filter({ hasText: 'Utkast' }).waitFor();
+    await expect(editor.locator('.report-meta').textContent()).resolves.toMatch(/^Medborgarlöfte · Bjuvs kommun/);
+    const id = Number(/id=(\d+)/.exec(page.url())![1]);
+    const row = s.host.workspace.db().read((r) => r.reports.get(id));
+    expect(row.selection.template).toBe('medborgarlofte');
+    expect(row.selection.lofteId).toBe(chosen);
   });
 });

@@ -10,15 +10,15 @@ import { deleteView, listViews, saveView } from './views';
 export const dashboardOps = defineOps({
   'dashboards.compare': (ws, { filter }) => ws.db().read(({ db }) => compareKommuner(db, filter)),
   'dashboards.change': (ws, { filter, compareWith, pinned }) =>
-    ws.db().read(({ db }) => changeTable(db, filter, compareWith, { pinned })),
+    ws.db().read(({ db }) => changeTable(db, filter, compareWith, { pinned, clock: ws.now() })),
   'dashboards.trend': (ws, { filter, by }) => ws.db().read(({ db }) => trend(db, filter, by)),
   'dashboards.est': (ws, { kommunId, cycle, day, pinned }) =>
     ws.db().read(({ db, reference }) => {
       const kommun = reference.kommuner().find((k) => k.id === kommunId);
       if (!kommun) throw new AppError('not_found', `Kommunen (id ${kommunId}) finns inte i databasen.`);
-      return estLagesbild(db, { kommunId, cycle, day, kommunName: kommun.name, pinned });
+      return estLagesbild(db, { kommunId, cycle, day, kommunName: kommun.name, pinned }, ws.now());
     }),
-  'overview.get': (ws, input) => ws.db().read(({ db }) => overview(db, input)),
+  'overview.get': (ws, input) => ws.db().read(({ db }) => overview(db, input, ws.now())),
   'survey.get': (ws, { indicator }) =>
     ws.db().read(({ db }) => ({
       indicator,
