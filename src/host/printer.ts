@@ -61,7 +61,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): Chr
     async pdf(doc: ReportDocument): Promise<Uint8Array> {
       const fontFaces = fonts();
       const html = renderReportHtml(doc, { fontFaces });
-      const { headerTemplate, footerTemplate } = pageTemplates(doc);
+      const { headerTemplate, footerTemplate } = pageTemplates(doc, { fontFaces });
       const printed = await withPage({}, html, (page) =>
         page.pdf({
           format: 'A4',
@@ -79,7 +79,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): Chr
           },
         }),
       );
-      return new Uint8Array(printed);
+      return setPdfMetadata(new Uint8Array(printed), doc);
     },
 
     async chartImages(doc: ReportDocument): Promise<Map<string, Uint8Array>> {

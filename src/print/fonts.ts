@@ -34,3 +34,25 @@ export function fontFaceCss(faces: readonly PrintFontFace[]): string {
     )
     .join('\n');
 }
+
+/** The code points a CSS unicode-range covers ("U+0000-00FF,U+0131,U+2000-206F"). */
+function ranges(unicodeRange: string): [number, number][] {
+  return unicodeRange.split(',').flatMap((part) => {
+    const m = /^\s*U\+([0-9A-F?]+)(?:-([0-9A-F]+))?\s*$/i.exec(part);
+    if (!m) return [];
+    const lo = parseInt(m[1]!.replace(/\?/g, '0'), 16);
+    const hi = m[2] ? parseInt(m[2], 16) : parseInt(m[1]!.replace(/\?/g, 'F'), 16);
+    return [[lo, hi] as [number, number]];
+  });
+}
+
+/** The faces of the given weights whose subset has any character of the text (the others would never load). */
+export function facesFor(text: string, faces: readonly PrintFontFace[], weights: readonly number[]): PrintFontFace[] {
+  const codes = [...new Set([...text].map((ch) => ch.codePointAt(0)!))];
+  return faces.filter(
+    (f) =>
+      f.style === 'normal' &&
+      weights.includes(f.weight) &&
+      (!f.unicodeRange || ranges(f.unicodeRange).some(([lo, hi]) => codes.some((c) => c >= lo && c <= hi))),
+  );
+}

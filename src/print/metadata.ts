@@ -1,7 +1,9 @@
 /**
  * The PDF's document information (title, author, subject, keywords, language, creator) written with
- * pdf-lib after Chromium has printed it. Chromium's own tag tree and outline are kept: pdf-lib copies every
- * object of the file, and the file is written without object streams, as Chromium wrote it.
+ * pdf-lib after Chromium has printed it. Chromium's tag tree and outline survive: pdf-lib copies every
+ * object of the file (checked: `pdfinfo -struct` is the same before and after, and so is the outline).
+ * Written with object streams, the tag tree's many small objects compress: the file is about a third of
+ * Chromium's.
  */
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import { TEMPLATE_LABELS, type ReportDocument } from '../shared/report';
@@ -27,7 +29,7 @@ export async function setPdfMetadata(pdf: Uint8Array, doc: ReportDocument): Prom
   out.setLanguage(PDF_LANGUAGE);
   out.setCreator(PDF_CREATOR);
   return out.save({
-    useObjectStreams: false,
+    useObjectStreams: true,
     addDefaultPage: false,
     updateFieldAppearances: false,
     objectsPerTick: Number.POSITIVE_INFINITY,

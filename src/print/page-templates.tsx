@@ -8,7 +8,7 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReportDocument } from '../shared/report';
-import { FONT_STACK, fontFaceCss, type PrintFontFace } from './fonts';
+import { FONT_STACK, facesFor, fontFaceCss, type PrintFontFace } from './fonts';
 import { PAGE_MARGIN_MM } from './styles';
 import { dataPerLine } from './text';
 
@@ -29,15 +29,17 @@ export interface PageTemplates {
   footerTemplate: string;
 }
 
-/** The faces the bars use: regular and bold, upright. */
-const barFaces = (faces: readonly PrintFontFace[]) =>
-  faces.filter((f) => f.style === 'normal' && (f.weight === 400 || f.weight === 700));
-
 export function pageTemplates(
   doc: ReportDocument,
   options: { fontFaces?: readonly PrintFontFace[] | undefined } = {},
 ): PageTemplates {
-  const css = `${fontFaceCss(barFaces(options.fontFaces ?? []))}\n${BAR_CSS}`;
+  // Only the faces the bars' words need: the templates are parsed again for every page.
+  const text = `${doc.areaName} ${doc.periodLabel} Sida 0123456789 av · ${dataPerLine(doc)}`;
+  const faces = [
+    ...facesFor(text, options.fontFaces ?? [], [400]),
+    ...(doc.draft ? facesFor('UTKAST', options.fontFaces ?? [], [700]) : []),
+  ];
+  const css = `${fontFaceCss(faces)}\n${BAR_CSS}`;
   const style = <style dangerouslySetInnerHTML={{ __html: css }} />;
   const header = (
     <div className="bar header">

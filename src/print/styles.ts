@@ -82,7 +82,7 @@ figcaption { font-weight: 600; font-size: 10.5pt; margin: 0 0 1.5mm; break-after
 .chart-wrap svg { display: block; width: 100%; height: auto; }
 table { width: 100%; border-collapse: collapse; font-size: 9.5pt; line-height: 1.3; }
 caption { caption-side: top; text-align: left; font-weight: 600; font-size: 10.5pt; padding: 0 0 1.5mm; break-after: avoid; }
-thead { display: table-row-group; }
+thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { padding: 1.1mm 2mm; border-bottom: 0.5pt solid #cfd6de; vertical-align: top; text-align: left; }
 thead th { background: #e3eaf2; border-bottom: 1pt solid ${ACCENT}; font-weight: 600; vertical-align: bottom; }

@@ -13,7 +13,7 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPrintFonts } from '../../src/core/reports/fonts';
 import { createChromiumPrinter, type ChromiumPrinter } from '../../src/host/printer';
-import { chartsHtml, pageTemplates, renderReportHtml } from '../../src/print';
+import { chartsHtml, pageTemplates, renderReportHtml, setPdfMetadata } from '../../src/print';
 import type { ReportDocument, Section } from '../../src/shared/report';
 import {
   EMPTY_SLOT_HINT,
@@ -21,6 +21,7 @@ import {
   LONG_TABLE_ROWS,
   fixtureDocument,
   longTableCount,
+  manySectionsDocument,
   longTablePlace,
 } from '../helpers/report-fixture';
 
@@ -35,6 +36,8 @@ interface Printed {
   pages: number;
   /** pdftotext -layout of each page, whitespace normalised. */
   pageTexts: string[];
+  /** The last line of each page's body (above the footer). */
+  lastLines: string[];
 }
 
 let printer: ChromiumPrinter;
@@ -45,12 +48,17 @@ async function print(doc: ReportDocument, name: string): Promise<Printed> {
   const file = path.join(OUT, `${name}.pdf`);
   fs.writeFileSync(file, await printer.pdf(doc));
   const pages = Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', file))![1]);
-  const pageTexts = Array.from({ length: pages }, (_, i) =>
-    norm(tool('pdftotext', '-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-')),
+  const raw = Array.from({ length: pages }, (_, i) =>
+    tool('pdftotext', '-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'),
   );
+  const lastLines = raw.map((t) => {
+    const lines = t.split('\n').map((l) => norm(l).trim());
+    const footer = lines.findIndex((l) => l.startsWith('Sida '));
+    return lines.slice(0, footer).filter(Boolean).at(-1) ?? '';
+  });
   // Every page as an image, to be looked at.
   tool('pdftoppm', '-png', '-r', '60', file, path.join(OUT, name));
-  return { doc, file, pages, pageTexts };
+  return { doc, file, pages, pageTexts: raw.map(norm), lastLines };
 }
 
 beforeAll(async () => {
@@ -135,7 +143,12 @@ describe('utskriftens HTML', () => {
     expect(t.headerTemplate).toContain('1 januari–31 december 2026');
     expect(t.headerTemplate).not.toContain('UTKAST');
     expect(t.headerTemplate).toMatch(/font-size:\s*[\d.]+pt/);
-    expect(t.headerTemplate).toContain('@font-face');
+    // Only the regular face's latin subset: the bars' words need no other (a draft adds bold for UTKAST).
+    expect(t.headerTemplate.match(/@font-face/g)).toHaveLength(1);
+    expect(pageTemplates({ ...doc, draft: true }, { fontFaces }).headerTemplate.match(/@font-face/g)).toHaveLength(2);
+    expect(
+      pageTemplates({ ...doc, areaName: 'Łęczyca' }, { fontFaces }).headerTemplate.match(/@font-face/g),
+    ).toHaveLength(2);
     expect(t.footerTemplate).toContain(
       'Sida <span class="pageNumber"></span> av <span class="totalPages"></span> · Data per 31 oktober 2026',
     );
@@ -226,6 +239,18 @@ describe('PDF genom Chromium', () => {
     }
   });
 
+  it('ingen rubrik står sist på en sida', async () => {
+    const many = await print(manySectionsDocument(), 'många-avsnitt');
+    expect(many.pages).toBeGreaterThanOrEqual(6);
+    for (const p of [final, draft, many]) {
+      const titles = new Set(allSections(p.doc).map((s) => s.title));
+      // From page 3: page 2 is the table of contents, a list of the titles.
+      p.lastLines.forEach((line, i) => {
+        if (i >= 2) expect(titles.has(line), `${p.file} sida ${i + 1}: ${line}`).toBe(false);
+      });
+    }
+  });
+
   it('UTKAST på varje sida i ett utkast, på ingen i en fastställd rapport', () => {
     draft.pageTexts.forEach((t, i) => expect(t, `utkast sida ${i + 1}`).toContain('UTKAST'));
     final.pageTexts.forEach((t, i) => expect(t, `fastställd sida ${i + 1}`).not.toContain('UTKAST'));
@@ -236,6 +261,16 @@ describe('PDF genom Chromium', () => {
     const outline = await outlineTitles(final.file);
     // Each once, in reading order (a heading at the top of a page must not be named twice).
     expect(outline).toEqual([final.doc.title, 'Innehåll', ...allSections(final.doc).map((s) => s.title)]);
+  });
+
+  it('metadata skrivs om utan att taggträdet eller översikten ändras', async () => {
+    const again = path.join(OUT, 'metadata-igen.pdf');
+    const retitled = { ...final.doc, title: 'Ny titel – Åstorp', author: 'Örjan Åberg' };
+    fs.writeFileSync(again, await setPdfMetadata(fs.readFileSync(final.file), retitled));
+    expect(tool('pdfinfo', again)).toContain('Title:           Ny titel – Åstorp');
+    expect(tool('pdfinfo', again)).toMatch(/Tagged:\s+yes/);
+    expect(tool('pdfinfo', '-struct', again)).toBe(tool('pdfinfo', '-struct', final.file));
+    expect(await outlineTitles(again)).toEqual(await outlineTitles(final.file));
   });
 
   it('diagrammen som PNG för .docx, i dubbel upplösning', async () => {

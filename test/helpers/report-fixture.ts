@@ -320,3 +320,32 @@ export function fixtureDocument(over: Partial<ReportDocument> = {}): ReportDocum
     ...over,
   };
 }
+
+/**
+ * Many short sections (a heading, a paragraph of varying length, a small table) running over several pages,
+ * so that some heading falls near the foot of a page wherever the page breaks: it must move on with what
+ * follows it.
+ */
+export function manySectionsDocument(): ReportDocument {
+  const sections = Array.from({ length: 36 }, (_, i) =>
+    sec(`avsnitt-${i + 1}`, `Avsnitt ${i + 1}: område ${String.fromCharCode(65 + (i % 26))}`, [
+      { kind: 'text', text: 'Händelserna på platsen följer samma mönster som förra året. '.repeat(1 + ((i * 7) % 5)) },
+      {
+        kind: 'figure',
+        id: `tabell-${i + 1}`,
+        caption: `Händelser i område ${i + 1}`,
+        table: {
+          head: ['År', 'Händelser'],
+          rows: [
+            ['2025', String(100 + i)],
+            ['2026', String(120 + i)],
+          ],
+        },
+      },
+    ]),
+  );
+  return fixtureDocument({
+    title: 'Lägesbild med många avsnitt',
+    chapters: [sec('omraden', 'Områden', [{ kind: 'text', text: 'Varje område för sig.' }], sections)],
+  });
+}

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../src/core/db/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/core/db/migrations';
+import { migration014 } from '../../src/core/db/migrations/014_bra_regions';
 import { getAgreement } from '../../src/core/lofte/agreements';
 import { tempDir, type TempDir } from '../helpers/db';
 import { appError } from '../helpers/errors';
@@ -35,6 +36,8 @@ const TABLES = [
   'walk',
   'walk_observation',
   'measure',
+  'report',
+  'bra_region',
 ];
 
 let tmp: TempDir;
@@ -227,6 +230,46 @@ describe('migreringar', () => {
       });
       // The new columns refuse NULL (NOT NULL) like the old ones.
       expect(() => db.prepare('UPDATE focus_area SET cause_place = NULL WHERE id = 10').run()).toThrow(/NOT NULL/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('schema 14 lägger till Brå:s rader för län och riket och lämnar kommunraderna orörda', () => {
+    tmp = tempDir();
+    const file = tmp.file('v13.sqlite');
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = ON');
+    for (const sql of MIGRATIONS.slice(0, 13)) raw.exec(sql);
+    raw.pragma('user_version = 13');
+    raw.exec(`INSERT INTO lpo (id, name) VALUES (1, 'Klippan');
+      INSERT INTO kommun (id, scb_code, name, lpo_id) VALUES (1, '1276', 'Klippan', 1);
+      INSERT INTO import_log (id, file_name, content_hash, format, imported_at, added, updated, duplicates, skipped, report_json)
+        VALUES (8, 'bra.csv', 'def', 'bra', '2026-01-02T00:00:00Z', 1, 0, 0, 0, '{}');
+      INSERT INTO bra_reported_crime (kommun_id, year, count, per_100k, import_id) VALUES (1, 2024, 1771, 9997.7, 8);`);
+    expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'bra_region'").pluck().get()).toBe(0);
+    raw.close();
+
+    const db = openDatabase(file);
+    try {
+      // Migration 014 upgrades user_version 13 to 14.
+      expect(MIGRATIONS.indexOf(migration014)).toBe(13);
+      expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+      expect(db.prepare('SELECT * FROM bra_reported_crime').all()).toEqual([
+        { kommun_id: 1, year: 2024, count: 1771, per_100k: 9997.7, import_id: 8 },
+      ]);
+      expect(db.prepare('SELECT count(*) FROM bra_region').pluck().get()).toBe(0);
+      // Stored like the kommun rows: count and rate per region and year, null when suppressed, with its import.
+      const put = db.prepare(
+        'INSERT INTO bra_region (region_code, kind, year, count, per_100k, import_id) VALUES (?, ?, 2024, ?, ?, ?)',
+      );
+      put.run('12', 'lan', 201234, 14153.7, 8);
+      put.run('00', 'riket', null, null, null);
+      expect(() => put.run('01', 'lan', 1, 1, 99)).toThrow(/FOREIGN KEY/);
+      expect(() => put.run('01', 'lan', 'många', 1, 8)).toThrow(/cannot store TEXT/);
+      expect(() => put.run('00', 'lan', 1, 1, 8)).toThrow(/CHECK/);
+      expect(() => db.prepare('DELETE FROM import_log WHERE id = 8').run()).toThrow(/FOREIGN KEY/);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
     } finally {
       db.close();
     }

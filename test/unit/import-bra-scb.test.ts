@@ -1,11 +1,18 @@
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEMO_KOMMUNER } from '../../src/core/demo/geography';
-import { parseBra } from '../../src/core/imports/bra';
+import { seedGeography } from '../../src/core/demo/seed';
+import { braRegion, parseBra, type BraFileRow } from '../../src/core/imports/bra';
+import { commitImport, undoImport } from '../../src/core/imports/pipeline';
+import { previewFile } from '../../src/core/imports/service';
 import { parseScb } from '../../src/core/imports/scb';
 import type { KommunRef, ParseContext, ParseResult } from '../../src/core/imports/types';
 import { AppError } from '../../src/shared/errors';
+import { formatInteger } from '../../src/shared/format';
+import { LAN, lanOfKommun } from '../../src/shared/lan';
+import { tempDb } from '../helpers/db';
 
 // Ids 1..9 as the demo database has them, plus kommuner whose names trip up matching.
 const KOMMUNER: KommunRef[] = [
@@ -37,6 +44,11 @@ const bra = (row: number, name: string, count: number | null, per100k: number | 
   row,
   value: { kommunId: id(name), year, count, per100k },
 });
+/** A län's or the whole country's row (SCB region code: 12 Skåne län, 00 riket). */
+const region = (row: number, regionCode: string, count: number | null, per100k: number | null, year = 2024) => ({
+  row,
+  value: { regionCode, kind: regionCode === '00' ? 'riket' : 'lan', year, count, per100k },
+});
 const pop = (row: number, name: string, year: number, population: number) => ({
   row,
   value: { kommunId: id(name), year, population },
@@ -46,6 +58,7 @@ describe('parseBra', () => {
   it('läser en Brå-fil med BOM, CRLF och rubrikrad', () => {
     expect(parseBra(fixture('bra-2024-header.csv'), ctx, { year: 2024 })).toEqual({
       rows: [
+        region(2, '00', 1487654, 14123),
         bra(3, 'Ale', 2537, 7692),
         bra(4, 'Bjuv', 1234, 7719.7),
         bra(5, 'Klippan', 1771, 9997.7),
@@ -54,12 +67,9 @@ describe('parseBra', () => {
         bra(8, 'Åstorp', 1232, 7489.8),
         bra(9, 'Malung-Sälen', 1036, 10234.5),
         bra(10, 'Upplands Väsby', 4210, 1234.5),
+        region(12, '12', 201234, 14555.1),
       ],
-      skipped: [
-        { row: 2, reason: 'Hela landet är inte en kommun' },
-        { row: 11, reason: 'Stockholms kommun finns inte i databasen' },
-        { row: 12, reason: 'Skåne län är ett län, inte en kommun' },
-      ],
+      skipped: [{ row: 11, reason: 'Stockholms kommun finns inte i databasen' }],
       invalid: [],
       warnings: [],
     });
@@ -76,11 +86,12 @@ describe('parseBra', () => {
         bra(4, 'Kävlinge', 2000, 6700, 2015),
         bra(5, 'Svalöv', null, null, 2015),
         bra(6, 'Åstorp', 0, 0, 2015),
+        region(7, '00', 1500000, 15000, 2015),
         bra(8, 'Staffanstorp', 1200, 5100, 2015),
         bra(9, 'Lomma', 900, 3900, 2015),
         bra(10, 'Malung-Sälen', 980, 9700, 2015),
       ],
-      skipped: [{ row: 7, reason: 'Hela landet är inte en kommun' }],
+      skipped: [],
       invalid: [],
       warnings: [],
     });
@@ -142,6 +153,150 @@ describe('parseBra', () => {
       'Året måste vara ett heltal mellan 1900 och 2100, inte 20245.',
     );
     expect(msg(new Uint8Array([0xff, 0xfe, 0x4b, 0x00]))).toMatch(/UTF-16/);
+  });
+});
+
+describe('Brå: län och hela landet', () => {
+  it('läser länens och rikets rader ur en fil i Brå:s format', () => {
+    expect(parseBra(fixture('bra-2024-lan-riket.csv'), ctx, { year: 2024 })).toEqual({
+      rows: [
+        region(2, '00', 1487654, 14051),
+        region(3, '01', 356789, 14462.5),
+        region(5, '12', 201234, 14153.7),
+        bra(6, 'Bjuv', 1188, 7432),
+        bra(7, 'Burlöv', 2310, 11492),
+        bra(8, 'Klippan', 1771, 9997.7),
+        bra(9, 'Kävlinge', 2158, 6644.7),
+        bra(10, 'Lomma', 1437, 5814.3),
+        bra(11, 'Perstorp', null, null),
+        bra(12, 'Staffanstorp', 1820, 6665.9),
+        bra(13, 'Svalöv', 1102, 7577.5),
+        bra(14, 'Åstorp', 1232, 7489.8),
+      ],
+      skipped: [{ row: 4, reason: 'Stockholms kommun finns inte i databasen' }],
+      invalid: [],
+      warnings: [],
+    });
+  });
+
+  it('känner igen länen och riket i olika stavningar, men inte kommuner eller okända län', () => {
+    for (const name of ['Hela landet', 'HELA LANDET', 'Riket', '00 Riket', '00', 'Sverige']) {
+      expect(braRegion(name), name).toEqual({ code: '00', kind: 'riket' });
+    }
+    for (const name of ['Skåne län', 'Skånes län', 'skåne län', '12 Skåne län', '12']) {
+      expect(braRegion(name), name).toEqual({ code: '12', kind: 'lan' });
+    }
+    expect(braRegion('Västra Götalands län')).toEqual({ code: '14', kind: 'lan' });
+    expect(braRegion('Stockholms län')).toEqual({ code: '01', kind: 'lan' });
+    for (const name of [
+      'Skåne',
+      'Klippan',
+      'Kalmar',
+      'Totalt',
+      'Påhittat län',
+      '12 Hallands län',
+      '02',
+      '00 Skåne län',
+      '',
+    ])
+      expect(braRegion(name), name).toBeUndefined();
+    // Every län by its own name and by its code.
+    for (const l of LAN) {
+      expect(braRegion(l.name)).toEqual({ code: l.code, kind: 'lan' });
+      expect(braRegion(`${l.code} ${l.name}`)).toEqual({ code: l.code, kind: 'lan' });
+    }
+    expect(LAN.length).toBe(21);
+    // The demo kommuner all lie in Skåne län (SCB code 12xx).
+    for (const k of DEMO_KOMMUNER) expect(lanOfKommun(k.scbCode)?.name).toBe('Skåne län');
+  });
+
+  it('listar ett län eller riket som förekommer två gånger, och hoppar över okända län och summor', () => {
+    const text = 'Kommun;Antal;Per 100 000 inv.\nHela landet;10;1\nSkåne län;5;2\nRiket;11;1\n12 Skåne län;6;2\n';
+    const result = parseBra(utf8(`${text}Påhittat län;1;1\nTotalt;3;3\nSkåne län;..;x\n`), ctx, { year: 2024 });
+    expect(result.rows).toEqual([region(2, '00', 10, 1), region(3, '12', 5, 2)]);
+    expect(result.invalid).toEqual([
+      { row: 4, reason: 'Hela landet förekommer redan på rad 2' },
+      { row: 5, reason: 'Skåne län förekommer redan på rad 3' },
+      { row: 8, reason: 'Kolumn "Per 100 000 inv.": "x" är inte ett tal' },
+    ]);
+    expect(result.skipped).toEqual([
+      { row: 6, reason: 'Påhittat län är ett län, inte en kommun' },
+      { row: 7, reason: 'Totalt är inte en kommun' },
+    ]);
+  });
+
+  it('sparar länens och rikets rader vid import, känner igen dubbletter och ändringar, och ångrar dem', async () => {
+    const t = tempDb();
+    try {
+      seedGeography(t.db);
+      const regions = () =>
+        t.db.prepare('SELECT region_code, kind, year, count, per_100k FROM bra_region ORDER BY region_code').all();
+      const kommunRows = () => t.db.prepare('SELECT count(*) FROM bra_reported_crime').pluck().get();
+      const bytes = fixture('bra-2024-lan-riket.csv');
+      const path = fileURLToPath(new URL('../fixtures/imports/bra-2024-lan-riket.csv', import.meta.url));
+      const preview = await previewFile(t.db, { path, format: 'bra', year: 2024 });
+      expect(preview.rowCount).toBe(12);
+      expect(preview.sample.filter((r) => /län|landet/.test(r.cells[1]!))).toEqual([
+        { row: 2, cells: ['2', 'Hela landet', '2024', formatInteger(1487654), '14051'] },
+        { row: 3, cells: ['3', 'Stockholms län', '2024', formatInteger(356789), '14462,5'] },
+        { row: 5, cells: ['5', 'Skåne län', '2024', formatInteger(201234), '14153,7'] },
+      ]);
+      expect(regions()).toEqual([]);
+
+      const first = await commitImport(t.db, { fileName: 'bra-2024-lan-riket.csv', bytes, year: 2024 });
+      expect([first.added, first.updated, first.duplicates]).toEqual([12, 0, 0]);
+      const stored = [
+        { region_code: '00', kind: 'riket', year: 2024, count: 1487654, per_100k: 14051 },
+        { region_code: '01', kind: 'lan', year: 2024, count: 356789, per_100k: 14462.5 },
+        { region_code: '12', kind: 'lan', year: 2024, count: 201234, per_100k: 14153.7 },
+      ];
+      expect(regions()).toEqual(stored);
+      expect(kommunRows()).toBe(9);
+      expect(t.db.prepare('SELECT DISTINCT import_id FROM bra_region').pluck().all()).toEqual([first.importId]);
+
+      const again = await commitImport(t.db, { fileName: 'igen.csv', bytes, year: 2024, by: 'test' });
+      expect([again.added, again.updated, again.duplicates]).toEqual([0, 0, 12]);
+
+      // A corrected file: Skåne's rate changes and the whole country is suppressed; undo puts both back.
+      const corrected = new TextDecoder()
+        .decode(bytes)
+        .replace('Skåne län;201 234;14 153,7', 'Skåne län;201 300;14 158,4')
+        .replace('Hela landet;1 487 654;14 051', 'Hela landet;..;..');
+      const changed = await commitImport(t.db, { fileName: 'rättad.csv', bytes: utf8(corrected), year: 2024 });
+      expect([changed.added, changed.updated, changed.duplicates]).toEqual([0, 2, 10]);
+      expect(regions()).toEqual([
+        { ...stored[0], count: null, per_100k: null },
+        stored[1],
+        { ...stored[2], count: 201300, per_100k: 14158.4 },
+      ]);
+      expect(undoImport(t.db, changed.importId!)).toEqual({ removed: 0, restored: 2 });
+      expect(regions()).toEqual(stored);
+
+      expect(undoImport(t.db, first.importId!)).toEqual({ removed: 12, restored: 0 });
+      expect(regions()).toEqual([]);
+      expect(kommunRows()).toBe(0);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('tabellen tar bara län- och rikskoder med rätt slag', () => {
+    const t = tempDb();
+    try {
+      const put = t.db.prepare(
+        'INSERT INTO bra_region (region_code, kind, year, count, per_100k) VALUES (?, ?, 2024, 1, 1)',
+      );
+      put.run('12', 'lan');
+      put.run('00', 'riket');
+      expect(() => put.run('12', 'lan')).toThrow(/UNIQUE|PRIMARY/);
+      expect(() => put.run('00', 'lan')).toThrow(/CHECK/);
+      expect(() => put.run('13', 'riket')).toThrow(/CHECK/);
+      expect(() => put.run('1', 'lan')).toThrow(/CHECK/);
+      expect(() => put.run('Skåne', 'lan')).toThrow(/CHECK/);
+      expect(() => put.run('13', 'kommun')).toThrow(/CHECK/);
+    } finally {
+      t.cleanup();
+    }
   });
 });
 
@@ -256,12 +411,14 @@ describe('egenskaper', () => {
       expect(p.reason.length).toBeGreaterThan(0);
     }
   }
-  const braOk =
-    (year: number) => (v: { kommunId: number; year: number; count: number | null; per100k: number | null }) =>
-      ids.has(v.kommunId) &&
-      v.year === year &&
-      isCount(v.count) &&
-      (v.per100k === null || (Number.isFinite(v.per100k) && v.per100k >= 0));
+  const braOk = (year: number) => (v: BraFileRow) =>
+    ('regionCode' in v
+      ? (v.regionCode === '00') === (v.kind === 'riket') &&
+        (v.regionCode === '00' || LAN.some((l) => l.code === v.regionCode))
+      : ids.has(v.kommunId)) &&
+    v.year === year &&
+    isCount(v.count) &&
+    (v.per100k === null || (Number.isFinite(v.per100k) && v.per100k >= 0));
   const popOk = (v: { kommunId: number; year: number; population: number }) =>
     ids.has(v.kommunId) && Number.isInteger(v.year) && v.year >= 1900 && v.year <= 2100 && isCount(v.population);
 

@@ -35,6 +35,7 @@ function snapshot(db: Db): string {
     ['import_log', 'id'],
     ['population', 'kommun_id, year'],
     ['bra_reported_crime', 'kommun_id, year'],
+    ['bra_region', 'region_code, year'],
     ['setting', 'key'],
   ];
   const data = tables.map(([t, order]) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY ${order}`).all()]);
@@ -52,6 +53,7 @@ function dataOnly(db: Db): string {
     db.prepare('SELECT * FROM incident_rollup_day WHERE n > 0 ORDER BY day, kommun_id, category, source').all(),
     db.prepare('SELECT * FROM population ORDER BY kommun_id, year').all(),
     db.prepare('SELECT kommun_id, year, count, per_100k FROM bra_reported_crime ORDER BY kommun_id, year').all(),
+    db.prepare('SELECT region_code, year, count, per_100k FROM bra_region ORDER BY region_code, year').all(),
   ]);
 }
 

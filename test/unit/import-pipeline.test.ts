@@ -216,13 +216,13 @@ describe('Brå och SCB', () => {
 
   it('lägger in Brå-statistik, känner igen dubbletter och ändringar, och ångrar till förra värdet', async () => {
     const first = await commitImport(t.db, { fileName: 'bra-2024.csv', bytes: bra('1 771'), year: 2024 });
-    expect([first.format, first.added, first.updated]).toEqual(['bra', 2, 0]);
+    expect([first.format, first.added, first.updated]).toEqual(['bra', 3, 0]);
     const klippan = t.db.prepare(
       "SELECT b.count, b.per_100k FROM bra_reported_crime b JOIN kommun k ON k.id = b.kommun_id WHERE k.name = 'Klippan'",
     );
     expect(klippan.get()).toEqual({ count: 1771, per_100k: 9999.5 });
     expect((await commitImport(t.db, { fileName: 'bra-2024.csv', bytes: bra('1 771'), year: 2024 })).duplicates).toBe(
-      2,
+      3,
     );
     const changed = await commitImport(t.db, { fileName: 'bra-2024b.csv', bytes: bra('1 800'), year: 2024 });
     expect([changed.added, changed.updated]).toEqual([0, 1]);

@@ -32,6 +32,7 @@ function snapshot(db: Db): string {
       'incident_rollup_day ORDER BY day, kommun_id, category, source',
       'population ORDER BY kommun_id, year',
       'bra_reported_crime ORDER BY kommun_id, year',
+      'bra_region ORDER BY region_code, year',
       'survey_result ORDER BY id',
     ].map((q) => db.prepare(`SELECT * FROM ${q}`).all()),
   );

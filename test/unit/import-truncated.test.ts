@@ -40,6 +40,7 @@ function snapshot(db: Db): string {
       'import_log ORDER BY id',
       'population ORDER BY kommun_id, year',
       'bra_reported_crime ORDER BY kommun_id, year',
+      'bra_region ORDER BY region_code, year',
       'survey_result ORDER BY id',
       'setting ORDER BY key',
     ].map((q) => db.prepare(`SELECT * FROM ${q}`).all()),

@@ -4,6 +4,7 @@
  * latest data, periods without data, an LPO, publication suppression, the user's texts and figures left out.
  */
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allBlocks, allSections, buildFor, demoWorkspace, documentText, figure } from '../helpers/report';
 import type { TestWorkspace } from '../helpers/workspace';
@@ -518,22 +519,101 @@ describe('ett lokalpolisområde', () => {
 });
 
 describe('inläst data', () => {
-  it('Brå:s anmälda brott per 100 000 visas när de är inlästa', async () => {
+  it('Brå:s anmälda brott per 100 000 visas bredvid länet och hela landet, som i den inlästa filen', async () => {
     expect(documentText(doc)).toContain('Brå:s statistik över anmälda brott per kommun finns inte inläst');
+    /** A Swedish number as printed or in Brå's file ("1 487 654", "9 997,7", "..") as a number; null for "..". */
+    const num = (s: string) => (s === '..' ? null : Number(s.replace(/["\s\u00a0\u202f]/g, '').replace(',', '.')));
+    const cells = (f: Figure, name: string, year: number) => {
+      const r = f.table.rows.find((x) => x[0] === name && x[1] === String(year));
+      if (!r)
+        throw new Error(
+          `bra-niva: ingen rad ${name} ${year} (finns: ${f.table.rows.map((x) => x.slice(0, 2).join(' ')).join(', ')})`,
+        );
+      return { count: num(r[2]!), per100k: num(r[3]!) };
+    };
+
+    // 2025: a file with the whole country but no län row.
     const file = t.tmp.file('bra-2025.csv');
     fs.writeFileSync(
       file,
-      '\uFEFFKommun;Antal;Per 100 000 inv.\r\nKlippan;1 771;9 997,7\r\nBjuv;1 234;7 719,7\r\nHela landet;1 500 000;14 000\r\n',
+      '\uFEFFKommun;Antal;Per 100 000 inv.\r\nKlippan;1 800;10 161,5\r\nBjuv;1 234;7 719,7\r\nHela landet;1 500 000;14 000\r\n',
     );
     const report = await t.call('imports.commit', { path: file, format: 'bra', year: 2025 });
-    expect(report.added).toBe(2);
-    const withBra = buildFor(t, SEL);
-    const f = figure(withBra, 'bra-niva');
-    expect(f.table.head).toEqual(['Kommun', '2025']);
-    expect(f.table.rows[0]).toEqual(['Klippan', formatInteger(9998)]);
-    expect(row(f, 'Bjuv')).toEqual(['Bjuv', formatInteger(7720)]);
-    expect(row(f, 'Perstorp')).toEqual(['Perstorp', '–']);
-    expect(f.note).toContain('Skåne län och hela landet sparas inte');
+    expect(report.added).toBe(3);
+    let f = figure(buildFor(t, SEL), 'bra-niva');
+    expect(f.table.head).toEqual(['Område', 'År', 'Anmälda brott', 'Per 100 000 invånare']);
+    expect(f.table.rows).toEqual([
+      ['Klippan', '2025', formatInteger(1800), formatDecimal1(10161.5)],
+      ['Hela landet', '2025', formatInteger(1_500_000), formatInteger(14000)],
+    ]);
+    expect(f.caption).toBe('Anmälda brott per 100 000 invånare enligt Brå, Klippans kommun jämfört med hela landet');
+    expect(f.note).toContain('Brå:s rader för Skåne län (2025) finns inte inlästa');
+    expect(f.note).toContain('bra.se');
+
+    // 2024: Brå's file with Skåne län and Hela landet (tests/fixtures, the real format).
+    const fixture = new URL('../fixtures/imports/bra-2024-lan-riket.csv', import.meta.url);
+    const withRegions = await t.call('imports.commit', { path: fileURLToPath(fixture), format: 'bra', year: 2024 });
+    expect(withRegions.added).toBe(12);
+    const inFile = new Map(
+      fs
+        .readFileSync(fixture, 'utf8')
+        .split('\r\n')
+        .map((line) => line.split(';'))
+        .map(([name, count, per100k]) => [name, { count: num(count ?? ''), per100k: num(per100k ?? '') }]),
+    );
+    f = figure(buildFor(t, SEL), 'bra-niva');
+    expect(f.table.rows.map((r) => `${r[0]} ${r[1]}`)).toEqual([
+      'Klippan 2024',
+      'Skåne län 2024',
+      'Hela landet 2024',
+      'Klippan 2025',
+      'Skåne län 2025',
+      'Hela landet 2025',
+    ]);
+    expect(cells(f, 'Skåne län', 2024)).toEqual(inFile.get('Skåne län'));
+    expect(cells(f, 'Hela landet', 2024)).toEqual(inFile.get('Hela landet'));
+    expect(cells(f, 'Klippan', 2024)).toEqual(inFile.get('Klippans kommun'));
+    expect(cells(f, 'Skåne län', 2024)).toEqual({ count: 201_234, per100k: 14_153.7 });
+    expect(row(f, 'Skåne län')).toEqual(['Skåne län', '2024', formatInteger(201_234), formatDecimal1(14_153.7)]);
+    expect(f.table.rows[4]).toEqual(['Skåne län', '2025', '–', '–']);
+    expect(f.chart?.series.map((x) => [x.name, x.values])).toEqual([
+      ['Klippan', [9997.7, 10161.5]],
+      ['Skåne län', [14153.7, null]],
+      ['Hela landet', [14051, 14000]],
+    ]);
+    expect(f.caption).toContain('Klippans kommun jämfört med Skåne län och hela landet');
+    expect(f.note).toContain('Skåne län (2025) finns inte inlästa');
+    expect(f.note).not.toContain('Hela landet (');
+
+    // The LPO: each of its kommuner, Skåne län and Hela landet, the same values; a suppressed kommun is "..".
+    const lpo = figure(buildFor(t, { ...SEL, area: { kind: 'lpo', lpo: 'Klippan' } }), 'bra-niva');
+    expect(lpo.table.rows.filter((r) => r[1] === '2024').map((r) => r[0])).toEqual([
+      'Bjuv',
+      'Klippan',
+      'Perstorp',
+      'Svalöv',
+      'Åstorp',
+      'Skåne län',
+      'Hela landet',
+    ]);
+    expect(cells(lpo, 'Perstorp', 2024)).toEqual({ count: null, per100k: null });
+    expect(cells(lpo, 'Åstorp', 2024)).toEqual(inFile.get('Åstorp'));
+    expect(cells(lpo, 'Skåne län', 2024)).toEqual(inFile.get('Skåne län'));
+    expect(cells(lpo, 'Hela landet', 2024)).toEqual(inFile.get('Hela landet'));
+
+    // With both years' län and country rows the note no longer points to bra.se.
+    fs.writeFileSync(file, '\uFEFFKommun;Antal;Per 100 000 inv.\r\nSkåne län;205 000;14 300,2\r\n');
+    const lan2025 = await t.call('imports.commit', { path: file, format: 'bra', year: 2025 });
+    f = figure(buildFor(t, SEL), 'bra-niva');
+    expect(cells(f, 'Skåne län', 2025)).toEqual({ count: 205_000, per100k: 14_300.2 });
+    expect(f.note).not.toContain('bra.se');
+
+    // Undoing the imports removes their län and country rows from the report.
+    await t.call('imports.undo', { id: lan2025.importId! });
+    await t.call('imports.undo', { id: withRegions.importId! });
+    f = figure(buildFor(t, SEL), 'bra-niva');
+    expect(f.table.rows.map((r) => `${r[0]} ${r[1]}`)).toEqual(['Klippan 2025', 'Hela landet 2025']);
+    expect(f.note).toContain('Skåne län (2025) finns inte inlästa');
   });
 
   it('ett fokusområdes orsaksanalys i tre delar och övrigt', async () => {

@@ -1,9 +1,12 @@
 /**
  * Brå's yearly "anmälda brott per kommun" CSV: one row per kommun with the count and the rate per 100 000
  * inhabitants. The file does not say which year it covers; the user does. Recent files have the header
- * `Kommun;Antal;Per 100 000 inv.`, older ones none. Pure: bytes in, rows and problems out.
+ * `Kommun;Antal;Per 100 000 inv.`, older ones none. The rows for a län ("Skåne län") and the whole country
+ * ("Hela landet") are kept too, as region rows, so a kommun can be shown beside them. Pure: bytes in, rows
+ * and problems out.
  */
 import { AppError } from '../../shared/errors';
+import { lanByCode, lanByName, regionName, RIKET_CODE } from '../../shared/lan';
 import { decodeText, matchKommun, normaliseKommunName, parseCsv, parseSwedishNumber, type CsvRecord } from './text';
 import { DigitCounts, FieldCounts, refuseCutRecord, shortNumberWarning } from './truncation';
 import type { BraRow, KommunRef, ParseContext, ParseResult } from './types';
@@ -18,6 +21,43 @@ export function shown(raw: string): string {
 }
 
 export const isBlank = (s: string | undefined): boolean => (s ?? '').trim() === '';
+
+/** Brå's row for a län or the whole country: the region's SCB code (two digits; 00 = riket). */
+export interface BraRegionRow {
+  regionCode: string;
+  kind: 'lan' | 'riket';
+  year: number;
+  /** Null: suppressed (".."). */
+  count: number | null;
+  per100k: number | null;
+}
+
+/** A row of a Brå file: a kommun's, or a län's or the whole country's. */
+export type BraFileRow = BraRow | BraRegionRow;
+
+export const isRegionRow = (r: BraFileRow): r is BraRegionRow => 'regionCode' in r;
+
+const RIKET = /^(hela landet|riket|sverige)$/;
+
+/**
+ * The län or the whole country a name in a Brå file means: "Hela landet", "Riket", "00 Riket", "Skåne län",
+ * "Skånes län", "12 Skåne län", "12". Undefined for anything else (a kommun, "Totalt", an unknown län).
+ */
+export function braRegion(name: string): { code: string; kind: 'lan' | 'riket' } | undefined {
+  const n = normaliseKommunName(name);
+  const coded = /^(\d{2})(?: (.+))?$/.exec(n);
+  const code = coded?.[1];
+  const rest = coded ? coded[2] : n;
+  if (code === RIKET_CODE || code === undefined) {
+    if (rest === undefined || RIKET.test(rest)) return { code: RIKET_CODE, kind: 'riket' };
+    if (code !== undefined || !/ län$/.test(rest)) return undefined;
+    const lan = lanByName(rest);
+    return lan && { code: lan.code, kind: 'lan' };
+  }
+  const lan = lanByCode(code);
+  if (!lan || (rest !== undefined && lanByName(rest) !== lan)) return undefined;
+  return { code: lan.code, kind: 'lan' };
+}
 
 /** The reason a region is left out although it is not broken ("Hela landet", "Riket", a län), if it is one. */
 export function notAKommun(name: string): string | undefined {
@@ -110,12 +150,13 @@ function checkYear(year: number): void {
   }
 }
 
-export function parseBra(bytes: Uint8Array, ctx: ParseContext, options: { year: number }): ParseResult<BraRow> {
+export function parseBra(bytes: Uint8Array, ctx: ParseContext, options: { year: number }): ParseResult<BraFileRow> {
   const { year } = options;
   checkYear(year);
   const records = parseCsv(decodeText(bytes).text).filter((r) => r.fields.some((f) => !isBlank(f)));
   const kommunLike = (s: string | undefined) =>
-    !isBlank(s) && (matchKommun(s!, ctx.kommuner) !== undefined || notAKommun(s!) !== undefined);
+    !isBlank(s) &&
+    (matchKommun(s!, ctx.kommuner) !== undefined || braRegion(s!) !== undefined || notAKommun(s!) !== undefined);
 
   // Title lines: text in the first cell only, not a kommun ("Anmälda brott 2024", Excel adds ";;").
   let i = 0;
@@ -144,7 +185,7 @@ export function parseBra(bytes: Uint8Array, ctx: ParseContext, options: { year: 
   }
 
   const data = records.slice(i);
-  const result: ParseResult<BraRow> = { rows: [], skipped: [], invalid: [], warnings: [] };
+  const result: ParseResult<BraFileRow> = { rows: [], skipped: [], invalid: [], warnings: [] };
   const confirm = cutShort(data, firstIsHeader ? first.fields : undefined, columns);
   if (confirm.length > 0) result.confirm = confirm;
   const other = [...new Set(mentioned.filter((y) => y !== year))];
@@ -153,18 +194,19 @@ export function parseBra(bytes: Uint8Array, ctx: ParseContext, options: { year: 
       `Filen nämner ${other.length === 1 ? 'året' : 'åren'} ${other.join(', ')} men importeras som ${year}. Kontrollera att du valt rätt år.`,
     );
   }
-  const seen = new Map<number, number>();
+  const seen = new Map<string, number>();
   for (const r of data) {
     const outcome = braRow(r, columns, ctx.kommuner, year);
     if ('skip' in outcome) result.skipped.push({ row: r.line, reason: outcome.skip });
     else if ('invalid' in outcome) result.invalid.push({ row: r.line, reason: outcome.invalid });
     else {
-      const earlier = seen.get(outcome.kommun.id);
+      const key = isRegionRow(outcome.value) ? `r${outcome.value.regionCode}` : `k${outcome.value.kommunId}`;
+      const earlier = seen.get(key);
       if (earlier !== undefined) {
-        result.invalid.push({ row: r.line, reason: `${outcome.kommun.name} förekommer redan på rad ${earlier}` });
+        result.invalid.push({ row: r.line, reason: `${outcome.label} förekommer redan på rad ${earlier}` });
         continue;
       }
-      seen.set(outcome.kommun.id, r.line);
+      seen.set(key, r.line);
       result.rows.push({ row: r.line, value: outcome.value });
     }
   }
@@ -195,18 +237,13 @@ function cutShort(data: CsvRecord[], header: string[] | undefined, columns: Colu
   return warnings;
 }
 
-type RowOutcome = { skip: string } | { invalid: string } | { kommun: KommunRef; value: BraRow };
+type RowOutcome = { skip: string } | { invalid: string } | { label: string; value: BraFileRow };
 
-function braRow(r: CsvRecord, columns: Columns, kommuner: readonly KommunRef[], year: number): RowOutcome {
-  const cell = (j: number) => (j < 0 ? undefined : r.fields[j]);
-  const name = (cell(columns.kommun) ?? '').trim();
-  const hasNumbers = r.fields.some((f, j) => j !== columns.kommun && !isBlank(f));
-  const notKommun = notAKommun(name);
-  if (notKommun) return { skip: notKommun };
-  if (name === '') return { invalid: `Kolumn "${columns.names.kommun}" är tom` };
-  const kommun = matchKommun(name, kommuner);
-  if (!kommun)
-    return { skip: hasNumbers ? `${shown(name)} finns inte i databasen` : `"${shown(name)}" är ingen kommunrad` };
+/** Count and rate of a row: null = suppressed (".."); a problem when a cell cannot be read. */
+function readCounts(
+  cell: (j: number) => string | undefined,
+  columns: Columns,
+): { invalid: string } | { count: number | null; per100k: number | null } {
   const count = readNumber(cell(columns.count), columns.names.count, true);
   if (count.kind === 'problem') return { invalid: count.reason };
   let per100k: number | null = null;
@@ -215,8 +252,26 @@ function braRow(r: CsvRecord, columns: Columns, kommuner: readonly KommunRef[], 
     if (rate.kind === 'problem') return { invalid: rate.reason };
     per100k = rate.kind === 'value' ? rate.value : null;
   }
-  return {
-    kommun,
-    value: { kommunId: kommun.id, year, count: count.kind === 'value' ? count.value : null, per100k },
-  };
+  return { count: count.kind === 'value' ? count.value : null, per100k };
+}
+
+function braRow(r: CsvRecord, columns: Columns, kommuner: readonly KommunRef[], year: number): RowOutcome {
+  const cell = (j: number) => (j < 0 ? undefined : r.fields[j]);
+  const name = (cell(columns.kommun) ?? '').trim();
+  const hasNumbers = r.fields.some((f, j) => j !== columns.kommun && !isBlank(f));
+  const region = braRegion(name);
+  if (region) {
+    const counts = readCounts(cell, columns);
+    if ('invalid' in counts) return counts;
+    return { label: regionName(region.code), value: { regionCode: region.code, kind: region.kind, year, ...counts } };
+  }
+  const notKommun = notAKommun(name);
+  if (notKommun) return { skip: notKommun };
+  if (name === '') return { invalid: `Kolumn "${columns.names.kommun}" är tom` };
+  const kommun = matchKommun(name, kommuner);
+  if (!kommun)
+    return { skip: hasNumbers ? `${shown(name)} finns inte i databasen` : `"${shown(name)}" är ingen kommunrad` };
+  const counts = readCounts(cell, columns);
+  if ('invalid' in counts) return counts;
+  return { label: kommun.name, value: { kommunId: kommun.id, year, ...counts } };
 }

@@ -11,6 +11,7 @@ import { migration010 } from './010_created_by';
 import { migration011 } from './011_rollup_day_source';
 import { migration012 } from './012_focus_area_causes';
 import { migration013 } from './013_reports';
+import { migration014 } from './014_bra_regions';
 
 /** Numbered migrations; index i upgrades user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly string[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];
 /** Steps that rebuild a table other tables point to: run with foreign keys off, checked before commit. */
 export const REBUILDS_TABLES: ReadonlySet<number> = new Set([4]);

@@ -4,13 +4,13 @@
  * reported crimes per 100 000 where imported; each category against the period before (Förändring).
  */
 import type { Block, Section } from '../../../shared/report';
-import { formatInteger } from '../../../shared/format';
+import { formatDecimal1, formatInteger } from '../../../shared/format';
 import { addMonths, dayDiff } from '../../../shared/calendar';
 import { categoryLabel } from '../../../shared/taxonomy';
 import { compareKommuner } from '../../dashboards/queries';
 import { judgeChange } from '../../dashboards/stats';
 import { longDay, section } from '../common';
-import { braValues } from '../data/bra';
+import { braComparison } from '../data/bra';
 import {
   changeCells,
   comparedText,
@@ -199,54 +199,80 @@ function tidigareAr(d: LagesbildData): Block[] {
   ];
 }
 
+/** A rate as Brå's file has it: "14 123", "9 997,7". */
+const per100kText = (v: number): string => (Number.isInteger(v) ? formatInteger(v) : formatDecimal1(v));
+
+/** "Brå:s rader för Skåne län (2024) och Hela landet (2023, 2024) finns inte inlästa; …", or '' when none is missing. */
+function missingRegions(missing: readonly { name: string; year: number }[]): string {
+  if (missing.length === 0) return '';
+  const byName = new Map<string, number[]>();
+  for (const m of missing) byName.set(m.name, [...(byName.get(m.name) ?? []), m.year]);
+  const list = [...byName].map(([name, years]) => `${name} (${years.join(', ')})`).join(' och ');
+  return `Brå:s rader för ${list} finns inte inlästa; läs in Brå-filen med raderna för län och hela landet, eller jämför på bra.se.`;
+}
+
+/** Brå's reported crimes for the area's kommuner beside their län and Hela landet, per year. */
 function braNiva(d: LagesbildData): Block[] {
   const toYear = Number(d.to.slice(0, 4));
-  const kommuner = d.input.area.lpo.kommuner;
-  const values = braValues(
-    d.db,
-    kommuner.map((k) => k.id),
-    toYear - YEARS_BACK,
-    toYear,
-  );
-  const own = values.filter((v) => d.kommunIds.includes(v.kommunId));
-  if (own.length === 0) {
+  const fromYear = toYear - YEARS_BACK;
+  const kommuner = [...d.kommuner].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  const bra = braComparison(d.db, kommuner, fromYear, toYear);
+  if (bra.years.length === 0) {
     return [
       {
         kind: 'text',
-        text: `Brå:s statistik över anmälda brott per kommun finns inte inläst för ${d.input.area.name} åren ${toYear - YEARS_BACK}–${toYear}. Den kan läsas in under Import (Brå, anmälda brott per kommun).`,
+        text: `Brå:s statistik över anmälda brott per kommun finns inte inläst för ${d.input.area.name} åren ${fromYear}–${toYear}. Den kan läsas in under Import (Brå, anmälda brott per kommun).`,
       },
     ];
   }
-  const years = [...new Set(values.map((v) => v.year))].sort((a, b) => a - b);
-  const cell = new Map(values.map((v) => [`${v.kommunId}:${v.year}`, v]));
-  const shown = [...kommuner].sort(
-    (a, b) =>
-      Number(!d.kommunIds.includes(a.id)) - Number(!d.kommunIds.includes(b.id)) || a.name.localeCompare(b.name, 'sv'),
+  const { years } = bra;
+  // Regions without any imported value in these years are left out (the note says so); kommuner never are.
+  const areas = bra.areas.filter((a) => a.kind === 'kommun' || years.some((y) => a.values.has(y)));
+  const rows = years.flatMap((y) =>
+    areas.map((a) => {
+      const v = a.values.get(y);
+      if (!v) return [a.name, String(y), '–', '–'];
+      return [
+        a.name,
+        String(y),
+        v.count === null ? '..' : formatInteger(v.count),
+        v.per100k === null ? '..' : per100kText(v.per100k),
+      ];
+    }),
   );
-  const text = (kommunId: number, year: number) => {
-    const v = cell.get(`${kommunId}:${year}`);
-    if (!v) return '–';
-    if (v.per100k === null) return v.count === null ? '..' : `${formatInteger(v.count)} brott`;
-    return formatInteger(Math.round(v.per100k));
-  };
+  const first = years[0]!;
+  const last = years.at(-1)!;
+  const yearsText = first === last ? `år ${first}` : `år ${first}–${last}`;
+  const chart =
+    years.length === 1
+      ? {
+          type: 'bars' as const,
+          labels: areas.map((a) => a.name),
+          series: [{ name: String(first), values: areas.map((a) => a.values.get(first)?.per100k ?? null) }],
+          unit: 'per 100 000 invånare',
+        }
+      : {
+          type: 'lines' as const,
+          labels: years.map(String),
+          series: areas.map((a) => ({ name: a.name, values: years.map((y) => a.values.get(y)?.per100k ?? null) })),
+          unit: 'per 100 000 invånare',
+        };
+  const compared = areas.filter((a) => a.kind !== 'kommun').map((a) => (a.kind === 'riket' ? 'hela landet' : a.name));
   return [
     figure(
       'bra-niva',
-      `Anmälda brott per 100 000 invånare enligt Brå, lokalpolisområde ${d.input.area.lpo.name}`,
-      { head: ['Kommun', ...years.map(String)], rows: shown.map((k) => [k.name, ...years.map((y) => text(k.id, y))]) },
+      `Anmälda brott per 100 000 invånare enligt Brå, ${d.input.area.name}${compared.length ? ` jämfört med ${compared.join(' och ')}` : ''}`,
+      { head: ['Område', 'År', 'Anmälda brott', 'Per 100 000 invånare'], rows },
       {
-        chart: {
-          type: 'lines',
-          labels: years.map(String),
-          series: shown.map((k) => ({
-            name: k.name,
-            values: years.map((y) => cell.get(`${k.id}:${y}`)?.per100k ?? null),
-          })),
-          unit: 'per 100 000 invånare',
-        },
-        alt: `Linjediagram: anmälda brott per 100 000 invånare per år ${years[0]}–${years.at(-1)} för lokalpolisområdets kommuner.`,
-        source: `Källa: Brå, anmälda brott per kommun (inläst i Lägesbild), år ${years[0]}–${years.at(-1)}.`,
-        note: 'Brå:s rader för Skåne län och hela landet sparas inte när filen läses in (bara kommunrader), så de kan inte visas här; jämför med dem på bra.se. ".." = uppgiften redovisas inte av Brå; – = inte inläst.',
+        chart,
+        alt:
+          years.length === 1
+            ? `Stapeldiagram: anmälda brott per 100 000 invånare ${first} för ${areas.map((a) => a.name).join(', ')}.`
+            : `Linjediagram: anmälda brott per 100 000 invånare per år ${first}–${last} för ${areas.map((a) => a.name).join(', ')}.`,
+        source: `Källa: Brå, anmälda brott per kommun, län och hela landet (inläst i Lägesbild), ${yearsText}.`,
+        note: [missingRegions(bra.missing), '".." = uppgiften redovisas inte av Brå; – = inte inläst.']
+          .filter(Boolean)
+          .join(' '),
       },
     ),
   ];
