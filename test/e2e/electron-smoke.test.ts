@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { _electron as electron, type ElectronApplication } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -66,5 +67,30 @@ describe.skipIf(!executablePath)('Electron-appen', () => {
     const page = await app.firstWindow();
     await expect.poll(() => page.title()).toContain('Lägesbild');
     await page.getByRole('heading', { name: 'Översikt' }).waitFor({ state: 'visible' });
+  });
+
+  it('prints a lägesbild with printToPDF: a tagged PDF of several pages', async () => {
+    const page = await app!.firstWindow();
+    const result = (await page.evaluate(() =>
+      (
+        globalThis as unknown as { lagesbild: { invoke(op: string, input: unknown): Promise<unknown> } }
+      ).lagesbild.invoke('reports.preview', {
+        source: {
+          selection: {
+            template: 'lagesbild',
+            area: { kind: 'kommun', kommunCode: '1276' },
+            from: '2026-01-01',
+            to: '2026-12-31',
+          },
+        },
+      }),
+    )) as { ok: boolean; value: { pdfBase64: string; pages: number } };
+    expect(result.ok).toBe(true);
+    const pdf = Buffer.from(result.value.pdfBase64, 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(result.value.pages).toBeGreaterThan(3);
+    // Tagged (a structure tree, MarkInfo) and with an outline, as printToPDF was asked.
+    const catalog = (await PDFDocument.load(pdf)).catalog;
+    for (const key of ['StructTreeRoot', 'MarkInfo', 'Outlines']) expect(catalog.has(PDFName.of(key)), key).toBe(true);
   });
 });

@@ -132,9 +132,13 @@ export function ReportEditor({ id, view }: { id: number; view: ReportView }) {
         onExport={start}
         onDecide={() => {
           setActionError(null);
+          exporter.clearNotice();
           setDeciding(true);
         }}
-        onNewVersion={() => newVersion.mutate()}
+        onNewVersion={() => {
+          exporter.clearNotice();
+          newVersion.mutate();
+        }}
       />
       <StatusMessage notice={actionError && !deciding ? { kind: 'error', text: actionError } : null} />
       <StatusMessage notice={exporter.notice} />

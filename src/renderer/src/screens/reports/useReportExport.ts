@@ -101,5 +101,7 @@ export function useReportExport(source: ReportSource, prepare: () => Promise<str
       if (phase.kind === 'review') void produce(phase.format, decisions);
     },
     cancel: () => finish({ kind: 'info', text: 'Exporten avbröts. Ingen fil skapades.' }),
+    /** The last export's message goes when the user does something else. */
+    clearNotice: () => setNotice(null),
   };
 }
