@@ -1,11 +1,13 @@
 /** @jsxRuntime automatic */
 /**
- * The report as one HTML document: a title page, a table of contents, then the chapters (h2, each on a new
- * page) with their sections (h3, deeper h4…). h1 is the title only, so the headings run in order.
+ * The report as one HTML document: a title page, a table of contents, then the chapters (h2; in a long
+ * report each on a new page) with their sections (h3, deeper h4…). h1 is the title only, so the headings
+ * run in order.
  */
 import type { ReportDocument, Section } from '../shared/report';
 import { Block } from './blocks';
 import { fontFaceCss, type PrintFontFace } from './fonts';
+import { chaptersOnNewPages } from './length';
 import { REPORT_CSS } from './styles';
 import { dataPerLine, decidedLine } from './text';
 
@@ -85,7 +87,7 @@ export function ReportHtml(props: { doc: ReportDocument; fontFaces: readonly Pri
       <body>
         <TitlePage doc={doc} />
         {doc.chapters.length > 0 && <Contents chapters={doc.chapters} />}
-        <main>
+        <main className={chaptersOnNewPages(doc) ? 'paged' : 'flow'}>
           {doc.chapters.map((c) => (
             <SectionView key={c.id} section={c} depth={0} />
           ))}

@@ -8,8 +8,15 @@ import { Chart } from './chart/chart';
 import { Lines } from './paragraphs';
 import { chartCaption, tableCaption } from './text';
 
-/** Rows up to which a figure is kept on one page (with a chart, fewer: the chart takes half a page). */
+/** Table lines up to which a figure is kept on one page (with a chart, fewer: the chart takes half a page). */
 const KEEP_ROWS = { withChart: 12, tableOnly: 24 } as const;
+
+/** The table's height in rows of one line, by estimate: a long text in a cell wraps over several. */
+function tableLines(t: TableSpec): number {
+  const columns = Math.max(1, t.head.length);
+  const perLine = Math.max(12, Math.floor(110 / columns));
+  return t.rows.reduce((n, r) => n + Math.max(1, ...r.map((c) => Math.ceil(c.length / perLine))), 0);
+}
 
 function alignOf(t: TableSpec, c: number): 'left' | 'right' {
   return t.align?.[c] ?? (c === 0 ? 'left' : 'right');
@@ -57,7 +64,7 @@ export function FigureTable(props: { table: TableSpec; caption: string }) {
 
 export function Figure({ figure }: { figure: FigureBlock }) {
   const chart = figure.chart && figure.chart.labels.length > 0 && figure.chart.series.length > 0 ? figure.chart : null;
-  const keep = figure.table.rows.length <= (chart ? KEEP_ROWS.withChart : KEEP_ROWS.tableOnly);
+  const keep = tableLines(figure.table) <= (chart ? KEEP_ROWS.withChart : KEEP_ROWS.tableOnly);
   return (
     <figure id={`figur-${figure.id}`} className={keep ? 'keep' : undefined}>
       {chart && (

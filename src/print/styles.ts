@@ -50,7 +50,9 @@ li { margin: 0 0 0.2em; break-inside: avoid; }
 .toc ul ul { margin: 1mm 0 0 6mm; }
 .toc ul ul li { font-weight: 400; font-size: 11pt; margin: 0 0 0.5mm; }
 
-.chapter { break-before: page; }
+/* A long report starts each chapter on a new page; in a short one they follow with room between. */
+.paged > .chapter { break-before: page; }
+.flow > .chapter + .chapter > h2 { margin-top: 1.6em; }
 
 /* Key figures: boxed headline numbers in a grid (two a row when their texts are long). */
 .key-figures { list-style: none; padding: 0; margin: 0.4em 0 1em; display: grid; gap: 3mm; break-inside: avoid; }
@@ -64,7 +66,9 @@ li { margin: 0 0 0.2em; break-inside: avoid; }
 .note p:last-child { margin-bottom: 0; }
 
 .facts { display: grid; grid-template-columns: minmax(30mm, 35%) 1fr; column-gap: 4mm; row-gap: 1.2mm; margin: 0.4em 0 1em; }
-.facts dt { font-weight: 600; break-after: avoid; }
+/* A term and its value share a grid row, so they never part; an avoid-break here would bind the whole list
+   to what follows it. */
+.facts dt { font-weight: 600; }
 .facts dd { margin: 0; }
 .facts div { display: contents; }
 

@@ -35,6 +35,26 @@ export const FOLLOW_UP_LABELS: Record<FollowUpKind, string> = {
   slutrapport: 'Slutrapport',
 };
 
+/** "Klippan" → "Klippans kommun"; names ending in s, x or z take no extra s ("Kävlinge kommun" aside). */
+export function kommunLongName(name: string): string {
+  return /[sxz]$/i.test(name) ? `${name} kommun` : `${name}s kommun`;
+}
+
+/** "Lägesbild 2026 – Klippans kommun"; across years "Lägesbild 2024–2026 – …"; an uppföljning by its kind. */
+export function defaultTitle(
+  sel: { template: ReportTemplate; from: string; to: string; followUpKind?: FollowUpKind | undefined },
+  areaName: string,
+): string {
+  const fy = sel.from.slice(0, 4);
+  const ty = sel.to.slice(0, 4);
+  const years = fy === ty ? fy : `${fy}–${ty}`;
+  const label =
+    sel.template === 'uppfoljning' && sel.followUpKind
+      ? FOLLOW_UP_LABELS[sel.followUpKind]
+      : TEMPLATE_LABELS[sel.template];
+  return `${label} ${years} – ${areaName}`;
+}
+
 /** A kommun by SCB code, or a lokalpolisområde by name. */
 export type ReportArea = { kind: 'kommun'; kommunCode: string } | { kind: 'lpo'; lpo: string };
 

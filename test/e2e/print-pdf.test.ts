@@ -137,6 +137,14 @@ describe('utskriftens HTML', () => {
     expect(html).toContain('<a href="#kartlaggning-platser">Platser</a>');
   });
 
+  it('en lång rapport börjar varje kapitel på ny sida, en kort låter dem följa på varandra', () => {
+    expect(html).toContain('<main class="paged">');
+    const short = fixtureDocument({
+      chapters: fixtureDocument().chapters.filter((c) => c.id === 'sammanfattning' || c.id === 'atgarder'),
+    });
+    expect(renderReportHtml(short, { fontFaces: [] })).toContain('<main class="flow">');
+  });
+
   it('sidhuvud och sidfot: område, period, sidnummer, data per, UTKAST bara i utkast', () => {
     const t = pageTemplates(doc, { fontFaces });
     expect(t.headerTemplate).toContain('Klippans kommun');

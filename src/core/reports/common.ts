@@ -7,9 +7,8 @@ import type { Kommun } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { formatInteger } from '../../shared/format';
 import {
-  FOLLOW_UP_LABELS,
+  kommunLongName,
   PUBLIC_TEMPLATES,
-  TEMPLATE_LABELS,
   type Block,
   type ReportArea,
   type ReportEdits,
@@ -18,6 +17,8 @@ import {
   type TextSlot,
 } from '../../shared/report';
 import type { Repos } from '../app/context';
+
+export { defaultTitle, kommunLongName } from '../../shared/report';
 import { latestDataDay } from '../dashboards/periods';
 
 export interface BuildContext {
@@ -47,11 +48,6 @@ export interface ResolvedArea {
   kommuner: Kommun[];
   /** The LPO the area belongs to (for a kommun: its LPO), with all its kommuner. */
   lpo: { id: number; name: string; kommuner: Kommun[] };
-}
-
-/** "Klippan" → "Klippans kommun"; names ending in s take no extra s ("Höganäs kommun"). */
-export function kommunLongName(name: string): string {
-  return /[sxz]$/i.test(name) ? `${name} kommun` : `${name}s kommun`;
 }
 
 export function resolveArea(r: Repos, area: ReportArea): ResolvedArea {
@@ -109,23 +105,11 @@ export function longDay(day: string): string {
 
 /** "1 januari–31 december 2026"; across years "1 juli 2025–30 juni 2026". */
 export function periodLabel(from: string, to: string): string {
-  const [fy, fm, fd] = from.split('-').map(Number);
+  const [, fm, fd] = from.split('-').map(Number);
   if (from.slice(0, 4) === to.slice(0, 4)) {
     return `${fd} ${MONTHS[(fm ?? 1) - 1]}–${longDay(to)}`;
   }
   return `${longDay(from)}–${longDay(to)}`;
-}
-
-/** "Lägesbild 2026 – Klippans kommun"; a period across years: "Lägesbild 2024–2026 – …". */
-export function defaultTitle(sel: ReportSelection, areaName: string): string {
-  const fy = sel.from.slice(0, 4);
-  const ty = sel.to.slice(0, 4);
-  const years = fy === ty ? fy : `${fy}–${ty}`;
-  const label =
-    sel.template === 'uppfoljning' && sel.followUpKind
-      ? FOLLOW_UP_LABELS[sel.followUpKind]
-      : TEMPLATE_LABELS[sel.template];
-  return `${label} ${years} – ${areaName}`;
 }
 
 export function isPublication(sel: ReportSelection): boolean {

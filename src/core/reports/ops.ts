@@ -36,17 +36,11 @@ export const reportOps = defineOps({
     return ws.db().read((r) => detailsOf(ws, r, row));
   },
   'reports.save': (ws, { id, revision, edits }) => {
+    // The title its document prints, worked out before the write (the figures are cached, texts are cheap).
+    const title = ws.db().read((r) => listedTitle(ws, r, r.reports.get(id).selection, edits));
     const row = ws
       .writable()
-      .write(['reports'], (r) =>
-        r.reports.save(
-          id,
-          revision,
-          edits,
-          listedTitle(r, r.reports.get(id).selection, edits),
-          authorLabel(ws.author()),
-        ),
-      );
+      .write(['reports'], (r) => r.reports.save(id, revision, edits, title, authorLabel(ws.author())));
     return ws.db().read((r) => detailsOf(ws, r, row));
   },
   'reports.decide': (ws, input) => {

@@ -12,7 +12,7 @@ import { localDay } from '../../shared/time';
 import type { Repos } from '../app/context';
 import type { Workspace } from '../app/workspace';
 import { buildWithOutline, outlineOf } from './build';
-import { defaultTitle, resolveArea, type BuildContext } from './common';
+import { resolveArea, type BuildContext } from './common';
 import { applyPiiDecisions } from './pii';
 import type { ReportRow } from './repo';
 
@@ -77,20 +77,20 @@ export function documentFor(
   return buildWithOutline(buildContext(ws, r, EMPTY_EDITS), source.selection as ReportSelection);
 }
 
-/** The title a report is listed by: the user's, else the template's default for its area. */
-export function listedTitle(r: Repos, selection: ReportSelection, edits: ReportEdits): string {
-  return edits.title.trim() || defaultTitle(selection, resolveArea(r, selection.area).name);
+/** The title a report is listed by: the one its document prints (the user's, else the template's). */
+export function listedTitle(ws: Workspace, r: Repos, selection: ReportSelection, edits: ReportEdits): string {
+  return buildWithOutline(buildContext(ws, r, edits), selection).document.title;
 }
 
 export function createReport(ws: Workspace, r: Repos, selection: ReportSelection, edits: ReportEdits): ReportRow {
   const area = resolveArea(r, selection.area);
-  // Build once: a selection the template refuses (an unknown löfte …) is refused before anything is stored.
-  buildWithOutline(buildContext(ws, r, edits), selection);
+  // Built once: a selection the template refuses (an unknown löfte …) is refused before anything is stored.
+  const title = listedTitle(ws, r, selection, edits);
   return r.reports.create(
     {
       selection,
       edits,
-      title: listedTitle(r, selection, edits),
+      title,
       areaName: area.name,
       kommunIds: area.kommuner.map((k) => k.id),
     },

@@ -32,8 +32,6 @@ export function ChartSvg(props: { title: string; desc: string; height: number; c
   );
 }
 
-export const LEGEND_HEIGHT = 24;
-
 /** The series' names in a row (wrapping to a second row if need be), each with its swatch. */
 export function Legend(props: { names: string[]; kind: 'box' | 'line'; y: number; x?: number }) {
   const { names, kind } = props;

@@ -5,13 +5,9 @@
  */
 import type { z } from 'zod';
 import type { Kommun, Lpo } from '../../../../shared/domain';
-import {
-  FOLLOW_UP_LABELS,
-  TEMPLATE_LABELS,
-  type ReportArea,
-  type ReportDocument,
-  type ReportSelection,
-} from '../../../../shared/report';
+import { kommunLongName, type ReportArea, type ReportDocument } from '../../../../shared/report';
+
+export { defaultTitle } from '../../../../shared/report';
 import type { ReportSummary } from '../../../../shared/report-api';
 import { ApiCallError } from '../../lib/client';
 
@@ -34,27 +30,10 @@ export function reportTarget(hash: string = window.location.hash): ReportTarget 
 export const reportHref = (id: number | null, view: ReportView = 'redigera'): string =>
   id === null ? '#/rapporter' : `#/rapporter?id=${id}${view === 'forhandsgranska' ? '&visa=forhandsgranska' : ''}`;
 
-/** "Klippans kommun", "Bjuvs kommun", "Höörs kommun"; "Kävlinge kommun" (a name ending in s, x or z). */
-export function kommunLongName(name: string): string {
-  return /[sxz]$/i.test(name) ? `${name} kommun` : `${name}s kommun`;
-}
-
 export function areaName(area: ReportArea, kommuner: readonly Kommun[]): string {
   if (area.kind === 'lpo') return `Lokalpolisområde ${area.lpo}`;
   const k = kommuner.find((x) => x.scbCode === area.kommunCode);
   return k ? kommunLongName(k.name) : area.kommunCode;
-}
-
-/** The title a report gets when none is written: "Lägesbild 2026 – Klippans kommun" (as core names it). */
-export function defaultTitle(sel: Pick<ReportSelection, 'template' | 'from' | 'to' | 'followUpKind'>, area: string) {
-  const fy = sel.from.slice(0, 4);
-  const ty = sel.to.slice(0, 4);
-  const years = fy === ty ? fy : `${fy}–${ty}`;
-  const label =
-    sel.template === 'uppfoljning' && sel.followUpKind
-      ? FOLLOW_UP_LABELS[sel.followUpKind]
-      : TEMPLATE_LABELS[sel.template];
-  return `${label} ${years} – ${area}`;
 }
 
 /** The area chooser's value: "k:1276" for a kommun (SCB code), "l:Klippan" for a lokalpolisområde. */
