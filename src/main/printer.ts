@@ -41,7 +41,7 @@ export function createElectronPrinter(): ReportPrinter {
   const fontFaces = loadPrintFonts();
   return {
     async pdf(doc) {
-      const { headerTemplate, footerTemplate } = pageTemplates(doc);
+      const { headerTemplate, footerTemplate } = pageTemplates(doc, { fontFaces });
       const inches = (mm: number) => mm / MM_PER_INCH;
       const bytes = await inHiddenWindow(renderReportHtml(doc, { fontFaces }), (contents) =>
         contents.printToPDF({

@@ -6,21 +6,9 @@
  * with no year — the year comes from `datetime`, across new year when needed.
  */
 import { localToUtc } from '../../shared/time';
+import { SWEDISH_MONTHS } from '../../shared/report-text';
 
-export const SWEDISH_MONTHS = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-] as const;
+export { SWEDISH_MONTHS };
 
 export interface FeedInstant {
   /** Milliseconds since the epoch, whole seconds. */

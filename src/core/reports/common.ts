@@ -81,36 +81,7 @@ export function resolveArea(r: Repos, area: ReportArea): ResolvedArea {
   };
 }
 
-const MONTHS = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-export const MONTH_SHORT = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
-
-/** "2026-10-31" → "31 oktober 2026". */
-export function longDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-}
-
-/** "1 januari–31 december 2026"; across years "1 juli 2025–30 juni 2026". */
-export function periodLabel(from: string, to: string): string {
-  const [, fm, fd] = from.split('-').map(Number);
-  if (from.slice(0, 4) === to.slice(0, 4)) {
-    return `${fd} ${MONTHS[(fm ?? 1) - 1]}–${longDay(to)}`;
-  }
-  return `${longDay(from)}–${longDay(to)}`;
-}
+export { longDay, MONTH_SHORT, periodLabel } from '../../shared/report-text';
 
 export function isPublication(sel: ReportSelection): boolean {
   return PUBLIC_TEMPLATES.includes(sel.template) || sel.publication === true;

@@ -18,6 +18,9 @@ import {
   type FileChild,
 } from 'docx';
 import type { Block, Figure, Section } from '../../shared/report';
+import { chartCaption, splitParagraphs, tableCaption } from '../../shared/report-text';
+
+export { chartCaption, tableCaption };
 import { fitInto, rasterImage } from './docx-image';
 
 /** The reference of the numbering definition for ordered lists (the document's `numbering` config). */
@@ -38,15 +41,6 @@ export interface BlockContext {
 /** Lines of one paragraph: single line breaks kept as breaks. */
 function runs(text: string, opts: { bold?: boolean } = {}): TextRun[] {
   return text.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, ...opts }));
-}
-
-/** The paragraphs of a text: blank lines separate them; empty ones are dropped. */
-function splitParagraphs(text: string): string[] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t]*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
 }
 
 /** Paragraphs from a text where blank lines separate paragraphs; an empty text gives none. */
@@ -126,16 +120,6 @@ function signatures(signers: Signer[]): FileChild[] {
       borders: { ...BORDERLESS, insideHorizontal: NONE, insideVertical: NONE },
     }),
   ];
-}
-
-/** "Tabell: …" unless the caption says so already. */
-export function tableCaption(caption: string): string {
-  return /^tabell\b/i.test(caption) ? caption : `Tabell: ${caption}`;
-}
-
-/** "Diagram: …" for the chart above a table (the caption names both). */
-export function chartCaption(caption: string): string {
-  return `Diagram: ${caption.replace(/^tabell:?\s*/i, '')}`;
 }
 
 function chartImage(f: Figure, ctx: BlockContext): Paragraph[] {

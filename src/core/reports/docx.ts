@@ -20,26 +20,13 @@ import {
   type FileChild,
 } from 'docx';
 import type { ReportDocument } from '../../shared/report';
-import { longDay } from './common';
+import { dataPerLine, decidedLine } from '../../shared/report-text';
 import { ORDERED_LIST, section, type BlockContext } from './docx-blocks';
 import { fitInto, logoImage } from './docx-image';
 
 /** A4 in twips, with 2.5 cm margins (the PDF's page). */
 const PAGE = { width: 11906, height: 16838, margin: 1418 } as const;
 const LANGUAGE = 'sv-SE';
-
-/** "Fastställd 12 december 2026 av Kommunfullmäktige (KF 2026-12-12 § 140)". */
-export function decidedLine(decided: NonNullable<ReportDocument['decided']>): string {
-  const on = /^\d{4}-\d{2}-\d{2}/.test(decided.on) ? longDay(decided.on.slice(0, 10)) : decided.on;
-  const by = decided.by.trim() ? ` av ${decided.by.trim()}` : '';
-  const ref = decided.protocolRef.trim() ? ` (${decided.protocolRef.trim()})` : '';
-  return `Fastställd ${on}${by}${ref}`;
-}
-
-/** "Data per 31 oktober 2026", or "Inga data" when no source has any (the PDF's words). */
-export function dataPerLine(doc: ReportDocument): string {
-  return doc.dataAsOf ? `Data per ${longDay(doc.dataAsOf)}` : 'Inga data';
-}
 
 function titlePage(doc: ReportDocument): FileChild[] {
   const out: FileChild[] = [];
