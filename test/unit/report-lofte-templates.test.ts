@@ -86,14 +86,16 @@ describe('medborgarlöfte', () => {
     const atagande = chapter(doc, 'atagande');
     expect(
       atagande.sections.map((s) => [s.title, s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : []))]),
-    ).toEqual(
-      (
-        [
-          ['Kommunen åtar sig', group('kommun')],
-          ['Tillsammans', group('gemensamt', 'partner')],
-        ] as const
-      ).filter(([, items]) => items.length > 0),
-    );
+    ).toEqual([
+      ['Polisen åtar sig', group('polis')],
+      ['Kommunen åtar sig', group('kommun')],
+      ['Tillsammans', group('gemensamt', 'partner')],
+    ]);
+    // A part without activities of its own still prints, saying so (the demo löfte has none for Polisen alone).
+    expect(group('polis')).toEqual([]);
+    expect(atagande.sections[0]!.blocks).toEqual([
+      { kind: 'text', text: 'Inga aktiviteter med Polisen ensam som ansvarig.' },
+    ]);
     expect(group('kommun').length + group('gemensamt', 'partner').length).toBe(acts.length);
 
     // The fokusområde as the agreement holds it: the orsaksanalys in its parts.
@@ -170,7 +172,12 @@ describe('medborgarlöfte', () => {
     expect(documentText(doc)).toContain('Utkast: löftet är inte beslutat');
     // No effect check before a decision, as on the löfte screen.
     expect(allBlocks(doc).some((b) => b.kind === 'figure' && b.id === 'effekt')).toBe(false);
-    expect(sub(chapter(doc, 'atagande'))).toEqual(['Polisen åtar sig', 'Ansvarig inte bestämd']);
+    expect(sub(chapter(doc, 'atagande'))).toEqual([
+      'Polisen åtar sig',
+      'Kommunen åtar sig',
+      'Tillsammans',
+      'Ansvarig inte bestämd',
+    ]);
     // The selection's count is the register's.
     const e = before.lofte.content.evidence[0]!;
     if (e.kind !== 'filter') throw new Error('demo: filter evidence');

@@ -73,23 +73,24 @@ export function buildWithOutline(
   const chapters = fillSlots(out.chapters, ctx.edits.texts);
   const omitted = new Set(ctx.edits.omitted);
   const title = ctx.edits.title.trim() || out.defaultTitle || defaultTitle(sel, areaName);
+  const { from, to } = out.period ?? sel;
   const document: ReportDocument = {
     template: sel.template,
     title,
     subtitle: out.subtitle,
     areaName,
     kommunCodes,
-    period: { from: sel.from, to: sel.to },
-    periodLabel: periodLabel(sel.from, sel.to),
+    period: { from, to },
+    periodLabel: periodLabel(from, to),
     dataAsOf: asOf,
-    periodIncomplete: asOf === null || asOf < sel.to,
+    periodIncomplete: asOf === null || asOf < to,
     diarienummer: ctx.edits.diarienummer.trim(),
     logo: ctx.edits.logo,
     draft: out.draft ?? false,
     publication: isPublication(sel),
     decided: null,
     author: ctx.author,
-    subject: `${out.subtitle}. ${areaName}, ${periodLabel(sel.from, sel.to)}.`,
+    subject: `${out.subtitle}. ${areaName}, ${periodLabel(from, to)}.`,
     generatedAt: ctx.now.toISOString(),
     chapters: withoutOmitted(chapters, ctx.edits.omitted),
   };

@@ -16,11 +16,22 @@ import { evidenceFigure } from './lofte-evidence';
 import type { TemplateBuilder, TemplateInput } from './types';
 
 /** Who takes an activity on, in the order the document lists them. */
-const GROUPS: { id: string; title: string; who: (Responsible | null)[] }[] = [
-  { id: 'polisen', title: 'Polisen åtar sig', who: ['polis'] },
-  { id: 'kommunen', title: 'Kommunen åtar sig', who: ['kommun'] },
-  { id: 'tillsammans', title: 'Tillsammans', who: ['gemensamt', 'partner'] },
-  { id: 'ansvar-saknas', title: 'Ansvarig inte bestämd', who: [null] },
+/** The three parts always print (`none`: what an empty one says); "Ansvarig inte bestämd" only when used. */
+const GROUPS: { id: string; title: string; who: (Responsible | null)[]; none: string | null }[] = [
+  {
+    id: 'polisen',
+    title: 'Polisen åtar sig',
+    who: ['polis'],
+    none: 'Inga aktiviteter med Polisen ensam som ansvarig.',
+  },
+  {
+    id: 'kommunen',
+    title: 'Kommunen åtar sig',
+    who: ['kommun'],
+    none: 'Inga aktiviteter med kommunen ensam som ansvarig.',
+  },
+  { id: 'tillsammans', title: 'Tillsammans', who: ['gemensamt', 'partner'], none: 'Inga gemensamma aktiviteter.' },
+  { id: 'ansvar-saknas', title: 'Ansvarig inte bestämd', who: [null], none: null },
 ];
 
 function statusNotes(l: ReportLofte): Block[] {
@@ -81,7 +92,7 @@ function commitments(l: ReportLofte): Section {
   const groups = GROUPS.map((g) => ({
     ...g,
     activities: l.content.activities.filter((a: LofteActivity) => g.who.includes(a.responsible)),
-  })).filter((g) => g.activities.length > 0);
+  })).filter((g) => g.activities.length > 0 || g.none !== null);
   return section(
     'atagande',
     'Det här lovar vi',
@@ -92,7 +103,16 @@ function commitments(l: ReportLofte): Section {
         items: [{ label: 'Effektmål', value: l.content.effectGoal.trim() || 'Inte angivet' }],
       },
     ],
-    groups.map((g) => section(`atagande-${g.id}`, g.title, [{ kind: 'list', items: g.activities.map(activityText) }])),
+    // All three parts always print: a signed löfte says plainly when a party has no activity of its own.
+    l.content.activities.length === 0
+      ? []
+      : groups.map((g) =>
+          section(`atagande-${g.id}`, g.title, [
+            g.activities.length
+              ? { kind: 'list', items: g.activities.map(activityText) }
+              : { kind: 'text', text: g.none ?? '' },
+          ]),
+        ),
   );
 }
 
@@ -142,6 +162,7 @@ export const medborgarlofte: TemplateBuilder = (input) => {
   return {
     subtitle: `Medborgarlöfte från ${kommunLongName(l.kommun.name)} och Polisen, lokalpolisområde ${input.area.lpo.name}, ${periodLabel(l.lofte.periodFrom, l.lofte.periodTo)}`,
     defaultTitle: lofteName(l),
+    period: { from: l.lofte.periodFrom, to: l.lofte.periodTo },
     draft: l.decision === null,
     chapters: [background(input, l), focusChapter(l), commitments(l), followUp(l), signatures(input, l)],
   };

@@ -138,6 +138,7 @@ export const overenskommelse: TemplateBuilder = (input) => {
   return {
     subtitle: `Samverkansöverenskommelse mellan Polisen, lokalpolisområde ${input.area.lpo.name}, och ${kommuner.join(', ')}, ${periodLabel(agreement.periodFrom, agreement.periodTo)}`,
     defaultTitle: agreement.title,
+    period: { from: agreement.periodFrom, to: agreement.periodTo },
     chapters: [parties(input, agreement, others), focusSections(input, agreement), signatures(input, agreement)],
   };
 };

@@ -20,6 +20,8 @@ export interface TemplateOutput {
   draft?: boolean | undefined;
   /** Replaces the default "<Mall> <år> – <område>" title when the user has not written one. */
   defaultTitle?: string | undefined;
+  /** The period the document is about when it is not the selection's (a löfte's, an agreement's). */
+  period?: { from: string; to: string } | undefined;
 }
 
 export type TemplateBuilder = (input: TemplateInput) => TemplateOutput;
