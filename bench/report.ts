@@ -17,6 +17,8 @@ import type { OpInput, OpName, OpOutput } from '../src/shared/api';
 
 export interface ReportTiming {
   reportMs: number;
+  /** The document alone (figures built, nothing printed), on a freshly opened database. */
+  documentMs: number;
   apiMs: number;
   pdfBytes: number;
   pages: number;
@@ -74,6 +76,7 @@ export async function measureReport(file: string, printer: ReportPrinter, repeat
     chapters: [],
   });
   const reportRuns: number[] = [];
+  const documentRuns: number[] = [];
   const apiRuns: number[] = [];
   let pages = 0;
   for (let i = 0; i < repeats; i++) {
@@ -90,6 +93,15 @@ export async function measureReport(file: string, printer: ReportPrinter, repeat
     }
     {
       const { call, close } = fresh(file, printer, out);
+      const t0 = performance.now();
+      await call('reports.document', {
+        source: { selection: { template: 'lagesbild', area: { kind: 'kommun', kommunCode: '1276' }, ...YEAR } },
+      });
+      documentRuns.push(performance.now() - t0);
+      await close();
+    }
+    {
+      const { call, close } = fresh(file, printer, out);
       const ref = await call('reference.get', {});
       const klippan = ref.kommuner.find((k) => k.scbCode === '1276')!;
       const lpoIds = [klippan.lpoId];
@@ -97,7 +109,10 @@ export async function measureReport(file: string, printer: ReportPrinter, repeat
       const filter = { kommunIds: [klippan.id], fromDay: YEAR.from, toDay: YEAR.to };
       await call('dashboards.compare', { filter: { lpoIds, fromDay: YEAR.from, toDay: YEAR.to } });
       await call('dashboards.change', { filter, compareWith: 'lastYear' });
-      await call('dashboards.trend', { filter: { kommunIds: [klippan.id], fromDay: '2022-01-01', toDay: YEAR.to }, by: 'month' });
+      await call('dashboards.trend', {
+        filter: { kommunIds: [klippan.id], fromDay: '2022-01-01', toDay: YEAR.to },
+        by: 'month',
+      });
       await call('overview.get', {});
       await call('survey.get', {});
       await call('dashboards.est', { kommunId: klippan.id, cycle: 'tertial', day: '2026-10-31' });
@@ -109,5 +124,11 @@ export async function measureReport(file: string, printer: ReportPrinter, repeat
   }
   const bytes = fs.statSync(out).size;
   fs.rmSync(out, { force: true });
-  return { reportMs: median(reportRuns), apiMs: median(apiRuns), pdfBytes: bytes, pages };
+  return {
+    reportMs: median(reportRuns),
+    documentMs: median(documentRuns),
+    apiMs: median(apiRuns),
+    pdfBytes: bytes,
+    pages,
+  };
 }

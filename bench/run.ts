@@ -174,7 +174,7 @@ function reportFigure(rows: number, t: ReportTiming): BenchResult {
     ratio: round(t.reportMs / t.apiMs, 1),
     target: '≤ 5000',
     ok: t.reportMs <= 5000,
-    note: `lägesbild Klippan 2026 som PDF (${t.pages} sidor, ${round(t.pdfBytes / 1024, 0)} kB) genom reports.export mot samma siffror genom API:t (compare, change, trend, översikt, trygghet, EST, vandringar, åtgärder); båda på nyöppnad databas, Chromium redan startad`,
+    note: `lägesbild Klippan 2026 som PDF (${t.pages} sidor, ${round(t.pdfBytes / 1024, 0)} kB; dokumentet ensamt ${round(t.documentMs, 0)} ms) genom reports.export mot samma siffror genom API:t (compare, change, trend, översikt, trygghet, EST, vandringar, åtgärder); båda på nyöppnad databas, Chromium redan startad`,
   };
 }
 

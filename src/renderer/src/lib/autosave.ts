@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from './client';
 
 /** A pause in typing this long saves; typing on, a save at least this often (README "Drafting"). */
-export const PAUSE_MS = 6000;
-export const MAX_WAIT_MS = 15000;
+export const PAUSE_MS = 600;
+export const MAX_WAIT_MS = 1500;
 
 /** Messages per field, keyed by the field's path in the value: "effectGoal", "texts.analys". */
 export type FieldIssues = Readonly<Record<string, string>>;
@@ -179,7 +179,7 @@ export function useAutosave<T extends object, S extends { revision: number }>(
   useEffect(() => {
     const onLeave = (e: BeforeUnloadEvent) => {
       void flush();
-      // broken
+      if (refused.current) e.preventDefault();
     };
     window.addEventListener('beforeunload', onLeave);
     return () => {

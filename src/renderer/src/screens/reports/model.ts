@@ -10,6 +10,9 @@ import { kommunLongName, type ReportArea, type ReportDocument } from '../../../.
 export { defaultTitle } from '../../../../shared/report';
 import type { ReportSummary } from '../../../../shared/report-api';
 import { ApiCallError } from '../../lib/client';
+import type { FieldIssues } from '../../lib/autosave';
+
+export type { FieldIssues };
 
 export type ReportView = 'redigera' | 'forhandsgranska';
 
@@ -79,7 +82,6 @@ export function incompleteLine(doc: Pick<ReportDocument, 'periodIncomplete' | 'd
 }
 
 /** Messages per field, keyed by the path inside the selection or edits: "lofteId", "to", "logo", "texts.analys". */
-export type FieldIssues = Readonly<Record<string, string>>;
 
 /** A logo's messages (its file name, its data) are shown at the one logo field. */
 function fieldKey(path: string): string {
