@@ -198,7 +198,10 @@ export const api = {
   'profile.get': op<ProfileState>()(empty),
   'profile.save': op<ProfileState>()(userProfileSchema),
   'reports.list': op<ReportSummary[]>()(
-    z.object({ kommunIds: z.array(idSchema).max(500).optional(), year: z.number().int().min(1900).max(2100).optional() }),
+    z.object({
+      kommunIds: z.array(idSchema).max(500).optional(),
+      year: z.number().int().min(1900).max(2100).optional(),
+    }),
   ),
   'reports.get': op<ReportDetails>()(z.object({ id: idSchema })),
   'reports.document': op<ReportOutline & { document: ReportDocument }>()(z.object({ source: reportSourceSchema })),

@@ -107,7 +107,18 @@ describe('i databasen', () => {
         signedByLpo: '',
         signedByKommun: '',
         signedOn: null,
-        focusAreas: [{ title: 'Trygg stationsmiljö', problem: '', causeVictim: '', causeOffender: '', causePlace: '', causes: '', goals: '', followUp: '' }],
+        focusAreas: [
+          {
+            title: 'Trygg stationsmiljö',
+            problem: '',
+            causeVictim: '',
+            causeOffender: '',
+            causePlace: '',
+            causes: '',
+            goals: '',
+            followUp: '',
+          },
+        ],
       },
       () => NOW,
     );

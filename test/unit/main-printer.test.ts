@@ -104,7 +104,11 @@ describe('skrivbordets utskrift av rapporter', () => {
     const pdf = await createElectronPrinter().pdf(doc);
     const [win] = windows;
     expect(win!.options.show).toBe(false);
-    expect(win!.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(win!.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     expect(win!.html).toContain('<html lang="sv"');
     expect(win!.html).toContain('Kartläggning');
     const options = win!.webContents.printToPDF.mock.calls[0]![0] as Record<string, unknown>;
