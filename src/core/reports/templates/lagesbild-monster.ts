@@ -10,7 +10,7 @@ import { formatInteger } from '../../../shared/format';
 import { categoryLabel } from '../../../shared/taxonomy';
 import { daysInclusive, monthEnd } from '../../../shared/calendar';
 import { trend } from '../../dashboards/queries';
-import { MONTH_SHORT, section } from '../common';
+import { longDay, MONTH_SHORT, section } from '../common';
 import { NEW_PLACE_LOOKBACK_DAYS, newPlaces, placeCounts, type PlaceCount } from '../data/places';
 import { WEEKDAYS, weekdayHour } from '../data/when';
 import { countText, countValue, figure, registerSource, span, type LagesbildData } from './lagesbild-data';
@@ -203,7 +203,7 @@ function kallor(d: LagesbildData): Block[] {
       },
       {
         source: registerSource(d),
-        note: `Perioden har ${formatInteger(days)} dagar med data${d.incomplete && d.asOf ? ` (till och med ${d.asOf})` : ''}. En källa utan händelser en dag kan ha saknat leverans den dagen; se Källor och metod.`,
+        note: `Perioden har ${formatInteger(days)} dagar med data${d.incomplete && d.asOf ? ` (till och med ${longDay(d.asOf)})` : ''}. En källa utan händelser en dag kan ha saknat leverans den dagen; se Källor och metod.`,
       },
     ),
   ];

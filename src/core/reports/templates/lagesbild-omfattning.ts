@@ -66,7 +66,9 @@ function omfattning(d: LagesbildData): Block[] {
       {
         ...(chart ? { chart, alt: `Stapeldiagram: händelser per 1 000 invånare per kommun i ${areaName}.` } : {}),
         source: `${registerSource(d)} Befolkning: SCB.`,
-        ...(d.incomplete && d.asOf ? { note: `Perioden är inte slut: händelser till och med ${d.asOf}.` } : {}),
+        ...(d.incomplete && d.asOf
+          ? { note: `Perioden är inte slut: händelser till och med ${longDay(d.asOf)}.` }
+          : {}),
       },
     ),
   ];
@@ -180,7 +182,7 @@ function tidigareAr(d: LagesbildData): Block[] {
     sameDays
       ? `Samma dagar varje år (${daysWithoutYear(d.counted)}), så att åren går att jämföra.`
       : 'Varje kalenderår av perioden (första och sista året kan vara delår).',
-    ...(d.incomplete ? [`Perioden är inte slut: den räknas till och med ${d.counted.toDay}.`] : []),
+    ...(d.incomplete ? [`Perioden är inte slut: den räknas till och med ${longDay(d.counted.toDay)}.`] : []),
     ...(left.length ? [`Data saknas för en del av ${left.join(', ')}; de åren visas inte.`] : []),
     'Befolkningen är den för året perioden slutar i (eller närmast tidigare år som finns).',
   ];

@@ -11,7 +11,7 @@ import { FOLLOW_UP_LABELS, type Block, type FollowUpKind, type Section } from '.
 import { LOFTE_STATE_LABELS } from '../../../shared/lofte';
 import type { Measure } from '../../../shared/walks';
 import type { Granularity } from '../../lofte/progress';
-import { periodLabel, section, slot } from '../common';
+import { longDay, periodLabel, section, slot } from '../common';
 import {
   effectFigure,
   incompleteNote,
@@ -91,7 +91,7 @@ function summary(input: TemplateInput, label: string, items: Followed[], undecid
       {
         kind: 'figure',
         id: 'oversikt',
-        caption: `Medborgarlöftena: aktiviteter enligt och efter plan till och med ${asOfDay}`,
+        caption: `Medborgarlöftena: aktiviteter enligt och efter plan till och med ${longDay(asOfDay)}`,
         table: {
           head: ['Löfte', 'Kommun', 'Period', 'Läge', 'Enligt plan', 'Efter plan', 'Åtgärder'],
           rows: items.map((f) => [
@@ -183,7 +183,7 @@ function method(input: TemplateInput): Section {
         'Aktiviteter: det som registrerats som utfört i Lägesbild, mot löftets mål i hela aktiviteter. Det som ska vara gjort en dag är den hela delen av målet fördelat jämnt över perioden fram till den dagen; "efter plan" betyder att färre är gjorda än så.',
         'Trygghetsmätningen: senaste mätningen före löftets period mot den första från periodens sista år. En andel prövas med test för två andelar; ett index visar bara riktningen.',
         'Händelser: löftets period mot lika lång period före, med Poissontest (z = √2(√nu − √före); |z| ≥ 1,96 är en säkerställd förändring). Pågår perioden jämförs bara dagar med data.',
-        `Uppgifterna är hämtade ${input.ctx.today}${input.asOf ? `; händelsedata till och med ${input.asOf}` : ''}.`,
+        `Uppgifterna är hämtade ${longDay(input.ctx.today)}${input.asOf ? `; händelsedata till och med ${longDay(input.asOf)}` : ''}.`,
       ],
     },
   ]);
