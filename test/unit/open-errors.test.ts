@@ -24,7 +24,7 @@ describe('en fil som inte kan vara en databas', () => {
         'textfil',
         'db.open',
         text,
-        /^Filen är inte en Lägesbild-databas eller är skadad: .*anteckningar\.txt \(filen är inte en SQLite-databas\)\.$/,
+        /^Filen är inte en Lägesbild-databas: .*anteckningar\.txt\. Den har inte ändrats\.$/,
       ],
       [
         'saknad mapp',

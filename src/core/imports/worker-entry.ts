@@ -28,7 +28,8 @@ const post = (m: ImportWorkerMessage) => parentPort!.postMessage(m);
 
 async function run(): Promise<void> {
   // The worker's own connection, with its own context: the app's context is told when this one commits.
-  const ctx = DbContext.open(data.dbPath, { nativeBinding: data.nativeBinding, mustExist: true });
+  // The app checked the file (quick_check) when it opened it; the worker does not pay for that again.
+  const ctx = DbContext.open(data.dbPath, { nativeBinding: data.nativeBinding, mustExist: true, quickCheck: false });
   const db = ctx.read((r) => r.db);
   // A smaller page cache than the app's own connection: an import of a million rows stays within ~400 MB.
   db.pragma(`cache_size = -${IMPORT_CACHE_KB}`);
