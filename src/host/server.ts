@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { OP_NAMES } from '../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../shared/security';
 import type { ApiError, Result } from '../shared/errors';
-import { AppError } from '../shared/errors';
+import { AppError, ERROR_MESSAGES } from '../shared/errors';
 import { dispatch } from '../core/api/dispatch';
 import { createHandlers } from '../core/api/handlers';
 import { Workspace, type PlatformServices } from '../core/app/workspace';
@@ -49,6 +50,12 @@ export interface HostOptions {
   maxBodyBytes?: number;
   /** Prints reports (tests share one); else Chromium through playwright-core, launched when first needed. */
   printer?: ReportPrinter;
+  /** Time a client has to send a request's headers (slow clients are answered 408); default 20 s. */
+  headersTimeoutMs?: number;
+  /** Time a client has to send a whole request, body included; default 30 s. */
+  requestTimeoutMs?: number;
+  /** How long an idle kept-alive connection stays open; default 5 s. */
+  keepAliveTimeoutMs?: number;
 }
 
 export interface RunningHost {
@@ -67,6 +74,61 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 
 function refuse(res: http.ServerResponse, status: number, error: ApiError): void {
   sendJson(res, status, { ok: false, error } satisfies Result<never>);
+}
+
+/** Longest accepted request target; the renderer's own paths are short. */
+const MAX_TARGET_LENGTH = 4096;
+
+interface Target {
+  /** The path as sent (still percent-encoded). */
+  pathname: string;
+  /** The path decoded; never holds a NUL. */
+  decoded: string;
+  searchParams: URLSearchParams;
+}
+
+/** Parses a request target in origin form ("/path?query"); null for anything malformed or absurd. */
+export function parseTarget(raw: string | undefined): Target | null {
+  if (!raw || !raw.startsWith('/') || raw.length > MAX_TARGET_LENGTH) return null;
+  try {
+    // A fixed base: the target is never read as an authority ("//evil.example"), and Host plays no part.
+    const url = new URL(`http://127.0.0.1${raw}`);
+    const decoded = decodeURIComponent(url.pathname);
+    if (decoded.includes('\0')) return null;
+    return { pathname: url.pathname, decoded, searchParams: url.searchParams };
+  } catch {
+    return null;
+  }
+}
+
+/** Ends a request that failed in an unexpected way: a 500 if nothing was sent yet, else a cut connection. */
+function failRequest(res: http.ServerResponse, err: unknown): void {
+  console.error('Lägesbild-värden: oväntat fel i en förfrågan:', err);
+  if (res.headersSent || res.writableEnded) {
+    res.destroy();
+    return;
+  }
+  refuse(res, 500, { code: 'internal', message: ERROR_MESSAGES.internal });
+}
+
+/** Answers a request Node could not parse (or that timed out) on the raw socket, then closes it. */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex, current?: http.ServerResponse): void {
+  if (!socket.writable || current?.headersSent || err.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const [status, text] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? ['408 Request Timeout', 'Förfrågan tog för lång tid.']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? ['431 Request Header Fields Too Large', 'Förfrågans huvuden är för stora.']
+        : ['400 Bad Request', 'Ogiltig förfrågan.'];
+  const body = Buffer.from(text, 'utf8');
+  socket.end(
+    `HTTP/1.1 ${status}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${body.length}\r\n` +
+      `connection: close\r\n\r\n${text}`,
+    () => socket.destroy(),
+  );
 }
 
 function tokenMatches(given: string | null | undefined, token: string): boolean {
@@ -107,14 +169,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const maxBody = options.maxBodyBytes ?? 4_000_000;
   let allowedHosts: Set<string> = new Set();
 
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const host = req.headers.host ?? '';
     if (!allowedHosts.has(host)) return refuse(res, 403, { code: 'unauthorized', message: 'Okänd värd.' });
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
       return refuse(res, 403, { code: 'unauthorized', message: 'Anrop från annan webbplats nekas.' });
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    const url = parseTarget(req.url);
+    if (!url) return refuse(res, 400, { code: 'validation', message: 'Ogiltig adress.' });
 
     if (url.pathname.startsWith('/api/')) {
       const op = url.pathname.slice('/api/'.length);
@@ -153,7 +216,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         } catch {
           return refuse(res, 400, { code: 'validation', message: 'Förfrågan är inte giltig JSON.' });
         }
-        void dispatch(handlers, op, body).then((result) => sendJson(res, 200, result));
+        dispatch(handlers, op, body).then(
+          (result) => sendJson(res, 200, result),
+          (err: unknown) => failRequest(res, err),
+        );
       });
       return;
     }
@@ -166,15 +232,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       }
       res.writeHead(200, {
         'content-type': DOWNLOAD_TYPES[path.extname(item.fileName)] ?? 'application/octet-stream',
-        'content-disposition': `attachment; filename="${item.fileName}"`,
+        // An ASCII name for old clients, the real one (å, ä, ö, ł …) for the rest (RFC 6266).
+        'content-disposition': `attachment; filename="${item.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(item.fileName)}`,
         'cache-control': 'no-store',
       });
-      fs.createReadStream(item.path).pipe(res);
+      fs.createReadStream(item.path)
+        .on('error', (err) => failRequest(res, err))
+        .pipe(res);
       return;
     }
 
     // Static renderer files; unknown paths get index.html (client-side routes).
-    const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+    const rel = path.normalize(url.decoded).replace(/^([/\\])+/, '');
     let file = path.join(options.rendererDir, rel);
     if (
       !file.startsWith(path.resolve(options.rendererDir)) ||
@@ -194,8 +263,35 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
     });
-    fs.createReadStream(file).pipe(res);
-  });
+    fs.createReadStream(file)
+      .on('error', (err) => failRequest(res, err))
+      .pipe(res);
+  };
+
+  // Each socket's latest response: a client error after its headers went out must not write into it.
+  const responses = new WeakMap<Duplex, http.ServerResponse>();
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? 20_000, requestTimeout);
+  const server = http.createServer(
+    {
+      headersTimeout,
+      requestTimeout,
+      // Node checks the timeouts on this interval (30 s by default, which would double them).
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeout / 4))),
+    },
+    (req, res) => {
+      responses.set(req.socket, res);
+      try {
+        handle(req, res);
+      } catch (err) {
+        failRequest(res, err);
+      }
+    },
+  );
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5000;
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) =>
+    answerClientError(err, socket, responses.get(socket)),
+  );
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

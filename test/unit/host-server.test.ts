@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +35,37 @@ function request(method: string, pathName: string, headers: Record<string, strin
   });
 }
 
+/** Header and request timeout of the host under test: short, so slow clients are seen to be dropped. */
+const SHORT_MS = 800;
+
+interface RawReply {
+  text: string;
+  /** Milliseconds from sending until the server closed the connection. */
+  closedAfter: number;
+}
+
+/** Writes bytes on a bare TCP socket and collects everything until the server closes it. */
+function rawSocket(data: string): Promise<RawReply> {
+  const { port } = new URL(host.origin);
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const chunks: Buffer[] = [];
+    const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(data));
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('error', reject);
+    socket.on('close', () =>
+      resolve({ text: Buffer.concat(chunks).toString('utf8'), closedAfter: Date.now() - started }),
+    );
+  });
+}
+
+/** The host still serves its page: no request may have ended the process or the server. */
+async function expectAlive(): Promise<void> {
+  const page = await request('GET', '/', { host: hostHeader() });
+  expect(page.status).toBe(200);
+  expect(page.body).toContain('Lägesbild');
+}
+
 const hostHeader = () => new URL(host.origin).host;
 const api = (op: string, body: unknown, extra: Record<string, string> = {}) =>
   request(
@@ -47,7 +79,13 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-host-'));
   rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-renderer-'));
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Lägesbild</title>');
-  host = await startHost({ dataDir, rendererDir, demoRows: 300 });
+  host = await startHost({
+    dataDir,
+    rendererDir,
+    demoRows: 300,
+    headersTimeoutMs: SHORT_MS,
+    requestTimeoutMs: SHORT_MS,
+  });
   await host.workspace.ready();
 });
 
@@ -125,4 +163,84 @@ describe('webbläsarvärden', () => {
     const withoutToken = await request('GET', res.value.downloadUrl.replace(/\?token=.*/, ''), { host: hostHeader() });
     expect(withoutToken.status).toBe(404);
   });
+});
+
+describe('webbläsarvärden tål trasiga och långsamma klienter', () => {
+  it('svarar 400 på trasiga procentkoder och lever vidare', async () => {
+    for (const target of ['/%ff', '/%E0%A4%A', '/api/%ff', '/rapporter/%00']) {
+      const reply = await request('GET', target, { host: hostHeader() });
+      expect(reply.status, target).toBe(400);
+      expect(JSON.parse(reply.body), target).toEqual({
+        ok: false,
+        error: { code: 'validation', message: 'Ogiltig adress.' },
+      });
+      await expectAlive();
+    }
+    const post = await api('%ff', {});
+    expect(post.status).toBe(400);
+    await expectAlive();
+  }, 10_000);
+
+  it('svarar 400 på en nedladdningsadress med trasig procentkod', async () => {
+    const res = JSON.parse((await api('incidents.export', { format: 'csv' })).body) as {
+      ok: true;
+      value: { downloadUrl: string };
+    };
+    const bad = res.value.downloadUrl.replace('?token=', '%ff?token=');
+    expect(bad).toMatch(/^\/download\/[0-9a-f]+%ff\?token=/);
+    expect((await request('GET', bad, { host: hostHeader() })).status).toBe(400);
+    await expectAlive();
+    expect((await request('GET', res.value.downloadUrl, { host: hostHeader() })).status).toBe(200);
+  });
+
+  it('svarar 400 på en trasig förfrågningsrad över en rå socket och stänger den', async () => {
+    const reply = await rawSocket('GET /\u0001 HTTP/1.1\r\nHost: x\r\n\r\n');
+    expect(reply.text).toMatch(/^HTTP\/1\.1 400 /);
+    expect(reply.text).toContain('Ogiltig förfrågan.');
+    const garbage = await rawSocket('\u0000\u00ff nonsens\r\n\r\n');
+    expect(garbage.text).toMatch(/^HTTP\/1\.1 400 /);
+    await expectAlive();
+  });
+
+  it('svarar 408 och stänger när en POST-kropp aldrig blir färdig', async () => {
+    const reply = await rawSocket(
+      `POST /api/app.info HTTP/1.1\r\nHost: ${hostHeader()}\r\n${TOKEN_HEADER}: ${host.token}\r\n` +
+        'content-type: application/json\r\ncontent-length: 100\r\n\r\n{"a":',
+    );
+    expect(reply.text).toMatch(/^HTTP\/1\.1 408 /);
+    expect(reply.text).toContain('Förfrågan tog för lång tid.');
+    expect(reply.closedAfter).toBeGreaterThanOrEqual(SHORT_MS - 50);
+    expect(reply.closedAfter).toBeLessThan(SHORT_MS + 1500);
+    await expectAlive();
+    expect((await api('app.info', {})).status).toBe(200);
+  }, 10_000);
+
+  it('svarar 408 och stänger när huvudena aldrig blir färdiga', async () => {
+    const reply = await rawSocket(`GET / HTTP/1.1\r\nHost: ${hostHeader()}\r\nx-slow: `);
+    expect(reply.text).toMatch(/^HTTP\/1\.1 408 /);
+    expect(reply.closedAfter).toBeLessThan(SHORT_MS + 1500);
+    await expectAlive();
+  }, 10_000);
+
+  it('håller händelseströmmen öppen längre än tidsgränserna', async () => {
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(new URL(host.origin).port), '127.0.0.1', () =>
+        socket.write(
+          `GET /api/events?token=${encodeURIComponent(host.token)} HTTP/1.1\r\nHost: ${hostHeader()}\r\n\r\n`,
+        ),
+      );
+      let text = '';
+      socket.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      socket.on('error', reject);
+      socket.on('close', () => reject(new Error(`stängd: ${text}`)));
+      setTimeout(() => {
+        socket.removeAllListeners('close');
+        socket.destroy();
+        resolve(text);
+      }, SHORT_MS * 2.5);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 200 /);
+    expect(reply).toContain(': ansluten');
+    expect(reply).not.toContain('408');
+  }, 10_000);
 });
