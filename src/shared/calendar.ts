@@ -46,9 +46,18 @@ export function daysInclusive(fromDay: string, toDay: string): number {
 export const minDay = (a: string, b: string): string => (a < b ? a : b);
 export const maxDay = (a: string, b: string): string => (a > b ? a : b);
 
+/**
+ * The years a day given as input may have. Before 1900 the Date arithmetic misreads two-digit years; the
+ * last year leaves room for what the dashboards compute from a day (a period's end, its week, its tertial),
+ * so a day the schema lets through never ends in an invalid date further on.
+ */
+export const DAY_YEAR_MIN = 1900;
+export const DAY_YEAR_MAX = 9998;
+
 export function isValidDay(day: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
   const [y, m, d] = parts(day);
+  if (y < DAY_YEAR_MIN || y > DAY_YEAR_MAX) return false;
   const dt = new Date(Date.UTC(y, m - 1, d));
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }

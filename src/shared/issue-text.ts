@@ -26,3 +26,60 @@ export function issueText(field: string, message: string): string {
   });
   return positions.length ? `${positions.join(', ')}: ${message}` : message;
 }
+
+/**
+ * What a field is called, for the checks that run on every field of every operation before its own schema
+ * (an unallowed character, an id out of range): the last named part of the path, as the forms label it.
+ */
+const FIELD_LABELS: Record<string, string> = {
+  path: 'Sökvägen',
+  description: 'Beskrivningen',
+  placeName: 'Platsens namn',
+  placeNames: 'Platsens namn',
+  places: 'Platsens namn',
+  invited: 'Namnet',
+  reporterOrg: 'Organisationen',
+  organisation: 'Organisationen',
+  name: 'Namnet',
+  author: 'Namnet',
+  title: 'Rubriken',
+  text: 'Söktexten',
+  texts: 'Texten',
+  note: 'Anteckningen',
+  place: 'Platsen',
+  problem: 'Problembeskrivningen',
+  effectGoal: 'Effektmålet',
+  followUp: 'Uppföljningen',
+  goals: 'De mätbara målen',
+  causes: 'Orsaksanalysen',
+  causeVictim: 'Orsaksanalysen',
+  causeOffender: 'Orsaksanalysen',
+  causePlace: 'Orsaksanalysen',
+  partner: 'Partnerns namn',
+  kind: 'Aktiviteten',
+  body: 'Kommentaren',
+  protocolRef: 'Protokollhänvisningen',
+  decidedBy: 'Beslutande organ',
+  reason: 'Skälet',
+  declineReason: 'Skälet',
+  route: 'Rutten',
+  what: 'Åtgärden',
+  responsible: 'Ansvarig',
+  signedByLpo: 'LPO-chefens namn',
+  signedByKommun: 'KSO:s namn',
+  label: 'Urvalets namn',
+  fileName: 'Filnamnet',
+  mapping: 'Kolumnernas koppling',
+  fromDay: 'Från-datum',
+  toDay: 'Till-datum',
+  day: 'Dagen',
+};
+
+export function fieldLabel(field: string): string {
+  const named = field.split('.').filter((p) => !/^\d+$/.test(p));
+  for (let i = named.length - 1; i >= 0; i--) {
+    const label = FIELD_LABELS[named[i]!];
+    if (label) return label;
+  }
+  return 'En text';
+}

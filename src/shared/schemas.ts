@@ -3,13 +3,17 @@ import { z } from 'zod';
 import { PRECISIONS, SORT_COLUMNS, SOURCES, STATUSES } from './domain';
 import { CATEGORY_CODES, categoryOfSubcategory } from './taxonomy';
 import { isValidDay } from './time';
+import { DAY_YEAR_MAX, DAY_YEAR_MIN } from './calendar';
 import { DASHBOARDS, EST_CYCLES, TREND_SPLITS, type ViewSettings } from './dashboards';
 import { CADENCES, LOFTE_LIMITS, LOFTE_STATES, RESPONSIBLE, type LofteContent } from './lofte';
 import { MEASURE_STATUSES } from './walks';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
-export const idSchema = z.number({ error: 'Id saknas.' }).int().positive();
+/** The largest id the contract takes: SQLite's rowids fit in far more, but no real row comes near it. */
+export const ID_MAX = 2_147_483_647;
+
+export const idSchema = z.number({ error: 'Id saknas.' }).int().positive().max(ID_MAX, 'Id:t är för stort.');
 
 const isoUtc = (label: string) =>
   z
@@ -18,7 +22,17 @@ const isoUtc = (label: string) =>
     .refine((v) => !Number.isNaN(Date.parse(v)), `${label} måste vara en giltig tidpunkt.`);
 
 const dayString = (label: string) =>
-  z.string().refine(isValidDay, `${label} måste vara ett datum på formen ÅÅÅÅ-MM-DD.`);
+  z.string().superRefine((day, ctx) => {
+    if (isValidDay(day)) return;
+    const year = /^\d{4}-\d{2}-\d{2}$/.test(day) ? Number(day.slice(0, 4)) : NaN;
+    const outside = year < DAY_YEAR_MIN || year > DAY_YEAR_MAX;
+    ctx.addIssue({
+      code: 'custom',
+      message: outside
+        ? `${label} måste ligga mellan år ${DAY_YEAR_MIN} och ${DAY_YEAR_MAX}.`
+        : `${label} måste vara ett datum på formen ÅÅÅÅ-MM-DD.`,
+    });
+  });
 
 /** Five minutes of clock skew allowed before a time counts as "in the future". */
 const FUTURE_SKEW_MS = 5 * 60_000;
@@ -30,7 +44,11 @@ export const incidentInputSchema = z
     subcategory: z.string({ error: 'Välj en underkategori.' }).min(1, 'Välj en underkategori.'),
     occurredAt: isoUtc('Tidpunkt för händelsen'),
     reportedAt: isoUtc('Rapporteringstid'),
-    kommunId: z.number({ error: 'Välj en kommun.' }).int().positive('Välj en kommun.'),
+    kommunId: z
+      .number({ error: 'Välj en kommun.' })
+      .int()
+      .positive('Välj en kommun.')
+      .max(ID_MAX, 'Id:t är för stort.'),
     placeName: z.string().trim().max(200, 'Platsens namn får vara högst 200 tecken.').default(''),
     lat: z
       .number()
@@ -260,7 +278,11 @@ export const lofteTransitionSchema = z.object({
 
 export const lofteCreateSchema = z
   .object({
-    kommunId: z.number({ error: 'Välj en kommun.' }).int().positive('Välj en kommun.'),
+    kommunId: z
+      .number({ error: 'Välj en kommun.' })
+      .int()
+      .positive('Välj en kommun.')
+      .max(ID_MAX, 'Id:t är för stort.'),
     periodFrom: dayString('Periodens början'),
     periodTo: dayString('Periodens slut'),
     focusAreaId: idSchema.nullable().optional(),
@@ -335,7 +357,7 @@ const names = (label: string) =>
 
 export const walkSaveSchema = z.object({
   id: idSchema.optional(),
-  kommunId: z.number({ error: 'Välj en kommun.' }).int().positive('Välj en kommun.'),
+  kommunId: z.number({ error: 'Välj en kommun.' }).int().positive('Välj en kommun.').max(ID_MAX, 'Id:t är för stort.'),
   title: z.string().trim().min(1, 'Ge vandringen ett namn.').max(200, 'Namnet får vara högst 200 tecken.'),
   walkDay: dayString('Datumet'),
   afterDark: z.boolean().default(false),
@@ -353,7 +375,7 @@ export const observationSchema = z.object({
 
 export const measureSaveSchema = z.object({
   id: idSchema.optional(),
-  kommunId: z.number().int().min(0).default(0),
+  kommunId: z.number().int().min(0).max(ID_MAX, 'Id:t är för stort.').default(0),
   walkId: idSchema.nullable().optional(),
   observationId: idSchema.nullable().optional(),
   lofteId: idSchema.nullable().optional(),
