@@ -138,10 +138,31 @@ function tokenMatches(given: string | null | undefined, token: string): boolean 
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
+/** Exports not downloaded within this long are removed (the next export, or the next start, sweeps). */
+export const EXPORT_KEEP_MS = 24 * 60 * 60 * 1000;
+
+export function removeStaleExports(dir: string, now: number): number {
+  if (!fs.existsSync(dir)) return 0;
+  let removed = 0;
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs > EXPORT_KEEP_MS) {
+        fs.rmSync(file, { force: true });
+        removed++;
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return removed;
+}
+
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const downloads = new Map<string, { path: string; fileName: string }>();
   const exportDir = path.join(options.dataDir, 'exports');
+  removeStaleExports(exportDir, Date.now());
   const ownPrinter = options.printer ? null : createChromiumPrinter();
   const platform: PlatformServices = {
     async choosePath() {
@@ -149,6 +170,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     },
     async exportTarget(fileName) {
       fs.mkdirSync(exportDir, { recursive: true });
+      removeStaleExports(exportDir, Date.now());
       const id = crypto.randomBytes(12).toString('hex');
       const file = path.join(exportDir, `${id}-${fileName}`);
       downloads.set(id, { path: file, fileName });
@@ -235,6 +257,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         // An ASCII name for old clients, the real one (å, ä, ö, ł …) for the rest (RFC 6266).
         'content-disposition': `attachment; filename="${item.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(item.fileName)}`,
         'cache-control': 'no-store',
+      });
+      // Downloaded once, then gone: exports must not pile up in the data folder (personal data, GDPR).
+      res.on('finish', () => {
+        downloads.delete(id);
+        fs.rmSync(item.path, { force: true });
       });
       fs.createReadStream(item.path)
         .on('error', (err) => failRequest(res, err))

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OP_NAMES } from '../../src/shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/security';
-import { startHost, TOKEN_HEADER, type RunningHost } from '../../src/host/server';
+import { EXPORT_KEEP_MS, removeStaleExports, startHost, TOKEN_HEADER, type RunningHost } from '../../src/host/server';
 
 let host: RunningHost;
 let dataDir: string;
@@ -162,6 +162,22 @@ describe('webbläsarvärden', () => {
     expect(withToken.body.split('\r\n').filter(Boolean)).toHaveLength(301);
     const withoutToken = await request('GET', res.value.downloadUrl.replace(/\?token=.*/, ''), { host: hostHeader() });
     expect(withoutToken.status).toBe(404);
+    // Downloaded once, then gone from the data folder.
+    expect((await request('GET', res.value.downloadUrl, { host: hostHeader() })).status).toBe(404);
+    expect(fs.readdirSync(path.join(dataDir, 'exports'))).toEqual([]);
+  });
+
+  it('tar bort exporter som ingen hämtat efter ett dygn', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-exports-'));
+    const old = path.join(dir, 'gammal.csv');
+    const fresh = path.join(dir, 'ny.csv');
+    fs.writeFileSync(old, 'a');
+    fs.writeFileSync(fresh, 'b');
+    const now = Date.now();
+    fs.utimesSync(old, new Date(now - EXPORT_KEEP_MS - 60_000), new Date(now - EXPORT_KEEP_MS - 60_000));
+    expect(removeStaleExports(dir, now)).toBe(1);
+    expect(fs.readdirSync(dir)).toEqual(['ny.csv']);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 

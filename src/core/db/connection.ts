@@ -39,6 +39,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     refuseNewer(db);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
+    // Deleted text (a cleared description, an erased name) is overwritten, not left in free pages.
+    db.pragma('secure_delete = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -131072');
