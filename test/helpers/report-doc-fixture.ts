@@ -2,41 +2,17 @@
  * Report documents built by hand (every block kind, å ä ö, a long table, a chart, a logo), a tiny PNG
  * encoder for chart images and logos, and a small ZIP reader that checks what it reads (the .docx is a ZIP).
  */
-import { crc32, deflateSync, inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
+import { encodePng } from './png';
 import type { Figure, ReportDocument, Section } from '../../src/shared/report';
 
 // ---------------------------------------------------------------------------------------------------------
 // PNG
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** A real RGB PNG of the given size, filled with stripes of the colour (so each file differs). */
+/** A real PNG of the given size, filled with stripes of the colour (so each file differs). */
 export function makePng(width: number, height: number, rgb: [number, number, number] = [40, 90, 160]): Uint8Array {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * (width * 3 + 1);
-    for (let x = 0; x < width; x++) {
-      const on = (x + y) % 4 < 2;
-      raw[row + 1 + x * 3] = on ? rgb[0] : 255;
-      raw[row + 2 + x * 3] = on ? rgb[1] : 255;
-      raw[row + 3 + x * 3] = on ? rgb[2] : 255;
-    }
-  }
-  const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return new Uint8Array(
-    Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array())]),
+    encodePng(width, height, (x, y) => ((x + y) % 4 < 2 ? [rgb[0], rgb[1], rgb[2], 255] : [255, 255, 255, 255])),
   );
 }
 

@@ -3,7 +3,7 @@
  * å ä ö, a logo, a 120-row table that runs over pages, bars (short and long labels, a negative value),
  * lines with a gap, a heatmap, a slot with text and an empty one (whose hint must never be printed).
  */
-import { crc32, deflateSync } from 'node:zlib';
+import { encodePng } from './png';
 import type { Figure, ReportDocument, Section } from '../../src/shared/report';
 
 /** A hint that must not reach the PDF (the empty slot's). */
@@ -12,40 +12,17 @@ export const EMPTY_SLOT_HINT = 'Skriv här vad som driver utvecklingen – detta
 export const LONG_TABLE_HEAD = ['Plats', 'År', 'Anmälda händelser', 'Per 1 000 invånare'];
 export const LONG_TABLE_ROWS = 120;
 
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body) >>> 0);
-  return Buffer.concat([len, body, crc]);
-}
-
 /** A small RGBA PNG: a blue shield with a yellow cross on a transparent ground, a kommun's logo. */
 export function logoPng(width = 96, height = 112): Buffer {
-  const raw = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const o = y * (width * 4 + 1) + 1 + x * 4;
-      const u = (x - width / 2) / (width / 2);
-      const v = y / height;
-      // The shield: straight sides down to 55 %, then a curve to a point.
-      const inside = v < 0.55 ? Math.abs(u) < 0.95 : Math.abs(u) < 0.95 * Math.sqrt(Math.max(0, (1 - v) / 0.45));
-      const cross = Math.abs(u) < 0.14 || Math.abs(v - 0.42) < 0.07;
-      const [r, g, b] = cross ? [0xf2, 0xc2, 0x1b] : [0x1d, 0x4f, 0x91];
-      raw[o] = r;
-      raw[o + 1] = g;
-      raw[o + 2] = b;
-      raw[o + 3] = inside ? 255 : 0;
-    }
-  }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 6; // RGBA
-  const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return encodePng(width, height, (x, y) => {
+    const u = (x - width / 2) / (width / 2);
+    const v = y / height;
+    // The shield: straight sides down to 55 %, then a curve to a point.
+    const inside = v < 0.55 ? Math.abs(u) < 0.95 : Math.abs(u) < 0.95 * Math.sqrt(Math.max(0, (1 - v) / 0.45));
+    const cross = Math.abs(u) < 0.14 || Math.abs(v - 0.42) < 0.07;
+    const [r, g, b] = cross ? [0xf2, 0xc2, 0x1b] : [0x1d, 0x4f, 0x91];
+    return [r, g, b, inside ? 255 : 0];
+  });
 }
 
 const INTEGER = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });

@@ -26,7 +26,8 @@ export function cycleDays(cycle: EstCycle, day: string): DayRange & { previous: 
   return { ...current, previous: periodBefore(current) };
 }
 
-function placeCounts(db: Db, kommunId: number, fromDay: string, toDay: string) {
+/** Events per named place and category in one kommun over the local days from..to (EST, the lägesbild). */
+export function placeCategoryCounts(db: Db, kommunId: number, fromDay: string, toDay: string) {
   return db
     .prepare(
       `SELECT place_name, category, count(*) AS n FROM incident
@@ -76,7 +77,7 @@ export function estLagesbild(
     );
 
   const places = new Map<string, { n: number; categories: Record<string, number> }>();
-  for (const r of placeCounts(db, input.kommunId, fromDay, toDay)) {
+  for (const r of placeCategoryCounts(db, input.kommunId, fromDay, toDay)) {
     const p = places.get(r.place_name) ?? { n: 0, categories: {} };
     p.n += r.n;
     p.categories[r.category] = r.n;
@@ -89,7 +90,7 @@ export function estLagesbild(
     .sort(byCount)
     .slice(0, TOP_PLACES);
   const seenBefore = new Set(
-    placeCounts(db, input.kommunId, addDays(fromDay, -NEW_PLACE_LOOKBACK_DAYS), addDays(fromDay, -1)).map(
+    placeCategoryCounts(db, input.kommunId, addDays(fromDay, -NEW_PLACE_LOOKBACK_DAYS), addDays(fromDay, -1)).map(
       (r) => r.place_name,
     ),
   );

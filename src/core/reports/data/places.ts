@@ -7,8 +7,7 @@
  */
 import type { Db } from '../../db/connection';
 import { addDays } from '../../../shared/calendar';
-import { localDayStartUtc } from '../../../shared/time';
-import { NEW_PLACE_LOOKBACK_DAYS } from '../../dashboards/est';
+import { NEW_PLACE_LOOKBACK_DAYS, placeCategoryCounts } from '../../dashboards/est';
 
 export interface PlaceCount {
   kommunId: number;
@@ -18,27 +17,12 @@ export interface PlaceCount {
   categories: { category: string; n: number }[];
 }
 
-/** Events per named place (and category) in one kommun over the local days from..to. */
-function placeRows(db: Db, kommunId: number, fromDay: string, toDay: string) {
-  return db
-    .prepare(
-      `SELECT place_name, category, count(*) AS n FROM incident
-       WHERE kommun_id = ? AND occurred_at >= ? AND occurred_at < ? AND place_name <> ''
-       GROUP BY place_name, category`,
-    )
-    .all(kommunId, localDayStartUtc(fromDay), localDayStartUtc(addDays(toDay, 1))) as {
-    place_name: string;
-    category: string;
-    n: number;
-  }[];
-}
-
 const byCount = (a: PlaceCount, b: PlaceCount) => b.n - a.n || a.placeName.localeCompare(b.placeName, 'sv');
 
 /** Every named place of the kommun with events in from..to, most events first. */
 export function placeCounts(db: Db, kommunId: number, fromDay: string, toDay: string): PlaceCount[] {
   const places = new Map<string, PlaceCount>();
-  for (const r of placeRows(db, kommunId, fromDay, toDay)) {
+  for (const r of placeCategoryCounts(db, kommunId, fromDay, toDay)) {
     let p = places.get(r.place_name);
     if (!p) places.set(r.place_name, (p = { kommunId, placeName: r.place_name, n: 0, categories: [] }));
     p.n += r.n;
@@ -51,7 +35,9 @@ export function placeCounts(db: Db, kommunId: number, fromDay: string, toDay: st
 /** Places with events in from..to and none in the NEW_PLACE_LOOKBACK_DAYS days before `fromDay`. */
 export function newPlaces(db: Db, kommunId: number, fromDay: string, inPeriod: readonly PlaceCount[]): PlaceCount[] {
   const before = new Set(
-    placeRows(db, kommunId, addDays(fromDay, -NEW_PLACE_LOOKBACK_DAYS), addDays(fromDay, -1)).map((r) => r.place_name),
+    placeCategoryCounts(db, kommunId, addDays(fromDay, -NEW_PLACE_LOOKBACK_DAYS), addDays(fromDay, -1)).map(
+      (r) => r.place_name,
+    ),
   );
   return inPeriod.filter((p) => !before.has(p.placeName)).sort(byCount);
 }
