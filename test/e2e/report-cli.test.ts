@@ -187,6 +187,8 @@ describe('npm run report: fastställd, personuppgifter, felaktiga argument, lån
     to: '2026-12-31',
   };
 
+  const klippan2026Args = ['--kommun', '1276', '--from', '2026-01-01', '--to', '2026-12-31'];
+
   it('en fastställd rapport skrivs ut likadant efter en import som ändrat data', async () => {
     const created = await t.call('reports.create', { selection });
     const decided = await t.call('reports.decide', {
@@ -199,22 +201,7 @@ describe('npm run report: fastställd, personuppgifter, felaktiga argument, lån
     const before = path.join(OUT, 'faststalld-fore.pdf');
     expect((await cli(['--report', String(decided.id), '--out', before])).code).toBe(0);
     const draftBefore = path.join(OUT, 'utkast-fore.pdf');
-    expect(
-      (
-        await cli([
-          '--template',
-          'lagesbild',
-          '--kommun',
-          '1276',
-          '--from',
-          '2026-01-01',
-          '--to',
-          '2026-12-31',
-          '--out',
-          draftBefore,
-        ])
-      ).code,
-    ).toBe(0);
+    expect((await cli(['--template', 'lagesbild', ...klippan2026Args, '--out', draftBefore])).code).toBe(0);
 
     // An import of 40 EST reports in Klippan in March 2026.
     const csv = path.join(OUT, 'est-klippan-2026.csv');
@@ -236,22 +223,7 @@ describe('npm run report: fastställd, personuppgifter, felaktiga argument, lån
     expect(text(after)).toContain('KF § 112');
     // The default content is computed from today's data: it moved (so the comparison above could fail).
     const draftAfter = path.join(OUT, 'utkast-efter.pdf');
-    expect(
-      (
-        await cli([
-          '--template',
-          'lagesbild',
-          '--kommun',
-          '1276',
-          '--from',
-          '2026-01-01',
-          '--to',
-          '2026-12-31',
-          '--out',
-          draftAfter,
-        ])
-      ).code,
-    ).toBe(0);
+    expect((await cli(['--template', 'lagesbild', ...klippan2026Args, '--out', draftAfter])).code).toBe(0);
     expect(text(draftAfter)).not.toBe(text(draftBefore));
   });
 
