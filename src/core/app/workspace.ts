@@ -20,6 +20,7 @@ import { previewInWorker, runImportInWorker, type WorkerScript } from '../import
 import { commitFile, previewFile, type FileImport } from '../imports/service';
 import { RecentFiles } from './recent';
 import type { ReportPrinter } from '../reports/printer';
+import type { PathPolicy, PathPurpose } from './path-policy';
 
 export const DEMO_FILE_NAME = 'lagesbild-exempeldata.sqlite';
 
@@ -31,6 +32,8 @@ export interface PlatformServices {
   exportTarget(fileName: string): Promise<{ path: string; downloadUrl: string | null } | null>;
   /** Renders report documents to PDF (Electron printToPDF, or Chromium in the browser host and the CLI). */
   printer?: ReportPrinter | undefined;
+  /** Which paths the user may name (browser host: data folder + added folders; Electron: dialog choices). */
+  paths?: PathPolicy | undefined;
 }
 
 export interface WorkspaceOptions {
@@ -119,19 +122,24 @@ export class Workspace {
   }
 
   open(file: string): DatabaseInfo {
-    const resolved = path.resolve(file);
+    const resolved = this.allowed(file, 'open');
     if (!fs.existsSync(resolved)) throw new AppError('not_found', `Filen finns inte: ${resolved}`);
     this.switchTo(resolved, true);
     return this.info();
   }
 
   create(file: string): DatabaseInfo {
-    const resolved = path.resolve(file);
+    const resolved = this.allowed(file, 'create');
     if (fs.existsSync(resolved)) {
       throw new AppError('file_exists', `Filen finns redan: ${resolved}. Välj ett nytt namn eller öppna filen.`);
     }
     this.switchTo(resolved, false);
     return this.info();
+  }
+
+  /** The absolute path, when the platform lets the user name it (the CLI lets every path through). */
+  allowed(file: string, purpose: PathPurpose): string {
+    return this.options.platform.paths?.check(file, purpose) ?? path.resolve(file);
   }
 
   private switchTo(file: string, mustExist: boolean): void {
@@ -196,7 +204,7 @@ export class Workspace {
   /** One import at a time, with progress; in a worker thread when one is configured. */
   async runImport(input: FileImport, label: string): Promise<ImportReport> {
     const ctx = this.writable();
-    const file = { ...input, by: authorLabel(this.author()) };
+    const file = { ...input, path: this.allowed(input.path, 'import'), by: authorLabel(this.author()) };
     const controller = new AbortController();
     this.activeImport = controller;
     const job = this.jobs.start('import', label, 0);
@@ -226,8 +234,9 @@ export class Workspace {
    * Reads and checks a file for the preview, in the worker when there is one (a file of a million events takes
    * a while, and the app's main thread must not wait for it), with progress and cancel.
    */
-  async previewImport(file: FileImport, label: string): Promise<ImportPreview> {
+  async previewImport(input: FileImport, label: string): Promise<ImportPreview> {
     const ctx = this.db();
+    const file = { ...input, path: this.allowed(input.path, 'import') };
     const dbPath = ctx.path;
     if (!this.options.importWorker) return ctx.read(({ db }) => previewFile(db, file));
     const controller = new AbortController();
