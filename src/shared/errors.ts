@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'file_exists',
   'unsupported',
   'unauthorized',
+  'forbidden_path',
+  'read_only',
   'cancelled',
   'internal',
 ] as const;
@@ -54,6 +56,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   file_exists: 'Filen finns redan.',
   unsupported: 'Det går inte att göra här.',
   unauthorized: 'Åtkomst nekad.',
+  forbidden_path: 'Lägesbild får inte använda den sökvägen.',
+  read_only: 'Databasen är öppen skrivskyddad. Inget kan ändras.',
   cancelled: 'Avbrutet. Inget har ändrats.',
   internal: 'Ett oväntat fel inträffade. Inget har sparats.',
 };
