@@ -8,11 +8,15 @@ import { runImportInWorker } from '../src/core/imports/runner';
 import type { ImportFormat } from '../src/core/imports/types';
 
 const [dbPath, file, format, year] = process.argv.slice(2);
-/** The worker the desktop app ships (built by `npm run bench`'s build step); the TypeScript source if not built. */
+/**
+ * The worker the desktop app ships (built by `npm run bench`'s build step); the TypeScript source if not built
+ * or if LAGESBILD_BENCH_SOURCE is set (to measure the source without building).
+ */
 const BUILT = path.resolve(__dirname, '../out/main/import-worker.js');
-const WORKER = fs.existsSync(BUILT)
-  ? { path: BUILT }
-  : { path: path.resolve(__dirname, '../src/core/imports/worker-entry.ts'), register: 'tsx/cjs' };
+const WORKER =
+  fs.existsSync(BUILT) && !process.env.LAGESBILD_BENCH_SOURCE
+    ? { path: BUILT }
+    : { path: path.resolve(__dirname, '../src/core/imports/worker-entry.ts'), register: 'tsx/cjs' };
 
 /**
  * This process's own peak RSS. On Linux from VmHWM: getrusage's maxRSS survives exec, so a child forked

@@ -205,7 +205,7 @@ export interface ImportTiming {
 const CHILD = path.join(__dirname, 'import-child.ts');
 
 /** Runs the import in a child process (real worker path) and returns what it reports. */
-function runChild(dbPath: string, file: string, format: ImportFormat, year?: number) {
+export function runChild(dbPath: string, file: string, format: ImportFormat, year?: number) {
   const args = ['--import', 'tsx', CHILD, dbPath, file, format, ...(year ? [String(year)] : [])];
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   const line = child.stdout.trim().split('\n').at(-1) ?? '';

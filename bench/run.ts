@@ -9,6 +9,7 @@ import { dataset } from './datasets';
 import { measureDashboards, type DashboardTiming } from './dashboard';
 import { measureGrid } from './grid';
 import { measureImport, type ImportTiming } from './import';
+import { measureXlsxImport, xlsxFigures } from './xlsx';
 import { measureFirstRows, rendererBuilt } from './ui';
 import { measureReport, type ReportTiming } from './report';
 import { createChromiumPrinter } from '../src/host/printer';
@@ -34,7 +35,7 @@ export interface BenchOptions {
   repeats: number;
   ui: boolean;
   /** Only one part of the benchmark (`--only grid|import|ui`); results.json then holds only those figures. */
-  only?: 'grid' | 'import' | 'ui' | 'report' | undefined;
+  only?: 'grid' | 'import' | 'xlsx' | 'ui' | 'report' | undefined;
   log: (m: string) => void;
 }
 
@@ -77,7 +78,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult[]> {
   for (const rows of [...new Set([...o.sizes, ...(o.ui && (!o.only || o.only === 'ui') ? [o.uiSmallRows] : [])])].sort(
     (a, b) => a - b,
   )) {
-    if (o.only === 'import') break; // imports write their own files
+    if (o.only === 'import' || o.only === 'xlsx') break; // imports write their own files
     files.set(rows, await dataset(o.dataDir, rows, o.log));
   }
   const want = (part: 'grid' | 'import' | 'ui' | 'report') => !o.only || o.only === part;
@@ -86,6 +87,10 @@ export async function runBench(o: BenchOptions): Promise<BenchResult[]> {
     if (printer) {
       o.log(`mäter report.lagesbild_ms på ${rows} rader`);
       results.push(reportFigure(rows, await measureReport(files.get(rows)!, printer, Math.min(o.repeats, 3))));
+    }
+    if (o.only === 'xlsx') {
+      o.log(`mäter import (xlsx) på ${rows} rader`);
+      results.push(...xlsxFigures(await measureXlsxImport(o.dataDir, rows, o.log)));
     }
     if (!want('grid')) {
       if (want('import')) await importsAt(rows);
@@ -134,6 +139,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult[]> {
       o.log(`mäter import (${format}) på ${rows} rader`);
       results.push(...importFigures(await measureImport(format, rows)));
     }
+    o.log(`mäter import (xlsx) på ${rows} rader`);
+    results.push(...xlsxFigures(await measureXlsxImport(o.dataDir, rows, o.log)));
   }
   if (want('import')) {
     for (const format of ['bra', 'scb'] as const) {

@@ -11,7 +11,9 @@ function arg(name: string): string | undefined {
 const dataDir = arg('data-dir') ?? path.join(os.homedir(), '.lagesbild');
 const port = Number(arg('port') ?? 0);
 const demoRows = arg('demo-rows') ? Number(arg('demo-rows')) : undefined;
-const openFile = arg('db');
+// Typed on the command line, so read against the working directory here (the host itself never does).
+const dbArg = arg('db');
+const openFile = dbArg ? path.resolve(dbArg) : undefined;
 
 async function main(): Promise<void> {
   const host = await startHost({

@@ -1,6 +1,11 @@
 /**
  * The browser host: serves the built renderer and the same API operations over HTTP on 127.0.0.1,
  * guarded by a random session token and Host/Origin checks. Used by the e2e tests and `npm run serve`.
+ *
+ * The token travels once, in the printed address (`/?token=…`): the first load trades it for an
+ * HttpOnly, SameSite=Strict cookie and is redirected to `/`, so it stays out of later URLs, the history
+ * and the server's downloads. `/api/*` takes the cookie or the `x-lagesbild-token` header.
+ * File paths the user names are limited to the data folder and the folders added on the Databas screen.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -8,6 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { FolderAccess } from '../core/app/folder-ops';
 import { OP_NAMES } from '../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../shared/security';
 import type { ApiError, Result } from '../shared/errors';
@@ -16,6 +22,7 @@ import { dispatch } from '../core/api/dispatch';
 import { createHandlers } from '../core/api/handlers';
 import { Workspace, type PlatformServices } from '../core/app/workspace';
 import type { ReportPrinter } from '../core/reports/printer';
+import { HostFolders } from './folders';
 import { createChromiumPrinter } from './printer';
 
 export const TOKEN_HEADER = 'x-lagesbild-token';
@@ -44,7 +51,10 @@ export interface HostOptions {
   port?: number;
   token?: string;
   demoRows?: number;
-  /** Open this database file instead of the last used one (benchmarks, `--db`). */
+  /**
+   * Open this database file instead of the last used one (benchmarks, `--db`): an absolute path the
+   * person starting the host typed, so it is allowed besides the data folder and the added folders.
+   */
   openFile?: string;
   /** Largest accepted request body (a report's logo travels as a data URL of up to ~1.4 MB). */
   maxBodyBytes?: number;
@@ -138,6 +148,21 @@ function tokenMatches(given: string | null | undefined, token: string): boolean 
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
+/** One cookie's value from a Cookie header; null when it is not there. */
+export function readCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+/** The session cookie's name: cookies ignore ports, so two hosts on one machine need different names. */
+export function sessionCookieName(port: number): string {
+  return `lagesbild-${port}`;
+}
+
 /** Exports not downloaded within this long are removed (the next export, or the next start, sweeps). */
 export const EXPORT_KEEP_MS = 24 * 60 * 60 * 1000;
 
@@ -164,7 +189,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const exportDir = path.join(options.dataDir, 'exports');
   removeStaleExports(exportDir, Date.now());
   const ownPrinter = options.printer ? null : createChromiumPrinter();
-  const platform: PlatformServices = {
+  const folders = new HostFolders(options.dataDir, options.openFile ? [options.openFile] : []);
+  const platform: PlatformServices & { folders: FolderAccess } = {
+    paths: folders,
+    folders,
     async choosePath() {
       throw new AppError('unsupported', 'I webbläsaren finns ingen fildialog: skriv sökvägen till filen i fältet.');
     },
@@ -174,7 +202,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const id = crypto.randomBytes(12).toString('hex');
       const file = path.join(exportDir, `${id}-${fileName}`);
       downloads.set(id, { path: file, fileName });
-      return { path: file, downloadUrl: `/download/${id}?token=${encodeURIComponent(token)}` };
+      return { path: file, downloadUrl: `/download/${id}` };
     },
     printer: options.printer ?? ownPrinter ?? undefined,
   };
@@ -190,6 +218,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const handlers = createHandlers(workspace);
   const maxBody = options.maxBodyBytes ?? 4_000_000;
   let allowedHosts: Set<string> = new Set();
+  let cookieName = '';
+  /** The session cookie or, for scripts and tests, the token header. */
+  const authorized = (req: http.IncomingMessage): boolean =>
+    tokenMatches(req.headers[TOKEN_HEADER] as string | undefined, token) ||
+    tokenMatches(readCookie(req.headers.cookie, cookieName), token);
+  const unauthorized = (res: http.ServerResponse) =>
+    refuse(res, 401, { code: 'unauthorized', message: 'Ogiltig sessionsnyckel.' });
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const host = req.headers.host ?? '';
@@ -204,9 +239,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (url.pathname.startsWith('/api/')) {
       const op = url.pathname.slice('/api/'.length);
       if (op === 'events' && req.method === 'GET') {
-        if (!tokenMatches(url.searchParams.get('token'), token)) {
-          return refuse(res, 401, { code: 'unauthorized', message: 'Ogiltig sessionsnyckel.' });
-        }
+        if (!authorized(req)) return unauthorized(res);
         res.writeHead(200, {
           'content-type': 'text/event-stream; charset=utf-8',
           'cache-control': 'no-store',
@@ -218,9 +251,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return;
       }
       if (req.method !== 'POST') return refuse(res, 405, { code: 'unsupported', message: 'Använd POST.' });
-      if (!tokenMatches(req.headers[TOKEN_HEADER] as string | undefined, token)) {
-        return refuse(res, 401, { code: 'unauthorized', message: 'Ogiltig sessionsnyckel.' });
-      }
+      if (!authorized(req)) return unauthorized(res);
       const chunks: Buffer[] = [];
       let size = 0;
       req.on('data', (c: Buffer) => {
@@ -248,8 +279,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
     if (url.pathname.startsWith('/download/')) {
       const id = url.pathname.slice('/download/'.length);
+      if (!authorized(req)) return unauthorized(res);
       const item = downloads.get(id);
-      if (!tokenMatches(url.searchParams.get('token'), token) || !item || !fs.existsSync(item.path)) {
+      if (!item || !fs.existsSync(item.path)) {
         return refuse(res, 404, { code: 'not_found', message: 'Filen finns inte.' });
       }
       res.writeHead(200, {
@@ -266,6 +298,24 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       fs.createReadStream(item.path)
         .on('error', (err) => failRequest(res, err))
         .pipe(res);
+      return;
+    }
+
+    // The printed address: trade its token for the session cookie, then load the page without it.
+    const given = url.searchParams.get('token');
+    if (given !== null) {
+      url.searchParams.delete('token');
+      const query = url.searchParams.toString();
+      const headers: http.OutgoingHttpHeaders = {
+        location: `${url.pathname}${query ? `?${query}` : ''}`,
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+      };
+      if (tokenMatches(given, token)) {
+        headers['set-cookie'] = `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      }
+      res.writeHead(303, headers);
+      res.end();
       return;
     }
 
@@ -323,6 +373,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  cookieName = sessionCookieName(port);
   const origin = `http://127.0.0.1:${port}`;
   return {
     url: `${origin}/?token=${encodeURIComponent(token)}`,

@@ -6,7 +6,7 @@
  * exist for tests; normal starts use the user data folder and the default demo size.
  */
 import { join } from 'node:path';
-import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, type BrowserWindow } from 'electron';
 import { createHandlers } from '../core/api/handlers';
 import { Workspace } from '../core/app/workspace';
 import { registerIpc } from './ipc';
@@ -14,7 +14,10 @@ import { installMenu } from './menu';
 import { readPackageVersion, resolveNativeBinding } from './native-binding';
 import { createDesktopPlatform } from './platform';
 import { createElectronPrinter } from './printer';
-import { createMainWindow, windowTarget } from './window';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { hardenAllWebContents } from './security';
+import { CONTENT_SECURITY_POLICY } from '../shared/security';
+import { createMainWindow, openExternalIfSafe, rendererDir, windowTarget } from './window';
 
 const appRoot = join(__dirname, '../..');
 
@@ -38,6 +41,8 @@ function main(): void {
   let workspace: Workspace | null = null;
   let closed = false;
 
+  // Every webContents (main window, hidden print window) is guarded as it is created.
+  hardenAllWebContents(app, target.appUrl, openExternalIfSafe);
   app.on('second-instance', () => {
     if (!win) return;
     if (win.isMinimized()) win.restore();
@@ -62,6 +67,7 @@ function main(): void {
   app
     .whenReady()
     .then(async () => {
+      handleAppProtocol(protocol, rendererDir(), CONTENT_SECURITY_POLICY);
       const nativeBinding = resolveNativeBinding(appRoot, {
         electronVersion: process.versions.electron,
         betterSqliteVersion: readPackageVersion(appRoot, 'better-sqlite3'),
@@ -95,6 +101,9 @@ if (dataDirOverride) app.setPath('userData', dataDirOverride);
 
 // Swedish UI locale for Chromium's own controls (date fields show ÅÅÅÅ-MM-DD, not mm/dd/yyyy).
 app.commandLine.appendSwitch('lang', 'sv-SE');
+
+// app:// must be privileged before 'ready'; it serves the built renderer (src/main/protocol.ts).
+registerAppScheme(protocol);
 
 if (app.requestSingleInstanceLock()) main();
 else app.quit();

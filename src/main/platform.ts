@@ -1,7 +1,11 @@
-/** The desktop's PlatformServices: native open and save dialogs, in Swedish. */
-import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+/**
+ * The desktop's PlatformServices: native open and save dialogs, in Swedish. Every path a dialog returns
+ * is remembered here in main; the path policy lets the renderer use only those (and recent files).
+ */
+import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { PlatformServices } from '../core/app/workspace';
 import type { ReportPrinter } from '../core/reports/printer';
+import { createDialogPathPolicy } from './paths';
 
 export const DATABASE_FILTER = { name: 'Lägesbild-databas', extensions: ['sqlite', 'db'] };
 export const IMPORT_FILTER = { name: 'Importfil (JSON, CSV, Excel)', extensions: ['json', 'csv', 'txt', 'xlsx'] };
@@ -29,9 +33,18 @@ function showSave(win: BrowserWindow | null, options: SaveDialogOptions) {
 export function createDesktopPlatform(
   getWindow: () => BrowserWindow | null,
   printer?: ReportPrinter,
+  /** The workspace's data folder (recent list, demo file); Electron's userData folder by default. */
+  dataDir: () => string = () => app.getPath('userData'),
 ): PlatformServices {
+  const paths = createDialogPathPolicy(dataDir);
+  const chosen = (file: string | null | undefined, purposes: Parameters<typeof paths.remember>[1]) => {
+    if (!file) return null;
+    paths.remember(file, purposes);
+    return file;
+  };
   return {
     printer,
+    paths,
     async choosePath(mode) {
       const win = getWindow();
       if (mode === 'open' || mode === 'import') {
@@ -41,7 +54,7 @@ export function createDesktopPlatform(
           filters: [mode === 'open' ? DATABASE_FILTER : IMPORT_FILTER],
           properties: ['openFile'],
         });
-        return result.canceled ? null : (result.filePaths[0] ?? null);
+        return result.canceled ? null : chosen(result.filePaths[0], [mode]);
       }
       const result = await showSave(win, {
         title: 'Skapa ny databas',
@@ -50,7 +63,8 @@ export function createDesktopPlatform(
         filters: [DATABASE_FILTER],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
-      return result.canceled || !result.filePath ? null : result.filePath;
+      // A new database, or a backup written to it (the save dialog asked for that name).
+      return result.canceled ? null : chosen(result.filePath, ['create', 'backup']);
     },
 
     async exportTarget(fileName) {
@@ -63,8 +77,8 @@ export function createDesktopPlatform(
         filters: filter ? [filter] : [],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
-      if (result.canceled || !result.filePath) return null;
-      return { path: result.filePath, downloadUrl: null };
+      const file = result.canceled ? null : chosen(result.filePath, ['backup']);
+      return file ? { path: file, downloadUrl: null } : null;
     },
   };
 }

@@ -22,7 +22,7 @@ async function inHiddenWindow<T>(html: string, work: (contents: WebContents) => 
     show: false,
     width: 1000,
     height: 1400,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
   });
   try {
     const contents = win.webContents;

@@ -1,6 +1,8 @@
 /**
- * URL predicates for the desktop security baseline. Pure, so they are unit-tested without Electron.
+ * The desktop security baseline: URL predicates, and the guards every webContents gets the moment it is
+ * created. Electron comes in only as types and parameters, so all of it is unit-tested without Electron.
  */
+import type { App, Session, WebContents } from 'electron';
 
 /** Sites the app may open in the user's browser: police, crime statistics, law texts. */
 export const EXTERNAL_HOST_ALLOWLIST: ReadonlySet<string> = new Set([
@@ -46,8 +48,9 @@ export function isSafeExternalUrl(url: string): boolean {
 }
 
 /**
- * True when target is the app's own page: the same file for a file: app URL (any hash or query, so
- * reloads and hash routes pass), the same origin for the dev server's http(s) URL.
+ * True when target is the app's own page: the same origin for the app:// scheme (src/main/protocol.ts)
+ * and for the dev server's http(s) URL, the same file for a file: app URL (any hash or query, so reloads
+ * and hash routes pass).
  */
 export function isAppNavigation(target: string, appUrl: string): boolean {
   const t = parse(target);
@@ -57,8 +60,63 @@ export function isAppNavigation(target: string, appUrl: string): boolean {
     const path = decodedPath(t);
     return t.protocol === 'file:' && t.host === app.host && path !== null && path === decodedPath(app);
   }
+  if (app.protocol === 'app:') {
+    return t.protocol === 'app:' && t.host !== '' && t.host === app.host;
+  }
   if (app.protocol === 'http:' || app.protocol === 'https:') {
     return t.protocol === app.protocol && t.host === app.host;
   }
   return false;
+}
+
+type NavigationEvent = { url: string; preventDefault(): void };
+type GuardedContents = Pick<WebContents, 'setWindowOpenHandler' | 'on'>;
+
+const guarded = new WeakSet<object>();
+
+/**
+ * The guards for one webContents, installed once however often it is called: window.open is denied
+ * (a vetted https link goes to the browser through openExternal instead), navigation and redirects
+ * away from appUrl are stopped, and <webview> never attaches.
+ */
+export function guardWebContents(
+  contents: GuardedContents,
+  appUrl: string,
+  openExternal: (url: string) => boolean,
+): void {
+  if (guarded.has(contents)) return;
+  guarded.add(contents);
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternal(url);
+    return { action: 'deny' };
+  });
+  const guard = (event: NavigationEvent) => {
+    if (isAppNavigation(event.url, appUrl)) return;
+    event.preventDefault();
+    openExternal(event.url);
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-redirect', guard);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** No page gets a permission: camera, microphone, geolocation, notifications, clipboard reads… */
+export function denyPermissions(ses: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+}
+
+/**
+ * Hardens every webContents the app ever creates (the main window, the hidden print window, anything a
+ * library might open) as it is created, before it loads anything. Call before the first window.
+ */
+export function hardenAllWebContents(
+  app: Pick<App, 'on'>,
+  appUrl: string,
+  openExternal: (url: string) => boolean,
+): void {
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, appUrl, openExternal);
+    denyPermissions(contents.session);
+  });
 }

@@ -4,7 +4,6 @@
  * links in the user's browser.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   BrowserWindow,
   dialog,
@@ -14,7 +13,8 @@ import {
   type WebContents,
 } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../shared/security';
-import { isAppNavigation, isSafeExternalUrl } from './security';
+import { APP_INDEX_URL } from './protocol';
+import { denyPermissions, guardWebContents, isAppNavigation, isSafeExternalUrl } from './security';
 
 export const WINDOW_TITLE = 'Lägesbild';
 
@@ -24,15 +24,20 @@ export interface WindowTarget {
   load(win: BrowserWindow): Promise<void>;
 }
 
+/** The built renderer folder app:// serves (src/main/protocol.ts). */
+export function rendererDir(dir = __dirname): string {
+  return join(dir, '../renderer');
+}
+
 /**
- * The dev server URL from electron-vite in development, otherwise the built renderer. A packaged app
- * ignores ELECTRON_RENDERER_URL so the environment cannot point it at another page.
+ * The dev server URL from electron-vite in development, otherwise the built renderer through app://
+ * (never file://). A packaged app ignores ELECTRON_RENDERER_URL so the environment cannot point it at
+ * another page.
  */
-export function windowTarget(isPackaged: boolean, env: NodeJS.ProcessEnv = process.env, dir = __dirname): WindowTarget {
+export function windowTarget(isPackaged: boolean, env: NodeJS.ProcessEnv = process.env): WindowTarget {
   const devUrl = isPackaged ? undefined : env['ELECTRON_RENDERER_URL'];
   if (devUrl) return { appUrl: devUrl, load: (win) => win.loadURL(devUrl) };
-  const file = join(dir, '../renderer/index.html');
-  return { appUrl: pathToFileURL(file).href, load: (win) => win.loadFile(file) };
+  return { appUrl: APP_INDEX_URL, load: (win) => win.loadURL(APP_INDEX_URL) };
 }
 
 export function windowOptions(dir = __dirname): BrowserWindowConstructorOptions {
@@ -53,6 +58,8 @@ export function windowOptions(dir = __dirname): BrowserWindowConstructorOptions 
       webSecurity: true,
       webviewTag: false,
       allowRunningInsecureContent: false,
+      // Middle-click would ask for a new window (denied anyway by the window-open handler).
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }
@@ -60,23 +67,19 @@ export function windowOptions(dir = __dirname): BrowserWindowConstructorOptions 
 /** The one way the app opens something outside itself: https links to vetted hosts, in the browser. */
 export function openExternalIfSafe(url: string): boolean {
   if (!isSafeExternalUrl(url)) return false;
+  // electronegativity: OPEN_EXTERNAL_JS_CHECK — only https: URLs to the allowlisted hosts get here
+  // (isSafeExternalUrl above; src/main/electronegativity-justified.json).
   shell.openExternal(url).catch((err: unknown) => console.error('Kunde inte öppna länken', url, err));
   return true;
 }
 
+/**
+ * The main window's guards: the ones every webContents gets (src/main/security.ts; already in place
+ * when the app-wide web-contents-created handler ran, then this adds nothing twice) and the question
+ * before leaving unsaved text.
+ */
 export function hardenWebContents(contents: WebContents, appUrl: string): void {
-  contents.setWindowOpenHandler(({ url }) => {
-    openExternalIfSafe(url);
-    return { action: 'deny' };
-  });
-  const guard = (event: { url: string; preventDefault(): void }) => {
-    if (isAppNavigation(event.url, appUrl)) return;
-    event.preventDefault();
-    openExternalIfSafe(event.url);
-  };
-  contents.on('will-navigate', guard);
-  contents.on('will-redirect', guard);
-  contents.on('will-attach-webview', (event) => event.preventDefault());
+  guardWebContents(contents, appUrl, openExternalIfSafe);
   // The löfte editor holds text the rules refused (it cannot be saved as it is): closing or reloading asks
   // first. Electron shows no question of its own, so without this the window would simply not close.
   contents.on('will-prevent-unload', (event) => {
@@ -98,9 +101,11 @@ export function confirmLeaveUnsaved(): boolean {
   return choice === 1;
 }
 
+// electronegativity: CSP_GLOBAL_CHECK — the tool cannot read the policy through the imported constant
+// (CONTENT_SECURITY_POLICY, src/shared/security.ts); the app:// handler sends the same one.
 export function hardenSession(ses: Session, appUrl: string): void {
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  denyPermissions(ses);
+  // app:// responses carry the CSP from the protocol handler; this covers the dev server's pages.
   ses.webRequest.onHeadersReceived((details, callback) => {
     if (!isAppNavigation(details.url, appUrl)) {
       callback({});
@@ -113,6 +118,8 @@ export function hardenSession(ses: Session, appUrl: string): void {
 }
 
 export function createMainWindow(target: WindowTarget, dir = __dirname): BrowserWindow {
+  // electronegativity: CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK, AUXCLICK_JS_CHECK — the tool
+  // does not follow windowOptions(): contextIsolation and sandbox are on and Auxclick is disabled there.
   const win = new BrowserWindow(windowOptions(dir));
   hardenSession(win.webContents.session, target.appUrl);
   hardenWebContents(win.webContents, target.appUrl);

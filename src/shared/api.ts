@@ -2,6 +2,7 @@
  * The single map of API operations. The Electron bridge, the browser host and the renderer client are
  * all derived from it: adding an operation is one entry here plus one handler in src/core/api.
  */
+import { backupSettingsSchema, type BackupOverview, type RestoreOutcome } from './backups';
 import './zod-locale';
 import { z } from 'zod';
 import type {
@@ -32,6 +33,16 @@ import { GRANULARITIES, type FocusAreaDto, type LofteDetails, type LofteSummary,
 import type { Agreement, AgreementSummary } from './agreements';
 import { userProfileSchema, type ProfileState } from './profile';
 import type { PiiHit, ReportDocument } from './report';
+import { auditFilterSchema, type AuditCheck, type AuditPage } from './audit';
+import {
+  privacyEraseSchema,
+  privacySearchSchema,
+  privacySettingsSchema,
+  type PrivacyEraseResult,
+  type PrivacySearchResult,
+  type PrivacySettings,
+  type RetentionCounts,
+} from './pii';
 import {
   piiDecisionSchema,
   reportDecideSchema,
@@ -116,6 +127,18 @@ export const api = {
   'db.create': op<DatabaseInfo>()(z.object({ path: filePathSchema })),
   'db.openDemo': op<DatabaseInfo>()(empty),
   'db.choosePath': op<{ path: string | null }>()(z.object({ mode: z.enum(['open', 'create', 'import']) })),
+  'backups.overview': op<BackupOverview>()(empty),
+  'backups.saveSettings': op<BackupOverview>()(backupSettingsSchema),
+  'backups.create': op<{ path: string }>()(empty),
+  'backups.restore': op<RestoreOutcome>()(z.object({ name: z.string().min(1).max(300) })),
+  'db.checkIntegrity': op<{ ok: boolean; problems: string[] }>()(empty),
+  'folders.list': op<{ supported: boolean; dataDir: string | null; folders: string[] }>()(empty),
+  'folders.add': op<{ supported: boolean; dataDir: string | null; folders: string[] }>()(
+    z.object({ path: filePathSchema }),
+  ),
+  'folders.remove': op<{ supported: boolean; dataDir: string | null; folders: string[] }>()(
+    z.object({ path: filePathSchema }),
+  ),
   'jobs.list': op<JobProgress[]>()(empty),
   'imports.preview': op<ImportPreview>()(importFileSchema),
   'imports.commit': op<ImportReport>()(
@@ -218,6 +241,16 @@ export const api = {
     z.object({ source: reportSourceSchema, decisions: z.array(piiDecisionSchema).max(2000).default([]) }),
   ),
   'reports.export': op<ExportResult>()(reportExportSchema),
+  'privacy.settings.get': op<PrivacySettings>()(empty),
+  'privacy.settings.set': op<PrivacySettings>()(privacySettingsSchema),
+  'privacy.applyRetention': op<RetentionCounts>()(empty),
+  'privacy.search': op<PrivacySearchResult>()(privacySearchSchema),
+  'privacy.erase': op<PrivacyEraseResult>()(privacyEraseSchema),
+  'audit.list': op<AuditPage>()(
+    auditFilterSchema.extend({ beforeId: idSchema.optional(), limit: z.number().int().min(1).max(500).default(100) }),
+  ),
+  'audit.verify': op<AuditCheck>()(empty),
+  'audit.export': op<ExportResult>()(auditFilterSchema),
 } as const;
 
 export type Api = typeof api;

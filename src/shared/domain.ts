@@ -126,9 +126,12 @@ export interface DatabaseInfo {
   fileName: string;
   isDemo: boolean;
   schemaVersion: number;
-  incidentCount: number;
+  /** Null when the file is damaged and some reads fail. */
+  incidentCount: number | null;
   /** True while first-start demo data is being written. */
   seeding: boolean;
+  /** Why nothing can be written (a damaged file opened read-only), or null. */
+  readOnly: string | null;
 }
 
 export interface RecentFile {
@@ -153,7 +156,7 @@ export interface ExportResult {
 
 export interface JobProgress {
   jobId: string;
-  kind: 'seed' | 'export' | 'import' | 'preview';
+  kind: 'seed' | 'export' | 'import' | 'preview' | 'backup';
   label: string;
   done: number;
   total: number;

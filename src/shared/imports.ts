@@ -37,6 +37,11 @@ export interface ImportPreview {
   /** No row would be added or changed: every row is already in the database as it is, or there are none. */
   nothingNew: boolean;
   alreadyImported: boolean;
+  /**
+   * Rows whose description looks like it holds personal data ("Rad 17, Beskrivning: ett personnummer (…)"),
+   * listed up to a limit with the count. A warning only: the import still runs.
+   */
+  piiWarnings?: { rows: string[]; count: number };
   /** Incident spreadsheets: the file's columns and which one each field reads (saved or suggested). */
   mapping?: {
     header: string[];

@@ -67,6 +67,10 @@ describe.skipIf(!executablePath)('Electron-appen', () => {
     const page = await app.firstWindow();
     await expect.poll(() => page.title()).toContain('Lägesbild');
     await page.getByRole('heading', { name: 'Översikt' }).waitFor({ state: 'visible' });
+    // The built renderer comes through the app:// scheme (src/main/protocol.ts), never file://.
+    expect(page.url()).toMatch(/^app:\/\/lagesbild\/index\.html/);
+    const blocked = await page.evaluate(() => fetch('app://lagesbild/..%2f..%2fpackage.json').then((r) => r.status));
+    expect(blocked).toBe(404);
   });
 
   it('prints a lägesbild with printToPDF: a tagged PDF of several pages', async () => {

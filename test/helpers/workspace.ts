@@ -32,6 +32,8 @@ export function testWorkspace(options: Partial<WorkspaceOptions> & { file?: stri
   const ws = new Workspace({
     dataDir: tmp.file('data'),
     platform: { choosePath: async () => null, exportTarget: async () => null },
+    // Automatic backups and the background integrity check only where a test is about them.
+    backups: false,
     ...options,
   });
   const handlers = createHandlers(ws);

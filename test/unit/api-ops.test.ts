@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OP_NAMES, type OpInput, type OpName } from '../../src/shared/api';
 import { testWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { createChromiumPrinter } from '../../src/host/printer';
+import { HostFolders } from '../../src/host/folders';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/imports');
 
@@ -16,6 +17,7 @@ let t: TestWorkspace;
 let klippan: number;
 let printer: ReturnType<typeof createChromiumPrinter>;
 const ids: Record<string, number> = {};
+let backupName = '';
 
 type Case<K extends OpName> = {
   input: () => OpInput<K> | Promise<OpInput<K>>;
@@ -89,6 +91,34 @@ const CASES: Cases = {
   },
   'db.recent': { input: () => ({}), check: isArray },
   'db.choosePath': { input: () => ({ mode: 'open' }), check: (v) => expect(v).toEqual({ path: null }) },
+  'backups.overview': { input: () => ({}), check: has('dir', 'settings', 'backups', 'dbBytes') },
+  'backups.saveSettings': {
+    input: () => ({ dir: null, daily: 7, beforeChange: 4, sizeFactor: 5 }),
+    check: (v) => expect((v as { settings: { beforeChange: number } }).settings.beforeChange).toBe(4),
+  },
+  'backups.create': {
+    input: () => ({}),
+    check: (v) => {
+      const file = (v as { path: string }).path;
+      expect(fs.existsSync(file)).toBe(true);
+      backupName = path.basename(file);
+    },
+  },
+  'backups.restore': {
+    input: () => ({ name: backupName }),
+    check: (v) => expect((v as { incidentCount: number }).incidentCount).toBeGreaterThan(0),
+  },
+  'db.checkIntegrity': { input: () => ({}), check: (v) => expect(v).toEqual({ ok: true, problems: [] }) },
+  'folders.list': { input: () => ({}), check: (v) => expect(v).toMatchObject({ supported: false, folders: [] }) },
+  'folders.add': {
+    // The browser host's folder list on this workspace (the test platform has none: list said unsupported).
+    input: () => (Object.assign(t.ws.platform, { folders: new HostFolders(t.ws.options.dataDir) }), { path: FIXTURES }),
+    check: (v) => expect(v).toMatchObject({ supported: true, folders: [fs.realpathSync(FIXTURES)] }),
+  },
+  'folders.remove': {
+    input: () => ({ path: fs.realpathSync(FIXTURES) }),
+    check: (v) => expect(v).toMatchObject({ supported: true, folders: [] }),
+  },
   'jobs.list': { input: () => ({}), check: isArray },
   'imports.preview': {
     input: () => ({ path: path.join(FIXTURES, 'est-export.csv') }),
@@ -274,6 +304,20 @@ const CASES: Cases = {
   'reports.newVersion': {
     input: () => ({ id: ids.report! }),
     check: (v) => expect(v).toMatchObject({ status: 'utkast', version: 2, previousId: ids.report }),
+  },
+  'audit.list': {
+    input: () => ({ objectType: 'report', limit: 5 }),
+    check: (v) => expect((v as { entries: unknown[] }).entries.length).toBeGreaterThan(0),
+  },
+  'audit.verify': { input: () => ({}), check: (v) => expect(v).toMatchObject({ ok: true, problems: [] }) },
+  'audit.export': { input: () => ({}), check: (v) => expect((v as { rows: number }).rows).toBeGreaterThan(0) },
+  'privacy.settings.get': { input: () => ({}), check: has('descriptionYears', 'pending', 'trashExpired') },
+  'privacy.settings.set': { input: () => ({ descriptionYears: null }), check: has('descriptionYears') },
+  'privacy.applyRetention': { input: () => ({}), check: (v) => expect(v).toMatchObject({ descriptions: 0 }) },
+  'privacy.search': { input: () => ({ term: 'Klotter' }), check: has('groups', 'total') },
+  'privacy.erase': {
+    input: () => ({ term: 'Zqxwv', mode: 'mask', hits: [{ source: 'incident', id: 1, field: 'description' }] }),
+    check: (v) => expect(v).toMatchObject({ total: 0 }),
   },
   'db.create': { input: () => ({ path: t.tmp.file('ny.sqlite') }), check: has('path', 'schemaVersion') },
   'db.open': { input: () => ({ path: t.ws.demoPath() }), check: has('path') },

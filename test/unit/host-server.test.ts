@@ -6,7 +6,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OP_NAMES } from '../../src/shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/security';
-import { EXPORT_KEEP_MS, removeStaleExports, startHost, TOKEN_HEADER, type RunningHost } from '../../src/host/server';
+import {
+  EXPORT_KEEP_MS,
+  removeStaleExports,
+  sessionCookieName,
+  startHost,
+  TOKEN_HEADER,
+  type RunningHost,
+} from '../../src/host/server';
 
 let host: RunningHost;
 let dataDir: string;
@@ -67,6 +74,8 @@ async function expectAlive(): Promise<void> {
 }
 
 const hostHeader = () => new URL(host.origin).host;
+/** The cookie the first load of the printed address sets. */
+const sessionCookie = () => `${sessionCookieName(Number(new URL(host.origin).port))}=${host.token}`;
 const api = (op: string, body: unknown, extra: Record<string, string> = {}) =>
   request(
     'POST',
@@ -151,19 +160,24 @@ describe('webbläsarvärden', () => {
     expect(escape.body).not.toContain('root:');
   });
 
-  it('lämnar ut en export bara med sessionsnyckel', async () => {
+  it('lämnar ut en export bara med sessionskakan, och adressen bär ingen nyckel', async () => {
     const res = JSON.parse((await api('incidents.export', { format: 'csv' })).body) as {
       ok: true;
       value: { downloadUrl: string; rows: number };
     };
     expect(res.value.rows).toBe(300);
-    const withToken = await request('GET', res.value.downloadUrl, { host: hostHeader() });
-    expect(withToken.status).toBe(200);
-    expect(withToken.body.split('\r\n').filter(Boolean)).toHaveLength(301);
-    const withoutToken = await request('GET', res.value.downloadUrl.replace(/\?token=.*/, ''), { host: hostHeader() });
-    expect(withoutToken.status).toBe(404);
+    expect(res.value.downloadUrl).toMatch(/^\/download\/[0-9a-f]+$/);
+    const withoutCookie = await request('GET', res.value.downloadUrl, { host: hostHeader() });
+    expect(withoutCookie.status).toBe(401);
+    const tokenInQuery = await request('GET', `${res.value.downloadUrl}?token=${host.token}`, { host: hostHeader() });
+    expect(tokenInQuery.status).toBe(401);
+    const withCookie = await request('GET', res.value.downloadUrl, { host: hostHeader(), cookie: sessionCookie() });
+    expect(withCookie.status).toBe(200);
+    expect(withCookie.body.split('\r\n').filter(Boolean)).toHaveLength(301);
     // Downloaded once, then gone from the data folder.
-    expect((await request('GET', res.value.downloadUrl, { host: hostHeader() })).status).toBe(404);
+    expect((await request('GET', res.value.downloadUrl, { host: hostHeader(), cookie: sessionCookie() })).status).toBe(
+      404,
+    );
     expect(fs.readdirSync(path.join(dataDir, 'exports'))).toEqual([]);
   });
 
@@ -202,11 +216,11 @@ describe('webbläsarvärden tål trasiga och långsamma klienter', () => {
       ok: true;
       value: { downloadUrl: string };
     };
-    const bad = res.value.downloadUrl.replace('?token=', '%ff?token=');
-    expect(bad).toMatch(/^\/download\/[0-9a-f]+%ff\?token=/);
-    expect((await request('GET', bad, { host: hostHeader() })).status).toBe(400);
+    const bad = `${res.value.downloadUrl}%ff`;
+    expect((await request('GET', bad, { host: hostHeader(), cookie: sessionCookie() })).status).toBe(400);
     await expectAlive();
-    expect((await request('GET', res.value.downloadUrl, { host: hostHeader() })).status).toBe(200);
+    const good = await request('GET', res.value.downloadUrl, { host: hostHeader(), cookie: sessionCookie() });
+    expect(good.status).toBe(200);
   });
 
   it('svarar 400 på en trasig förfrågningsrad över en rå socket och stänger den', async () => {
@@ -241,9 +255,7 @@ describe('webbläsarvärden tål trasiga och långsamma klienter', () => {
   it('håller händelseströmmen öppen längre än tidsgränserna', async () => {
     const reply = await new Promise<string>((resolve, reject) => {
       const socket = net.connect(Number(new URL(host.origin).port), '127.0.0.1', () =>
-        socket.write(
-          `GET /api/events?token=${encodeURIComponent(host.token)} HTTP/1.1\r\nHost: ${hostHeader()}\r\n\r\n`,
-        ),
+        socket.write(`GET /api/events HTTP/1.1\r\nHost: ${hostHeader()}\r\nCookie: ${sessionCookie()}\r\n\r\n`),
       );
       let text = '';
       socket.on('data', (c: Buffer) => (text += c.toString('utf8')));
@@ -259,4 +271,120 @@ describe('webbläsarvärden tål trasiga och långsamma klienter', () => {
     expect(reply).toContain(': ansluten');
     expect(reply).not.toContain('408');
   }, 10_000);
+});
+
+describe('webbläsarvärdens sessionskaka', () => {
+  it('byter adressens nyckel mot en HttpOnly SameSite=Strict-kaka och skickar vidare utan nyckeln', async () => {
+    const first = await request('GET', `/?token=${encodeURIComponent(host.token)}&vy=1`, { host: hostHeader() });
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/?vy=1');
+    const setCookie = first.headers['set-cookie'] ?? [];
+    expect(setCookie).toHaveLength(1);
+    expect(setCookie[0]).toBe(`${sessionCookie()}; HttpOnly; SameSite=Strict; Path=/`);
+    const plain = await request('GET', `/?token=${encodeURIComponent(host.token)}`, { host: hostHeader() });
+    expect(plain.headers.location).toBe('/');
+    // A wrong key is dropped from the address too, but gives no cookie.
+    const wrong = await request('GET', `/?token=${'x'.repeat(host.token.length)}`, { host: hostHeader() });
+    expect(wrong.status).toBe(303);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('tar emot kakan eller huvudet för operationer, men inte en nyckel i adressen', async () => {
+    const withCookie = await request('POST', '/api/app.info', { host: hostHeader(), cookie: sessionCookie() }, '{}');
+    expect(withCookie.status).toBe(200);
+    const wrongCookie = await request(
+      'POST',
+      '/api/app.info',
+      { host: hostHeader(), cookie: `${sessionCookie()}x` },
+      '{}',
+    );
+    expect(wrongCookie.status).toBe(401);
+    const inQuery = await request('POST', `/api/app.info?token=${host.token}`, { host: hostHeader() }, '{}');
+    expect(inQuery.status).toBe(401);
+    const events = await request('GET', `/api/events?token=${host.token}`, { host: hostHeader() });
+    expect(events.status).toBe(401);
+    // The cookie does not open the door for another site either.
+    const foreign = await request(
+      'POST',
+      '/api/app.info',
+      { host: hostHeader(), cookie: sessionCookie(), origin: 'http://evil.example' },
+      '{}',
+    );
+    expect(foreign.status).toBe(403);
+  });
+});
+
+describe('webbläsarvärden använder bara datamappen och tillagda mappar', () => {
+  let outside: string;
+  const failure = async (op: string, body: unknown) => {
+    const reply = await api(op, body);
+    return { body: reply.body, error: (JSON.parse(reply.body) as { error?: { code: string; message: string } }).error };
+  };
+
+  beforeAll(() => {
+    outside = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-utanfor-'));
+  });
+  afterAll(async () => {
+    await api('db.openDemo', {});
+    fs.rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('visar ingen rad ur /etc/passwd', async () => {
+    const { body, error } = await failure('imports.preview', { path: '/etc/passwd' });
+    expect(error?.code).toBe('forbidden_path');
+    expect(error?.message).toContain('/etc/passwd');
+    expect(error?.message).toContain(dataDir);
+    for (const line of fs.readFileSync('/etc/passwd', 'utf8').split('\n').filter(Boolean)) {
+      expect(body).not.toContain(line.split(':')[0] + ':');
+    }
+  });
+
+  it('skapar ingen databas utanför och ingen med relativ sökväg', async () => {
+    const file = path.join(outside, 'ny.sqlite');
+    expect((await failure('db.create', { path: file })).error?.code).toBe('forbidden_path');
+    expect((await failure('db.open', { path: file })).error?.code).toBe('forbidden_path');
+    expect(fs.existsSync(file)).toBe(false);
+    const relative = `lagesbild-relativ-${process.pid}.sqlite`;
+    const refused = await failure('db.create', { path: relative });
+    expect(refused.error?.code).toBe('forbidden_path');
+    expect(refused.error?.message).toContain('hela sökvägen');
+    expect(fs.existsSync(path.resolve(relative))).toBe(false);
+  });
+
+  it('släpper inte ut genom .. eller en symbolisk länk', async () => {
+    const dotdot = path.join(dataDir, '..', path.basename(outside), 'a.sqlite');
+    expect((await failure('db.create', { path: dotdot })).error?.code).toBe('forbidden_path');
+    fs.symlinkSync(outside, path.join(dataDir, 'genvag'));
+    const viaLink = path.join(dataDir, 'genvag', 'b.sqlite');
+    expect((await failure('db.create', { path: viaLink })).error?.code).toBe('forbidden_path');
+    fs.symlinkSync(path.join(outside, 'c.sqlite'), path.join(dataDir, 'trasig.sqlite'));
+    expect((await failure('db.create', { path: path.join(dataDir, 'trasig.sqlite') })).error?.code).toBe(
+      'forbidden_path',
+    );
+    expect(fs.readdirSync(outside)).toEqual([]);
+  });
+
+  it('använder filer i en tillagd mapp, och inte längre när mappen tagits bort', async () => {
+    const missing = await failure('folders.add', { path: path.join(outside, 'finns-inte') });
+    expect(missing.error).toMatchObject({ code: 'validation', message: expect.stringContaining('finns inte') });
+    fs.writeFileSync(path.join(outside, 'fil.txt'), 'x');
+    const notDir = await failure('folders.add', { path: path.join(outside, 'fil.txt') });
+    expect(notDir.error).toMatchObject({ code: 'validation', message: expect.stringContaining('inte en mapp') });
+    const added = JSON.parse((await api('folders.add', { path: outside })).body) as { value: { folders: string[] } };
+    expect(added.value.folders).toEqual([fs.realpathSync(outside)]);
+    const file = path.join(outside, 'kommun.sqlite');
+    const created = JSON.parse((await api('db.create', { path: file })).body) as { ok: boolean };
+    expect(created.ok).toBe(true);
+    expect(fs.existsSync(file)).toBe(true);
+    fs.copyFileSync(path.resolve(__dirname, '../fixtures/imports/est-export.csv'), path.join(outside, 'est.csv'));
+    const preview = JSON.parse((await api('imports.preview', { path: path.join(outside, 'est.csv') })).body) as {
+      ok: boolean;
+    };
+    expect(preview.ok).toBe(true);
+    const removed = JSON.parse((await api('folders.remove', { path: fs.realpathSync(outside) })).body) as {
+      value: { folders: string[] };
+    };
+    expect(removed.value.folders).toEqual([]);
+    expect((await failure('db.open', { path: file })).error?.code).toBe('forbidden_path');
+  });
 });

@@ -87,6 +87,39 @@ describe('tillstånd och versioner', () => {
   });
 });
 
+describe('hänvisningar som inte finns', () => {
+  it('en kommun eller ett fokusområde som inte finns vägras på svenska, och ingenting skrivs', () => {
+    const l = repo.create({ kommunId: klippan, ...period });
+    const rows = () => t.db.prepare('SELECT * FROM lofte ORDER BY id').all();
+    const before = rows();
+    const changes = () => t.db.prepare('SELECT total_changes()').pluck().get() as number;
+    const written = changes();
+    const refused = (fn: () => unknown) => {
+      const err = appError(fn);
+      return [err.code, err.message, err.details?.issues?.[0]?.field];
+    };
+    expect(refused(() => repo.create({ kommunId: 96, periodFrom: '2026-10-31', periodTo: '9998-12-31' }))).toEqual([
+      'validation',
+      'Kommunen (id 96) finns inte i databasen.',
+      'kommunId',
+    ]);
+    expect(refused(() => repo.create({ kommunId: klippan, ...period, focusAreaId: 1_000_000 }))).toEqual([
+      'not_found',
+      'Fokusområdet finns inte (id 1000000); välj ett annat eller inget.',
+      'focusAreaId',
+    ]);
+    expect(refused(() => repo.save(l.id, l.revision, content(), { focusAreaId: 1_000_000 }))).toEqual([
+      'not_found',
+      'Fokusområdet finns inte (id 1000000); välj ett annat eller inget.',
+      'focusAreaId',
+    ]);
+    expect(changes()).toBe(written);
+    expect(rows()).toEqual(before);
+    // Without a fokusområde (null) the save goes through.
+    expect(repo.save(l.id, l.revision, content(), { focusAreaId: null }).revision).toBe(l.revision + 1);
+  });
+});
+
 describe('uppföljning och kommentarer', () => {
   it('loggar aktiviteter först när löftet är beslutat, inom perioden och för löftets egna aktiviteter', () => {
     const l = repo.create({ kommunId: klippan, ...period, content: content() });

@@ -224,7 +224,7 @@ describe('main window', () => {
   });
 
   function create(isPackaged = true, env: NodeJS.ProcessEnv = {}) {
-    const target = windowTarget(isPackaged, env, dir);
+    const target = windowTarget(isPackaged, env);
     createMainWindow(target, dir);
     const win = fakes.FakeBrowserWindow.instances.at(-1)!;
     return { win, target };
@@ -246,8 +246,8 @@ describe('main window', () => {
 
   it('loads the built renderer, or the dev server only when not packaged', () => {
     const built = create(true, { ELECTRON_RENDERER_URL: 'http://localhost:5173' });
-    expect(built.win.loaded).toEqual([{ file: path.join('/opt', 'lagesbild', 'out', 'renderer', 'index.html') }]);
-    expect(built.target.appUrl).toBe('file:///opt/lagesbild/out/renderer/index.html');
+    expect(built.win.loaded).toEqual([{ url: 'app://lagesbild/index.html' }]);
+    expect(built.target.appUrl).toBe('app://lagesbild/index.html');
 
     const dev = create(false, { ELECTRON_RENDERER_URL: 'http://localhost:5173' });
     expect(dev.win.loaded).toEqual([{ url: 'http://localhost:5173' }]);

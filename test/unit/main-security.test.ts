@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { EXTERNAL_HOST_ALLOWLIST, isAppNavigation, isSafeExternalUrl } from '../../src/main/security';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  denyPermissions,
+  EXTERNAL_HOST_ALLOWLIST,
+  guardWebContents,
+  hardenAllWebContents,
+  isAppNavigation,
+  isSafeExternalUrl,
+} from '../../src/main/security';
 
 describe('isSafeExternalUrl', () => {
   it.each([
@@ -68,9 +75,137 @@ describe('isAppNavigation', () => {
     expect(isAppNavigation('http://127.0.0.1:5173/', dev)).toBe(false);
   });
 
+  it('accepts the app:// origin (any path, hash or query) and nothing else', () => {
+    const app = 'app://lagesbild/index.html';
+    expect(isAppNavigation(app, app)).toBe(true);
+    expect(isAppNavigation('app://lagesbild/index.html#/handelser', app)).toBe(true);
+    expect(isAppNavigation('app://lagesbild/assets/index.js', app)).toBe(true);
+    expect(isAppNavigation('app://annan/index.html', app)).toBe(false);
+    expect(isAppNavigation('app://lagesbild.evil/index.html', app)).toBe(false);
+    expect(isAppNavigation('file:///opt/out/renderer/index.html', app)).toBe(false);
+    expect(isAppNavigation('https://lagesbild/index.html', app)).toBe(false);
+    expect(isAppNavigation('http://localhost:5173/', app)).toBe(false);
+  });
+
   it('refuses anything when either URL does not parse', () => {
     expect(isAppNavigation('not a url', fileApp)).toBe(false);
     expect(isAppNavigation(fileApp, 'not a url')).toBe(false);
     expect(isAppNavigation('about:blank', 'about:blank')).toBe(false);
+  });
+});
+
+type Listener = (...args: unknown[]) => void;
+
+function fakeContents() {
+  const listeners = new Map<string, Listener[]>();
+  let windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() };
+  return {
+    session,
+    listeners,
+    get windowOpenHandler() {
+      return windowOpenHandler;
+    },
+    setWindowOpenHandler: vi.fn((fn: (details: { url: string }) => { action: string }) => {
+      windowOpenHandler = fn;
+    }),
+    on(name: string, fn: Listener) {
+      listeners.set(name, [...(listeners.get(name) ?? []), fn]);
+      return this;
+    },
+    emit(name: string, ...args: unknown[]) {
+      for (const fn of listeners.get(name) ?? []) fn(...args);
+    },
+  };
+}
+
+const APP_URL = 'app://lagesbild/index.html';
+
+function fakeApp() {
+  const listeners = new Map<string, Listener>();
+  return {
+    listeners,
+    on: vi.fn((name: string, fn: Listener) => {
+      listeners.set(name, fn);
+    }),
+  };
+}
+
+describe('every webContents, as it is created', () => {
+  function created() {
+    const app = fakeApp();
+    const openExternal = vi.fn((url: string) => isSafeExternalUrl(url));
+    hardenAllWebContents(app as never, APP_URL, openExternal);
+    const contents = fakeContents();
+    const onCreated = app.listeners.get('web-contents-created');
+    expect(onCreated).toBeDefined();
+    onCreated!({}, contents);
+    return { contents, openExternal };
+  }
+
+  const navigate = (contents: ReturnType<typeof fakeContents>, name: string, url: string) => {
+    const event = { url, preventDefault: vi.fn() };
+    contents.emit(name, event, url);
+    return event.preventDefault;
+  };
+
+  it('denies window.open and hands the URL only to the vetted opener', () => {
+    const { contents, openExternal } = created();
+    const handler = contents.windowOpenHandler!;
+    expect(handler({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(handler({ url: 'https://polisen.se/' })).toEqual({ action: 'deny' });
+    expect(handler({ url: APP_URL })).toEqual({ action: 'deny' });
+    expect(openExternal.mock.calls.map(([url]) => url)).toEqual([
+      'https://example.com/',
+      'https://polisen.se/',
+      APP_URL,
+    ]);
+    expect(openExternal.mock.results.map((r) => r.value as boolean)).toEqual([false, true, false]);
+  });
+
+  it.each(['will-navigate', 'will-redirect'])('stops %s to anything but the app origin', (name) => {
+    const { contents } = created();
+    expect(navigate(contents, name, 'https://example.com/')).toHaveBeenCalled();
+    expect(navigate(contents, name, 'file:///etc/passwd')).toHaveBeenCalled();
+    expect(navigate(contents, name, 'app://annan/index.html')).toHaveBeenCalled();
+    expect(navigate(contents, name, 'javascript:alert(1)')).toHaveBeenCalled();
+    expect(navigate(contents, name, 'app://lagesbild/index.html#/rapporter')).not.toHaveBeenCalled();
+  });
+
+  it('never attaches a webview', () => {
+    const { contents } = created();
+    const event = { preventDefault: vi.fn() };
+    contents.emit('will-attach-webview', event, {}, {});
+    expect(event.preventDefault).toHaveBeenCalledOnce();
+  });
+
+  it("denies every permission request and check on the webContents' session", () => {
+    const { contents } = created();
+    const request = contents.session.setPermissionRequestHandler.mock.calls[0]![0] as Listener;
+    const check = contents.session.setPermissionCheckHandler.mock.calls[0]![0] as () => boolean;
+    const callback = vi.fn();
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      request(contents, permission, callback);
+    }
+    expect(callback.mock.calls).toEqual(Array.from({ length: 5 }, () => [false]));
+    expect(check()).toBe(false);
+  });
+
+  it('installs the guards once however often it is asked', () => {
+    const contents = fakeContents();
+    const openExternal = vi.fn(() => false);
+    guardWebContents(contents as never, APP_URL, openExternal);
+    guardWebContents(contents as never, APP_URL, openExternal);
+    expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
+    expect(contents.listeners.get('will-navigate')).toHaveLength(1);
+    navigate(contents, 'will-navigate', 'https://polisen.se/');
+    expect(openExternal).toHaveBeenCalledOnce();
+  });
+
+  it('denyPermissions sets both handlers', () => {
+    const ses = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() };
+    denyPermissions(ses as never);
+    expect(ses.setPermissionRequestHandler).toHaveBeenCalledOnce();
+    expect(ses.setPermissionCheckHandler).toHaveBeenCalledOnce();
   });
 });

@@ -8,13 +8,13 @@ vi.mock('electron', () => ({
   BrowserWindow: vi.fn(),
 }));
 
-const { hardenWebContents } = await import('../../src/main/window');
+const { hardenWebContents, rendererDir, windowTarget } = await import('../../src/main/window');
 
 function fakeContents() {
   const handlers = new Map<string, (event: { preventDefault(): void; url?: string }) => void>();
   return {
     handlers,
-    setWindowOpenHandler: vi.fn(),
+    setWindowOpenHandler: vi.fn(() => undefined),
     on(name: string, fn: (event: { preventDefault(): void }) => void) {
       handlers.set(name, fn);
       return this;
@@ -39,5 +39,44 @@ describe('fönstret när sidan vill hindra att den stängs', () => {
     const leave = { preventDefault: vi.fn() };
     onUnload(leave);
     expect(leave.preventDefault).toHaveBeenCalledOnce();
+  });
+});
+
+describe('vad fönstret laddar', () => {
+  const fakeWindow = () => ({ loadURL: vi.fn(async () => undefined), loadFile: vi.fn(async () => undefined) });
+
+  it('visar det byggda gränssnittet via app://, aldrig file://', async () => {
+    const target = windowTarget(true, { ELECTRON_RENDERER_URL: 'http://localhost:5173/' });
+    expect(target.appUrl).toBe('app://lagesbild/index.html');
+    const win = fakeWindow();
+    await target.load(win as never);
+    expect(win.loadURL).toHaveBeenCalledWith('app://lagesbild/index.html');
+    expect(win.loadFile).not.toHaveBeenCalled();
+    expect(windowTarget(false, {}).appUrl).toBe('app://lagesbild/index.html');
+  });
+
+  it('visar utvecklingsservern bara när appen inte är paketerad', async () => {
+    const target = windowTarget(false, { ELECTRON_RENDERER_URL: 'http://localhost:5173/' });
+    expect(target.appUrl).toBe('http://localhost:5173/');
+    const win = fakeWindow();
+    await target.load(win as never);
+    expect(win.loadURL).toHaveBeenCalledWith('http://localhost:5173/');
+  });
+
+  it('app:// läser från out/renderer bredvid out/main', () => {
+    expect(rendererDir('/opt/lagesbild/out/main')).toBe('/opt/lagesbild/out/renderer');
+  });
+
+  it('skyddar fönstrets webContents med samma vakter som alla andra, en gång', () => {
+    const contents = fakeContents();
+    hardenWebContents(contents as never, 'app://lagesbild/index.html');
+    hardenWebContents(contents as never, 'app://lagesbild/index.html');
+    expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      expect(contents.handlers.has(name), name).toBe(true);
+    }
+    const away = { preventDefault: vi.fn(), url: 'https://example.com/' };
+    contents.handlers.get('will-navigate')!(away);
+    expect(away.preventDefault).toHaveBeenCalledOnce();
   });
 });

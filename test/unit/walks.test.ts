@@ -217,6 +217,61 @@ describe('åtgärder', () => {
     expect(repo.measures({})).toEqual([]);
   });
 
+  it('en kommun, vandring eller iakttagelse som inte finns vägras på svenska, och ingenting skrivs', () => {
+    const walk = repo.save(null, walkInput());
+    const other = repo.save(null, walkInput({ title: 'Dagvandring i parken' }));
+    const obs = repo.observe(other.id, { placeName: 'Parken', subcategory: 'belysning', note: '' });
+    const base = {
+      kommunId: klippan,
+      problem: '',
+      what: 'Fler papperskorgar',
+      responsible: 'Teknik',
+      status: 'planerad' as const,
+      declineReason: '',
+      inPlan: false,
+    };
+    const kept = repo.saveMeasure(null, base);
+    const rows = () => t.db.prepare('SELECT * FROM measure ORDER BY id').all();
+    const before = rows();
+    const changes = () => t.db.prepare('SELECT total_changes()').pluck().get() as number;
+    const written = changes();
+    const refused = (input: Partial<typeof base> & { walkId?: number; observationId?: number }, id: number | null) => {
+      const err = appError(() => repo.saveMeasure(id, { ...base, ...input }));
+      return [err.code, err.message, err.details?.issues?.[0]?.field];
+    };
+    for (const id of [null, kept.id]) {
+      expect(refused({ kommunId: 999_999 }, id)).toEqual([
+        'validation',
+        'Kommunen (id 999999) finns inte i databasen.',
+        'kommunId',
+      ]);
+      // Without a walk the kommun is not taken from anywhere: 0 means none was chosen.
+      expect(refused({ kommunId: 0 }, id)).toEqual(['validation', 'Välj kommun för åtgärden.', 'kommunId']);
+      expect(refused({ walkId: 999_999 }, id)).toEqual([
+        'not_found',
+        'Trygghetsvandringen finns inte (id 999999).',
+        undefined,
+      ]);
+      expect(refused({ observationId: 999_999 }, id)).toEqual([
+        'not_found',
+        'Iakttagelsen finns inte längre; välj en annan eller ingen.',
+        'observationId',
+      ]);
+      expect(refused({ walkId: walk.id, observationId: obs.id }, id)).toEqual([
+        'validation',
+        'Iakttagelsen hör till en annan trygghetsvandring än åtgärden.',
+        'observationId',
+      ]);
+    }
+    expect(changes()).toBe(written);
+    expect(rows()).toEqual(before);
+    // The same observation from its own walk is accepted.
+    expect(repo.saveMeasure(null, { ...base, kommunId: 0, walkId: other.id, observationId: obs.id })).toMatchObject({
+      kommunId: klippan,
+      observationId: obs.id,
+    });
+  });
+
   it('ett datum som redan passerat sparas, med en varning; ett senare eller oförändrat datum utan', () => {
     const base = {
       kommunId: klippan,

@@ -5,22 +5,30 @@
 import type { OpName, OpOutput, OpParsedInput } from '../../shared/api';
 import type { Workspace } from '../app/workspace';
 import { appOps } from '../app/ops';
+import { folderOps } from '../app/folder-ops';
+import { backupOps } from '../app/backup-ops';
 import { dashboardOps } from '../dashboards/ops';
 import { importOps } from '../imports/ops';
 import { incidentOps } from '../incidents/ops';
 import { lofteOps } from '../lofte/ops';
 import { walkOps } from '../walks/ops';
 import { reportOps } from '../reports/ops';
+import { auditOps } from '../audit/ops';
+import { privacyOps } from '../privacy/ops';
 import type { OpMap } from './ops';
 
 export const OPS = {
   ...appOps,
+  ...folderOps,
+  ...backupOps,
   ...incidentOps,
   ...importOps,
   ...dashboardOps,
   ...lofteOps,
   ...walkOps,
   ...reportOps,
+  ...auditOps,
+  ...privacyOps,
 } satisfies OpMap<OpName>;
 
 export type Handlers = {
@@ -32,7 +40,14 @@ export function createHandlers(ws: Workspace): Handlers {
   const bound: Partial<Record<OpName, (input: unknown) => unknown>> = {};
   for (const name of Object.keys(OPS) as OpName[]) {
     const op = OPS[name] as (w: Workspace, input: unknown) => unknown;
-    bound[name] = (input) => op(ws, input);
+    // A read that hits damage in the file makes the database read-only and says so (never "oväntat fel").
+    bound[name] = async (input) => {
+      try {
+        return await op(ws, input);
+      } catch (err) {
+        throw ws.damageFrom(err);
+      }
+    };
   }
   return bound as Handlers;
 }

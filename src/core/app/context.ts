@@ -21,6 +21,9 @@ import { ReportRepo } from '../reports/repo';
 
 export type Clock = () => Date;
 
+export const READ_ONLY_DAMAGED =
+  'Databasfilen är skadad och är öppnad skrivskyddad: inget kan ändras. Återställ den från en säkerhetskopia under Databas → Säkerhetskopior.';
+
 /** The repositories of one connection, built once. `db` is there for the services that take a connection. */
 export interface Repos {
   readonly db: Db;
@@ -40,6 +43,8 @@ export class DbContext {
   private readonly dataVersion;
   private readonly repos: Repos;
   private longWrite: string | null = null;
+  /** Why nothing may be written (a damaged file opened read-only); null when writable. */
+  private readOnlyReason: string | null = null;
 
   private constructor(
     readonly path: string,
@@ -62,7 +67,19 @@ export class DbContext {
 
   /** Opens (and migrates) a Lägesbild database file; the only place a connection is made. */
   static open(file: string, options: OpenOptions & { clock?: Clock } = {}, onChange: ChangeListener = () => {}) {
-    return new DbContext(file, openDatabase(file, options), onChange, options.clock ?? (() => new Date()));
+    const ctx = new DbContext(file, openDatabase(file, options), onChange, options.clock ?? (() => new Date()));
+    if (options.readOnly) ctx.markReadOnly(READ_ONLY_DAMAGED);
+    return ctx;
+  }
+
+  /** From now on every write is refused with `reason` (damage found while the file is open). */
+  markReadOnly(reason: string): void {
+    this.readOnlyReason ??= reason;
+  }
+
+  /** Why the database is read-only, or null. */
+  get readOnly(): string | null {
+    return this.readOnlyReason;
   }
 
   /**
@@ -132,6 +149,7 @@ export class DbContext {
   }
 
   private refuseDuringLongWrite(): void {
+    if (this.readOnlyReason) throw new AppError('read_only', this.readOnlyReason);
     if (this.longWrite) throw new AppError('db_busy', this.longWrite);
   }
 
@@ -142,7 +160,7 @@ export class DbContext {
 
   close(): void {
     try {
-      this.db.pragma('optimize');
+      if (!this.readOnlyReason) this.db.pragma('optimize');
     } catch {
       // optimize is advisory
     }

@@ -12,3 +12,20 @@ export interface PathPolicy {
    */
   check(file: string, purpose: PathPurpose): string;
 }
+
+export interface FolderList {
+  /** False where files are chosen in a dialog (desktop) or typed on the command line (CLI). */
+  supported: boolean;
+  /** The data folder, always allowed; null where folders are not supported. */
+  dataDir: string | null;
+  /** Folders the user added, as stored (absolute, symlinks resolved). */
+  folders: string[];
+}
+
+/** The platform's folder list; the browser host provides one. */
+export interface FolderAccess {
+  list(): FolderList;
+  /** Throws AppError('validation') with a Swedish message for a missing, relative or non-folder path. */
+  add(folder: string): FolderList;
+  remove(folder: string): FolderList;
+}

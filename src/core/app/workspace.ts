@@ -20,7 +20,15 @@ import { previewInWorker, runImportInWorker, type WorkerScript } from '../import
 import { commitFile, previewFile, type FileImport } from '../imports/service';
 import { RecentFiles } from './recent';
 import type { ReportPrinter } from '../reports/printer';
-import type { PathPolicy, PathPurpose } from './path-policy';
+import type { FolderAccess, PathPolicy, PathPurpose } from './path-policy';
+import { BackupService } from './backups';
+import { DamagedDatabaseError } from '../db/open-errors';
+import type { IntegrityResult } from '../db/integrity';
+import { checkIntegrity, damageFrom } from './damage';
+import type { RestoreOutcome } from '../../shared/backups';
+import { HeadKeeper, recordHead } from '../audit/heads';
+import { logEntry, suspendRowAudit, withoutRowAudit } from '../audit/install';
+import { beforeRestore, logRestore } from './restore';
 
 export const DEMO_FILE_NAME = 'lagesbild-exempeldata.sqlite';
 
@@ -34,6 +42,8 @@ export interface PlatformServices {
   printer?: ReportPrinter | undefined;
   /** Which paths the user may name (browser host: data folder + added folders; Electron: dialog choices). */
   paths?: PathPolicy | undefined;
+  /** The folders the user added (browser host only: the desktop chooses each file in a dialog). */
+  folders?: FolderAccess | undefined;
 }
 
 export interface WorkspaceOptions {
@@ -47,6 +57,11 @@ export interface WorkspaceOptions {
   author?: Author | undefined;
   /** The repositories' clock (tests). */
   clock?: Clock | undefined;
+  /**
+   * Automatic backups (daily on open, before migrations and imports) and the background integrity check.
+   * Default true; the test workspaces turn them off unless a test is about them.
+   */
+  backups?: boolean | undefined;
 }
 
 /** What an import can change: incidents, their log, populations (SCB), Brå figures and the survey. */
@@ -61,6 +76,7 @@ const SEED_CHANGES: readonly ChangeKind[] = [
   'walks',
   'measures',
 ];
+const ALL_CHANGES: readonly ChangeKind[] = [...SEED_CHANGES, 'imports', 'reports'];
 const SEEDING_MESSAGE = 'Exempeldata skapas just nu. Vänta tills det är klart.';
 const IMPORTING_MESSAGE = 'En import pågår. Vänta tills den är klar eller avbryt den.';
 
@@ -69,7 +85,12 @@ export class Workspace {
   readonly jobs = new JobRegistry(this.events);
   readonly recent: RecentFiles;
   readonly profile: ProfileStore;
+  readonly backups: BackupService;
   private current: DbContext | null = null;
+  /** The last background work on the open file (daily backup, integrity check): tests and close wait for it. */
+  private background: Promise<void> = Promise.resolve();
+  /** Keeps the open database's audit chain head in the user data folder (moved after every write). */
+  private heads: HeadKeeper | null = null;
   private seeding: Promise<void> | null = null;
   private activeImport: AbortController | null = null;
   private activePreview: AbortController | null = null;
@@ -78,6 +99,15 @@ export class Workspace {
     fs.mkdirSync(options.dataDir, { recursive: true });
     this.recent = new RecentFiles(options.dataDir);
     this.profile = new ProfileStore(options.dataDir);
+    this.backups = new BackupService({
+      dataDir: options.dataDir,
+      nativeBinding: options.nativeBinding,
+      now: () => this.now(),
+    });
+  }
+
+  private get automaticBackups(): boolean {
+    return this.options.backups ?? true;
   }
 
   /** Who a write is recorded as: the CLI's `--user`, else the local profile, else the system user. */
@@ -113,11 +143,13 @@ export class Workspace {
     if (ctx.read((r) => r.reference.getSetting(DEMO_SETTING)) === null) this.startSeeding();
     // A demo database seeded before the trygghetsmätning and the löften existed gets them now.
     else
-      ctx.write(['survey', 'loften', 'agreements', 'walks', 'measures', 'incidents'], ({ db }) => {
-        seedSurvey(db);
-        seedLoften(db);
-        seedWalks(db);
-      });
+      ctx.write(['survey', 'loften', 'agreements', 'walks', 'measures', 'incidents'], ({ db }) =>
+        withoutRowAudit(db, () => {
+          seedSurvey(db);
+          seedLoften(db);
+          seedWalks(db);
+        }),
+      );
     return this.info();
   }
 
@@ -144,17 +176,145 @@ export class Workspace {
 
   private switchTo(file: string, mustExist: boolean): void {
     if (this.seeding) throw new AppError('db_busy', 'Exempeldata skapas just nu. Vänta tills det är klart.');
+    if (this.activeImport) throw new AppError('db_busy', IMPORTING_MESSAGE);
     // Open the new file first: if it is refused, the current database stays open.
-    const ctx = DbContext.open(
-      file,
-      { nativeBinding: this.options.nativeBinding, mustExist, clock: this.options.clock },
-      (kinds, version) =>
-        this.events.emit({ type: 'data.changed', what: kinds[0] ?? 'database', kinds: [...kinds], version }),
-    );
+    const ctx = this.openContext(file, mustExist);
     this.closeCurrent();
     this.current = ctx;
     this.recent.add(file);
     ctx.committedElsewhere(['database']);
+    if (this.automaticBackups && !ctx.readOnly) this.afterOpen(ctx);
+  }
+
+  /** A whole file opens for writing (backed up first when it must be migrated); a damaged one read-only. */
+  private openContext(file: string, mustExist: boolean): DbContext {
+    const heads = new HeadKeeper(this.options.dataDir, file);
+    let opened: DbContext | null = null;
+    const onChange = (kinds: readonly ChangeKind[], version: number) => {
+      if (opened && this.heads === heads) this.syncHead(opened, heads);
+      this.events.emit({ type: 'data.changed', what: kinds[0] ?? 'database', kinds: [...kinds], version });
+    };
+    const common = {
+      nativeBinding: this.options.nativeBinding,
+      mustExist,
+      clock: this.options.clock,
+      actor: () => authorLabel(this.author()),
+    };
+    opened = this.openWith(file, common, onChange);
+    this.heads = heads;
+    return opened;
+  }
+
+  /** The head of the audit chain, kept outside the database after each write (a damaged file may not tell). */
+  private syncHead(ctx: DbContext, heads: HeadKeeper): void {
+    try {
+      ctx.read(({ db }) => heads.sync(db));
+    } catch {
+      // The chain is checked by "Kontrollera loggen"; a failed read here must not fail the write.
+    }
+  }
+
+  private openWith(
+    file: string,
+    common: { nativeBinding: string | undefined; mustExist: boolean; clock: Clock | undefined; actor: () => string },
+    onChange: (kinds: readonly ChangeKind[], version: number) => void,
+  ): DbContext {
+    try {
+      return DbContext.open(
+        file,
+        {
+          ...common,
+          beforeMigrate: this.automaticBackups ? (db, from) => this.backups.beforeMigration(db, file, from) : undefined,
+        },
+        onChange,
+      );
+    } catch (err) {
+      if (!(err instanceof DamagedDatabaseError)) throw err;
+      // Never a write to a damaged file: it is shown read-only, with the offer to restore a backup.
+      return DbContext.open(file, { ...common, readOnly: true }, onChange);
+    }
+  }
+
+  /** In the background after a file opened: the daily backup, then the full integrity check. */
+  private afterOpen(ctx: DbContext): void {
+    const job = this.background
+      .then(() => this.backups.dailyIfDue(ctx.path))
+      .catch((err: unknown) => {
+        const j = this.jobs.start('backup', 'Daglig säkerhetskopia', 0);
+        j.finish(`Den dagliga säkerhetskopian kunde inte skapas: ${(err as Error).message}`);
+      })
+      .then(() => this.checkIntegrity(ctx))
+      .then(() => undefined)
+      .catch(() => undefined);
+    this.background = job;
+  }
+
+  /** Resolves when the background work started by the last open (backup, integrity check) is done. */
+  async settled(): Promise<void> {
+    await this.background;
+  }
+
+  /** The full integrity check of the open file; damage makes it read-only (see damage.ts). */
+  checkIntegrity(ctx: DbContext = this.db()): Promise<IntegrityResult> {
+    const { importWorker, nativeBinding } = this.options;
+    return checkIntegrity(ctx, importWorker, nativeBinding, () => this.current === ctx);
+  }
+
+  /**
+   * Restores backup `name` (from the open database's backup folder) over the open file: the current state is
+   * backed up first ("före återställning"), the file is closed, replaced and opened again.
+   */
+  async restoreBackup(name: string): Promise<RestoreOutcome> {
+    const ctx = this.db();
+    if (this.seeding) throw new AppError('db_busy', SEEDING_MESSAGE);
+    if (this.activeImport) throw new AppError('db_busy', IMPORTING_MESSAGE);
+    const file = ctx.path;
+    // An unknown name is refused before anything is closed.
+    const from = this.backups.find(name, file);
+    await this.background.catch(() => undefined);
+    const superseded = ctx.read(({ db }) =>
+      beforeRestore(db, from, this.backups.dirFor(file), this.now(), this.options.nativeBinding),
+    );
+    this.closeCurrent();
+    let restored: RestoreOutcome;
+    try {
+      const result = await this.backups.restore(name, file);
+      restored = {
+        restoredFrom: result.restoredFrom,
+        safetyBackup: result.safetyBackup.path,
+        incidentCount: result.incidentCount,
+      };
+    } finally {
+      // The restored file, or (when the restore was refused) the file as it was.
+      this.current = this.openContext(file, true);
+      this.current.committedElsewhere(ALL_CHANGES);
+    }
+    const reopened = this.current;
+    // The restore is the restored log's next entry; the head outside the database may go back only here.
+    const head = reopened.write(['database'], ({ db }) => logRestore(db, { backupFile: from, ...superseded }));
+    recordHead(this.options.dataDir, file, head, this.now());
+    this.heads?.reset();
+    if (this.automaticBackups) this.afterOpen(reopened);
+    return restored;
+  }
+
+  /** A read that hit damage in the file: a Swedish message, and the database read-only from then on. */
+  damageFrom(err: unknown): unknown {
+    return damageFrom(err, this.current);
+  }
+
+  /** A backup of the open database now ("manuell"). */
+  async backupNow(): Promise<string> {
+    const ctx = this.db();
+    const job = this.jobs.start('backup', 'Säkerhetskopierar', 0);
+    try {
+      const info = await this.backups.take(ctx.path, 'manuell');
+      job.finish();
+      return info.path;
+    } catch (err) {
+      job.finish((err as Error).message);
+      throw err;
+    }
   }
 
   private startSeeding(): void {
@@ -162,15 +322,27 @@ export class Workspace {
     const rows = this.options.demoRows ?? DEFAULT_DEMO_ROWS;
     const job = this.jobs.start('seed', 'Skapar exempeldata', rows);
     this.seeding = ctx
-      .writeLong(SEED_CHANGES, SEEDING_MESSAGE, ({ db }) =>
-        seedDemo(db, {
-          rows,
-          // Small chunks: between them the main process answers the window (~50 ms at most per chunk).
-          chunkSize: 1000,
-          onProgress: (done) => job.update(done),
-          pause: () => new Promise((r) => setImmediate(r)),
-        }),
-      )
+      .writeLong(SEED_CHANGES, SEEDING_MESSAGE, async ({ db }) => {
+        // The example data is one entry in the audit log, not one per row.
+        const resume = suspendRowAudit(db);
+        try {
+          await seedDemo(db, {
+            rows,
+            // Small chunks: between them the main process answers the window (~50 ms at most per chunk).
+            chunkSize: 1000,
+            onProgress: (done) => job.update(done),
+            pause: () => new Promise((r) => setImmediate(r)),
+          });
+        } finally {
+          resume();
+        }
+        logEntry(db, {
+          objectType: 'database',
+          objectId: 'databas',
+          action: 'exempeldata',
+          content: { after: { handelser: rows } },
+        });
+      })
       .then(() => job.finish())
       .catch((err: unknown) => job.finish(`Exempeldata kunde inte skapas: ${(err as Error).message}`))
       .finally(() => {
@@ -210,6 +382,7 @@ export class Workspace {
     const job = this.jobs.start('import', label, 0);
     const onProgress = (done: number, total: number) => job.update(done, total);
     try {
+      if (this.automaticBackups) await this.backupBeforeImport(ctx);
       const report = this.options.importWorker
         ? await runImportInWorker({
             script: this.options.importWorker,
@@ -227,6 +400,17 @@ export class Workspace {
       throw err;
     } finally {
       this.activeImport = null;
+    }
+  }
+
+  private async backupBeforeImport(ctx: DbContext): Promise<void> {
+    try {
+      await this.backups.take(ctx.path, 'före import');
+    } catch (err) {
+      throw new AppError(
+        (err as AppError).code ?? 'internal',
+        `Säkerhetskopian före importen kunde inte skapas, så importen startade inte: ${(err as Error).message}`,
+      );
     }
   }
 
@@ -271,13 +455,25 @@ export class Workspace {
 
   info(): DatabaseInfo {
     const ctx = this.db();
+    // A damaged file may fail any read: what can be read is shown, the rest as unknown.
+    const tryRead = <T>(fn: () => T, fallback: T): T => {
+      try {
+        return fn();
+      } catch (err) {
+        if (!ctx.readOnly) throw err;
+        return fallback;
+      }
+    };
     return ctx.read((r) => ({
       path: ctx.path,
       fileName: path.basename(ctx.path),
-      isDemo: r.reference.getSetting(DEMO_SETTING) !== null || (this.seeding !== null && ctx.path === this.demoPath()),
+      isDemo:
+        tryRead(() => r.reference.getSetting(DEMO_SETTING) !== null, false) ||
+        (this.seeding !== null && ctx.path === this.demoPath()),
       schemaVersion: ctx.schemaVersion(),
-      incidentCount: r.incidents.count({}),
+      incidentCount: tryRead(() => r.incidents.count({}), null),
       seeding: this.seeding !== null,
+      readOnly: ctx.readOnly,
     }));
   }
 
@@ -288,6 +484,7 @@ export class Workspace {
 
   async close(): Promise<void> {
     await this.seeding?.catch(() => undefined);
+    await this.background.catch(() => undefined);
     this.closeCurrent();
   }
 }

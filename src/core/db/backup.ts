@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { inspectExisting, pathProblem, sqliteReason } from './open-errors';
+import { DamagedDatabaseError, inspectExisting, pathProblem, sqliteReason } from './open-errors';
 import type { Db } from './types';
 
 export const BACKUP_REASONS = ['daglig', 'före migrering', 'före import', 'före återställning', 'manuell'] as const;
@@ -31,7 +31,11 @@ export interface BackupOptions {
   dir?: string | undefined;
   reason: BackupReason;
   now?: Date | undefined;
+  /** better-sqlite3 addon for another ABI (Electron's main process). */
+  nativeBinding?: string | undefined;
 }
+
+const binding = (nativeBinding: string | undefined) => (nativeBinding ? { nativeBinding } : {});
 
 export interface BackupInfo {
   path: string;
@@ -88,10 +92,10 @@ function sidecarGuard(file: string): () => void {
 }
 
 /** Runs `fn` on a read-only connection; removes the empty -wal/-shm files it created. */
-function withReadOnly<T>(file: string, fn: (ro: Db) => T): T {
+export function withReadOnly<T>(file: string, fn: (ro: Db) => T, nativeBinding?: string): T {
   const cleanup = sidecarGuard(file);
   try {
-    const ro = new Database(file, { readonly: true, fileMustExist: true });
+    const ro = new Database(file, { readonly: true, fileMustExist: true, ...binding(nativeBinding) });
     try {
       return fn(ro);
     } finally {
@@ -115,16 +119,16 @@ function removeQuietly(file: string): void {
 }
 
 /** Copies `source` into a new file `dest` (one file, rollback journal) and checks it; removed if bad. */
-async function copyVerified(source: Db, dest: string): Promise<void> {
+async function copyVerified(source: Db, dest: string, nativeBinding?: string): Promise<void> {
   try {
     await source.backup(dest);
-    const out = new Database(dest, { fileMustExist: true });
+    const out = new Database(dest, { fileMustExist: true, ...binding(nativeBinding) });
     try {
       out.pragma('journal_mode = DELETE');
     } finally {
       out.close();
     }
-    inspectExisting(dest, { quickCheck: true });
+    inspectExisting(dest, { quickCheck: true, nativeBinding });
   } catch (err) {
     removeQuietly(dest);
     if (err instanceof AppError) {
@@ -150,13 +154,11 @@ export async function backupDatabase(db: Db, options: BackupOptions): Promise<Ba
   } catch {
     throw new AppError('db_unreadable', `Mappen för säkerhetskopior kunde inte skapas: ${dir}`);
   }
-  const stem = `${backupBaseName(dbFile)}-${stamp(now)}-${SLUGS[options.reason]}`;
-  let file = path.join(dir, `${stem}.sqlite`);
-  for (let i = 2; fs.existsSync(file); i++) file = path.join(dir, `${stem}-${i}.sqlite`);
+  const file = newBackupPath(dir, dbFile, options.reason, now);
   const temp = `${file}.tmp`;
-  await copyVerified(db, temp);
+  await copyVerified(db, temp, options.nativeBinding);
   fs.renameSync(temp, file);
-  const incidentCount = withReadOnly(file, countIncidents);
+  const incidentCount = withReadOnly(file, countIncidents, options.nativeBinding);
   return {
     path: file,
     takenAt: now.toISOString(),
@@ -164,6 +166,15 @@ export async function backupDatabase(db: Db, options: BackupOptions): Promise<Ba
     incidentCount,
     bytes: fs.statSync(file).size,
   };
+}
+
+/** A free name for a new backup of `dbFile` in `dir` (which must exist). */
+export function newBackupPath(dir: string, dbFile: string, reason: BackupReason, now: Date): string {
+  const stem = `${backupBaseName(dbFile)}-${stamp(now)}-${SLUGS[reason]}`;
+  let file = path.join(dir, `${stem}.sqlite`);
+  for (let i = 2; fs.existsSync(file) || fs.existsSync(`${file}.tmp`); i++)
+    file = path.join(dir, `${stem}-${i}.sqlite`);
+  return file;
 }
 
 /** Backups of `dbName` in `dir` by their names, newest first, without opening them. */
@@ -197,11 +208,17 @@ function scan(dir: string, dbName: string): Omit<BackupInfo, 'incidentCount'>[] 
 }
 
 /** The backups of database `dbName` (name without extension) in `dir`, newest first. */
-export function listBackups(dir: string, dbName: string): BackupInfo[] {
+export function listBackups(
+  dir: string,
+  dbName: string,
+  nativeBinding?: string,
+  options: { countIncidents?: boolean } = {},
+): BackupInfo[] {
   return scan(dir, dbName).map((b) => {
-    let incidentCount: number | null;
+    let incidentCount: number | null = null;
+    if (options.countIncidents === false) return { ...b, incidentCount };
     try {
-      incidentCount = withReadOnly(b.path, countIncidents);
+      incidentCount = withReadOnly(b.path, countIncidents, nativeBinding);
     } catch {
       incidentCount = null;
     }
@@ -244,7 +261,7 @@ export function pruneBackups(dir: string, dbName: string, options: PruneOptions 
     total -= kept[i]!.bytes;
   }
   const removed = all.filter((b) => remove.has(b.path)).map((b) => b.path);
-  for (const file of removed) fs.rmSync(file, { force: true });
+  for (const file of removed) for (const f of [file, `${file}-wal`]) fs.rmSync(f, { force: true });
   return removed.reverse();
 }
 
@@ -255,7 +272,7 @@ export interface RestoreResult {
   incidentCount: number;
 }
 
-function checkedFile(file: string, what: string): string {
+function checkedFile(file: string, what: string, nativeBinding?: string): string {
   const resolved = path.resolve(file);
   const problem = pathProblem(resolved);
   if (problem) throw new AppError('db_unreadable', `${what}: ${problem}`);
@@ -263,34 +280,39 @@ function checkedFile(file: string, what: string): string {
   // inspectExisting leaves the sidecars a read-only connection created when the file passes.
   const cleanup = sidecarGuard(resolved);
   try {
-    inspectExisting(resolved, { quickCheck: true });
+    inspectExisting(resolved, { quickCheck: true, nativeBinding });
   } finally {
     cleanup();
   }
   return resolved;
 }
 
+export interface RestoreOptions {
+  dir?: string | undefined;
+  now?: Date | undefined;
+  nativeBinding?: string | undefined;
+}
+
 /**
- * Replaces `target` with the content of backup `from`. Both are checked first (whole Lägesbild
- * databases); the current `target` is backed up ("före återställning"); the copy is written to a temporary
- * file beside `target`, verified, and renamed over it. On any problem `target` is left as it was.
- * No connection to `target` may be open while this runs.
+ * Replaces `target` with the content of backup `from`. The backup is checked first (a whole Lägesbild
+ * database); the current `target` is backed up ("före återställning") — a damaged target byte for byte, so
+ * nothing is lost even then; the copy is written to a temporary file beside `target`, verified, and renamed
+ * over it. On any problem `target` is left as it was. No connection to `target` may be open while this runs.
  */
 export async function restoreBackup(
   from: string,
   target: string,
-  options: { dir?: string | undefined; now?: Date | undefined } = {},
+  options: RestoreOptions = {},
 ): Promise<RestoreResult> {
-  const source = checkedFile(from, 'Säkerhetskopian');
-  const dest = checkedFile(target, 'Databasen');
+  const nb = options.nativeBinding;
+  const source = checkedFile(from, 'Säkerhetskopian', nb);
+  const dest = path.resolve(target);
   if (source === dest) throw new AppError('validation', 'Säkerhetskopian och databasen är samma fil.');
-  const safetyBackup = await withReadOnlyAsync(dest, (ro) =>
-    backupDatabase(ro, { dir: options.dir, reason: 'före återställning', now: options.now }),
-  );
+  const safetyBackup = await safetyCopy(dest, options);
   const temp = path.join(path.dirname(dest), `.${path.basename(dest)}.${process.pid}.aterstalls`);
   removeQuietly(temp);
-  await withReadOnlyAsync(source, (ro) => copyVerified(ro, temp));
-  const incidentCount = withReadOnly(temp, countIncidents);
+  await withReadOnlyAsync(source, (ro) => copyVerified(ro, temp, nb), nb);
+  const incidentCount = withReadOnly(temp, countIncidents, nb);
   try {
     // Stale -wal/-shm first: a -wal left beside the new file would be replayed into it.
     for (const s of ['-wal', '-shm']) fs.rmSync(dest + s, { force: true });
@@ -305,19 +327,79 @@ export async function restoreBackup(
   return { safetyBackup, restoredFrom: source, incidentCount };
 }
 
+/** The current target before a restore: an online backup when whole, else its bytes (with its -wal). */
+async function safetyCopy(dest: string, options: RestoreOptions): Promise<BackupInfo> {
+  const nb = options.nativeBinding;
+  try {
+    checkedFile(dest, 'Databasen', nb);
+  } catch (err) {
+    if (!(err instanceof DamagedDatabaseError)) throw err;
+    const dir = path.resolve(options.dir ?? defaultBackupDir(dest));
+    const now = options.now ?? new Date();
+    fs.mkdirSync(dir, { recursive: true });
+    const file = newBackupPath(dir, dest, 'före återställning', now);
+    fs.copyFileSync(dest, file);
+    // Its -wal too when it holds pages (they are part of the database); removed with it by the rotation.
+    if (fs.existsSync(`${dest}-wal`) && fs.statSync(`${dest}-wal`).size > 0)
+      fs.copyFileSync(`${dest}-wal`, `${file}-wal`);
+    return {
+      path: file,
+      takenAt: now.toISOString(),
+      reason: 'före återställning',
+      incidentCount: null,
+      bytes: fs.statSync(file).size,
+    };
+  }
+  return withReadOnlyAsync(
+    dest,
+    (ro) => backupDatabase(ro, { dir: options.dir, reason: 'före återställning', now: options.now, nativeBinding: nb }),
+    nb,
+  );
+}
+
 /**
  * Backs up a database file that may not be open anywhere in this process (the CLI): it is checked
  * (a whole Lägesbild database) and only read.
  */
 export async function backupFile(file: string, options: BackupOptions): Promise<BackupInfo> {
-  const resolved = checkedFile(file, 'Databasen');
-  return withReadOnlyAsync(resolved, (ro) => backupDatabase(ro, options));
+  const resolved = checkedFile(file, 'Databasen', options.nativeBinding);
+  return withReadOnlyAsync(resolved, (ro) => backupDatabase(ro, options), options.nativeBinding);
 }
 
-async function withReadOnlyAsync<T>(file: string, fn: (ro: Db) => Promise<T>): Promise<T> {
+/** Backs up the database file that this process has open (already checked when opened): no new check. */
+export async function backupOpenFile(file: string, options: BackupOptions): Promise<BackupInfo> {
+  return withReadOnlyAsync(file, (ro) => backupDatabase(ro, options), options.nativeBinding);
+}
+
+/**
+ * A backup taken synchronously through `db` itself (`VACUUM INTO`), for the moment before a migration when
+ * nothing has been written yet; checked, then given its name. Throws and leaves no file when it failed.
+ */
+export function backupBeforeMigration(db: Db, options: BackupOptions & { dir: string }): string {
+  fs.mkdirSync(options.dir, { recursive: true });
+  const file = newBackupPath(options.dir, db.name, options.reason, options.now ?? new Date());
+  const temp = `${file}.tmp`;
+  try {
+    db.prepare('VACUUM INTO ?').run(temp);
+    const out = new Database(temp, { fileMustExist: true, ...binding(options.nativeBinding) });
+    try {
+      out.pragma('journal_mode = DELETE');
+    } finally {
+      out.close();
+    }
+    inspectExisting(temp, { quickCheck: true, nativeBinding: options.nativeBinding });
+    fs.renameSync(temp, file);
+    return file;
+  } catch (err) {
+    removeQuietly(temp);
+    throw err;
+  }
+}
+
+async function withReadOnlyAsync<T>(file: string, fn: (ro: Db) => Promise<T>, nativeBinding?: string): Promise<T> {
   const cleanup = sidecarGuard(file);
   try {
-    const ro = new Database(file, { readonly: true, fileMustExist: true });
+    const ro = new Database(file, { readonly: true, fileMustExist: true, ...binding(nativeBinding) });
     try {
       return await fn(ro);
     } finally {

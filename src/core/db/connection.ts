@@ -5,6 +5,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS, REBUILDS_TABLES } from './migrations
 import { syncTaxonomy } from './taxonomy-sync';
 import { inspectExisting, newerVersion, pathProblem, sqliteReason } from './open-errors';
 import type { Db } from './types';
+import { installAudit } from '../audit/install';
 
 export type { Db } from './types';
 
@@ -15,11 +16,52 @@ export interface OpenOptions {
   mustExist?: boolean;
   /** Check an existing file with `PRAGMA quick_check` before opening it (default true; ~1.5 s at 1M rows). */
   quickCheck?: boolean;
+  /** Who this connection's changes are recorded as in the audit log, and its clock (src/core/audit). */
+  actor?: (() => string) | undefined;
+  clock?: (() => Date) | undefined;
+  /**
+   * Called with the connection before an existing database of an older schema is migrated (nothing has been
+   * written yet): the backup "före migrering". Throwing refuses the open and leaves the file as it was.
+   */
+  beforeMigrate?: ((db: Db, fromVersion: number) => void) | undefined;
+  /** Open an existing, whole-schema file read-only: no pragma that writes, no migration (a damaged file). */
+  readOnly?: boolean;
+}
+
+/** A read-only connection to an existing database of the current schema; nothing is ever written. */
+function openReadOnly(file: string, options: OpenOptions): Db {
+  let db: Db;
+  try {
+    db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (err) {
+    throw new AppError('db_unreadable', `Databasfilen kunde inte öppnas: ${file} (${sqliteReason(err)}).`);
+  }
+  try {
+    const version = refuseNewer(db);
+    if (version !== LATEST_SCHEMA_VERSION) {
+      throw new AppError(
+        'db_unreadable',
+        `Databasfilen är skadad och har en äldre schemaversion (${version}): ${file}. Den kan inte visas; återställ den från en säkerhetskopia.`,
+      );
+    }
+    db.pragma('query_only = ON');
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof AppError) throw err;
+    throw new AppError('db_unreadable', `Databasfilen kunde inte läsas: ${file} (${sqliteReason(err)}).`);
+  }
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const problem = pathProblem(file);
   if (problem) throw new AppError('db_unreadable', problem);
+  if (options.readOnly) return openReadOnly(file, options);
   // An existing file is checked read-only first: only a whole Lägesbild database is ever written to.
   // A file that does not exist yet is created (unless mustExist), and only then gets WAL and the schema.
   if (fs.existsSync(file)) {
@@ -36,7 +78,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
   try {
     // Refuse a newer file before any pragma: switching to WAL already rewrites the file header.
-    refuseNewer(db);
+    const version = refuseNewer(db);
+    if (version >= 1 && version < LATEST_SCHEMA_VERSION) options.beforeMigrate?.(db, version);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // Deleted text (a cleared description, an erased name) is overwritten, not left in free pages.
@@ -47,6 +90,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('temp_store = MEMORY');
     migrate(db);
     syncTaxonomy(db);
+    installAudit(db, { actor: options.actor, clock: options.clock });
     return db;
   } catch (err) {
     db.close();

@@ -53,11 +53,17 @@ export const notLagesbild = (file: string): AppError =>
 export const emptyFile = (file: string): AppError =>
   new AppError('db_unreadable', `Filen är tom (0 byte) och är ingen Lägesbild-databas: ${file}. Den har inte ändrats.`);
 
-export const damaged = (file: string): AppError =>
-  new AppError(
-    'db_unreadable',
-    `Databasfilen är skadad: ${file}. Den har inte ändrats. Återställ den från en säkerhetskopia.`,
-  );
+/** A Lägesbild database whose pages fail `quick_check`: the app may still open it read-only. */
+export class DamagedDatabaseError extends AppError {
+  constructor(readonly file: string) {
+    super(
+      'db_unreadable',
+      `Databasfilen är skadad: ${file}. Den har inte ändrats. Återställ den från en säkerhetskopia.`,
+    );
+  }
+}
+
+export const damaged = (file: string): AppError => new DamagedDatabaseError(file);
 
 export const newerVersion = (version: number): AppError =>
   new AppError(

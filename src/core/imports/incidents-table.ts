@@ -5,8 +5,10 @@
  * decimals with a comma. Pure apart from being async (exceljs reads zip files asynchronously).
  */
 // exceljs takes ~0.4 s to load: only when a workbook is read or written, not with every import or export.
+import { Readable } from 'node:stream';
 import { AppError } from '../../shared/errors';
 import { shown } from './bra';
+import { readFirstSheet, type XlsxFirstSheet } from './xlsx-stream';
 import {
   CsvReader,
   decodeChunks,
@@ -63,12 +65,12 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<Ta
   return { ...table, rows: [...table.rows] };
 }
 
-/** The header now; a CSV file's rows as they are read (an Excel workbook is read whole). */
+/** The header now; a CSV file's rows as they are read (an Excel workbook's first sheet is read first, streamed). */
 export async function openTable(src: TableSource, fileName: string): Promise<TableStream> {
   const head = src.head();
   if (head.length === 0) throw new AppError('validation', 'Filen är tom.');
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
-    return readXlsx(src.whole(), fileName);
+    return readXlsx(src, fileName);
   }
   if (/\.xlsx$/i.test(fileName.trim())) {
     throw new AppError(
@@ -169,42 +171,58 @@ function* csvRows(chunks: Iterable<Uint8Array>, encoding: Encoding): Generator<T
   yield* rows(reader.end());
 }
 
-function toTable(records: TableRow[], encoding: string, warnings: string[]): Table {
-  const [first, ...rows] = records;
-  if (!first) throw new AppError('validation', 'Filen innehåller inga rader, inte ens en rubrikrad.');
-  const table: Table = { header: first.cells.map(cleanHeader), rows, encoding, headerRow: first.row };
-  if (warnings.length > 0) table.warnings = warnings;
-  return table;
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Excel
 
-async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Table> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+/**
+ * The first worksheet, streamed (see xlsx-stream.ts). The pipeline reads rows synchronously (inside the
+ * import's transaction), so the whole workbook is read first; its rows wait in a temporary file, removed when
+ * they have been read, when reading stops early, or at once if the workbook is refused.
+ */
+async function readXlsx(src: TableSource, fileName: string): Promise<TableStream> {
+  let sheet: XlsxFirstSheet;
   try {
-    // exceljs types its argument as its own `Buffer extends ArrayBuffer`; at run time it takes a Node Buffer.
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
+    sheet = await readFirstSheet(Readable.from(src.chunks()));
+  } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError(
       'validation',
       `Filen ${shown(fileName)} kunde inte läsas som en Excel-arbetsbok (.xlsx). Den kan vara skadad eller i ett annat format; spara den som .xlsx eller CSV igen och försök på nytt.`,
     );
   }
-  const sheets = workbook.worksheets;
-  const sheet = sheets[0];
-  if (!sheet) throw new AppError('validation', `Excel-filen ${shown(fileName)} innehåller inga kalkylblad.`);
-  const warnings =
-    sheets.length > 1 ? [`Arbetsboken har ${sheets.length} blad; bara det första ("${shown(sheet.name)}") läses.`] : [];
-  const records: TableRow[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cleanCell(cellText(row.getCell(c).value)));
-    if (!isBlankRow(cells)) records.push({ row: rowNumber, cells });
-  });
-  return toTable(records, 'xlsx', warnings);
+  const records = xlsxRows(sheet);
+  try {
+    if (sheet.first === null)
+      throw new AppError('validation', `Excel-filen ${shown(fileName)} innehåller inga kalkylblad.`);
+    const first = records.next();
+    if (first.done) throw new AppError('validation', 'Filen innehåller inga rader, inte ens en rubrikrad.');
+    const table: TableStream = {
+      header: first.value.cells.map(cleanHeader),
+      headerRow: first.value.row,
+      encoding: 'xlsx',
+      rows: { [Symbol.iterator]: () => records },
+    };
+    if (sheet.count > 1)
+      table.warnings = [`Arbetsboken har ${sheet.count} blad; bara det första ("${shown(sheet.first)}") läses.`];
+    return table;
+  } catch (err) {
+    records.return();
+    sheet.close();
+    throw err;
+  }
+}
+
+/** Non-blank rows as text cells; the spool is closed when they are read, or when reading stops. */
+function* xlsxRows(sheet: XlsxFirstSheet): Generator<TableRow, void> {
+  try {
+    for (const { row, values } of sheet.rows()) {
+      const cells: string[] = [];
+      for (let c = 0; c < values.length; c++) cells.push(cleanCell(cellText(values[c])));
+      if (!isBlankRow(cells)) yield { row, cells };
+    }
+  } finally {
+    sheet.close();
+  }
 }
 
 /** A cell's value as the text Excel shows (formulas by their result, rich text as plain text). */

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { ImportPreview, ImportReport } from '../../shared/imports';
 import type { FileImport } from './service';
 import type { ImportWorkerData, ImportWorkerMessage } from './worker-entry';
+import type { IntegrityResult } from '../db/integrity';
 
 export interface WorkerScript {
   /** The worker's entry file: the built `import-worker.js`, or the TypeScript source. */
@@ -30,9 +31,18 @@ export function previewInWorker(o: RunOptions): Promise<ImportPreview> {
   return runInWorker(o, 'preview') as Promise<ImportPreview>;
 }
 
-function runInWorker(o: RunOptions, mode: ImportWorkerData['mode']): Promise<ImportReport | ImportPreview> {
+/** `PRAGMA integrity_check` in the worker: seconds for a large file, and the app's main thread never waits. */
+export function integrityInWorker(o: Omit<RunOptions, 'file'>): Promise<IntegrityResult> {
+  return runInWorker(o, 'integrity') as Promise<IntegrityResult>;
+}
+
+function runInWorker(
+  o: Omit<RunOptions, 'file'> & { file?: RunOptions['file'] },
+  mode: ImportWorkerData['mode'],
+): Promise<ImportReport | ImportPreview | IntegrityResult> {
   return new Promise((resolve, reject) => {
-    const workerData: ImportWorkerData = { dbPath: o.dbPath, nativeBinding: o.nativeBinding, file: o.file, mode };
+    const base = { dbPath: o.dbPath, nativeBinding: o.nativeBinding };
+    const workerData: ImportWorkerData = mode === 'integrity' ? { ...base, mode } : { ...base, file: o.file!, mode };
     const worker = o.script.register
       ? new Worker(`require(${JSON.stringify(o.script.register)}); require(${JSON.stringify(o.script.path)});`, {
           eval: true,

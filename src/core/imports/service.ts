@@ -4,10 +4,12 @@ import path from 'node:path';
 import type { Db } from '../db/connection';
 import type { ImportFormat, ImportLogEntry, ImportPreview, ImportReport } from '../../shared/imports';
 import { checkImportFile } from './file-errors';
+import { piiRowWarnings } from '../privacy/import-warnings';
 import { commitImport, previewImport, type ImportRequest, type Progress } from './pipeline';
 import { importerOf } from './formats';
 import type { ColumnMapping } from './incidents-table';
 import type { Source } from '../../shared/domain';
+import { suspendRowAudit } from '../audit/install';
 
 export interface FileImport {
   path: string;
@@ -66,6 +68,7 @@ export async function previewFile(db: Db, file: FileImport, onProgress?: Progres
     confirmWarnings: p.confirm,
     nothingNew: p.nothingNew,
     alreadyImported: p.alreadyImported,
+    piiWarnings: piiRowWarnings(p.sample),
   };
   const shown = importerOf(p.format).display({ db, kommunName }, p);
   return {
@@ -76,7 +79,13 @@ export async function previewFile(db: Db, file: FileImport, onProgress?: Progres
 }
 
 export async function commitFile(db: Db, file: FileImport, onProgress?: Progress): Promise<ImportReport> {
-  return commitImport(db, request(file), new Date(), onProgress);
+  // The import logs itself as one entry (file, rows added and skipped, by whom), not one per row.
+  const resumeAudit = suspendRowAudit(db);
+  try {
+    return await commitImport(db, request(file), new Date(), onProgress);
+  } finally {
+    resumeAudit();
+  }
 }
 
 export function importLog(db: Db): ImportLogEntry[] {

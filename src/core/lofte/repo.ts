@@ -100,6 +100,12 @@ export class LofteRepo {
         issues: [{ field: 'periodTo', message: 'Slutet är före början.' }],
       });
     }
+    if (!this.db.prepare('SELECT 1 FROM kommun WHERE id = ?').get(input.kommunId)) {
+      throw new AppError('validation', `Kommunen (id ${input.kommunId}) finns inte i databasen.`, {
+        issues: [{ field: 'kommunId', message: 'Kommunen finns inte i databasen.' }],
+      });
+    }
+    this.checkFocusArea(input.focusAreaId);
     const stamp = this.stamp();
     const id = Number(
       this.db
@@ -118,6 +124,19 @@ export class LofteRepo {
         ).lastInsertRowid,
     );
     return this.get(id);
+  }
+
+  /** A fokusområde named by a löfte must exist: refused before writing, not by the foreign key. */
+  private checkFocusArea(focusAreaId: number | null | undefined): void {
+    if (
+      focusAreaId !== null &&
+      focusAreaId !== undefined &&
+      !this.db.prepare('SELECT 1 FROM focus_area WHERE id = ?').get(focusAreaId)
+    ) {
+      throw new AppError('not_found', `Fokusområdet finns inte (id ${focusAreaId}); välj ett annat eller inget.`, {
+        issues: [{ field: 'focusAreaId', message: 'Fokusområdet finns inte.' }],
+      });
+    }
   }
 
   /**
@@ -142,6 +161,7 @@ export class LofteRepo {
             'Löftet har sparats av någon annan sedan du öppnade det. Ladda om för att se den senaste texten.',
           );
         }
+        if (fields && 'focusAreaId' in fields) this.checkFocusArea(fields.focusAreaId);
         this.db
           .prepare(
             'UPDATE lofte SET content_json = ?, focus_area_id = ?, revision = revision + 1, updated_at = ? WHERE id = ?',

@@ -135,6 +135,28 @@ function checkLinks(db: Db, input: MeasureInput, kommunId: number, wasInPlan: bo
       issues: [{ field: 'declineReason', message: 'Ange skälet till att åtgärden avslogs.' }],
     });
   }
+  // Every reference is looked up before writing: a missing one is the user's to fix, not a foreign-key failure.
+  if (!db.prepare('SELECT 1 FROM kommun WHERE id = ?').get(kommunId)) {
+    throw new AppError(
+      'validation',
+      kommunId ? `Kommunen (id ${kommunId}) finns inte i databasen.` : 'Välj kommun för åtgärden.',
+      { issues: [{ field: 'kommunId', message: 'Välj en kommun som finns i databasen.' }] },
+    );
+  }
+  if (input.observationId) {
+    const obsWalk = db.prepare('SELECT walk_id FROM walk_observation WHERE id = ?').pluck().get(input.observationId) as
+      number | undefined;
+    if (obsWalk === undefined) {
+      throw new AppError('not_found', 'Iakttagelsen finns inte längre; välj en annan eller ingen.', {
+        issues: [{ field: 'observationId', message: 'Iakttagelsen finns inte.' }],
+      });
+    }
+    if (input.walkId && obsWalk !== input.walkId) {
+      throw new AppError('validation', 'Iakttagelsen hör till en annan trygghetsvandring än åtgärden.', {
+        issues: [{ field: 'observationId', message: 'Välj en iakttagelse från samma vandring.' }],
+      });
+    }
+  }
   if (input.viewId && !db.prepare('SELECT 1 FROM dashboard_view WHERE id = ?').get(input.viewId)) {
     throw new AppError('not_found', 'Den sparade vyn finns inte längre; välj en annan eller ingen.', {
       issues: [{ field: 'viewId', message: 'Vyn finns inte.' }],

@@ -109,6 +109,11 @@ export class WalkRepo {
   }
 
   save(id: number | null, input: WalkInput): Walk {
+    if (!this.db.prepare('SELECT 1 FROM kommun WHERE id = ?').get(input.kommunId)) {
+      throw new AppError('validation', `Kommunen (id ${input.kommunId}) finns inte i databasen.`, {
+        issues: [{ field: 'kommunId', message: 'Kommunen finns inte i databasen.' }],
+      });
+    }
     const stamp = this.stamp();
     const places = JSON.stringify(input.places.map((p) => p.trim()).filter(Boolean));
     const invited = JSON.stringify(input.invited.map((p) => p.trim()).filter(Boolean));

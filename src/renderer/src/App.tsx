@@ -12,6 +12,7 @@ import { ReportsScreen } from './screens/ReportsScreen';
 import { PrintCommand } from './screens/reports/print-command';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { IncidentRegister } from './screens/IncidentRegister';
+import { PrivacyScreen } from './screens/PrivacyScreen';
 import { useOp } from './lib/queries';
 
 // The charts (recharts) load with the Lägesbild screen, not with the register everyone opens first.
@@ -59,6 +60,9 @@ export function App() {
           <a href="#/databas" aria-current={route === 'databas' ? 'page' : undefined}>
             Databas
           </a>
+          <a href="#/personuppgifter" aria-current={route === 'personuppgifter' ? 'page' : undefined}>
+            Personuppgifter
+          </a>
         </nav>
         <div className="db-badge" title={info.data?.path}>
           {info.data?.fileName}
@@ -84,6 +88,7 @@ export function App() {
         {route === 'handelser' && <IncidentRegister key={window.location.hash} dataVersion={dataVersion} />}
         {route === 'import' && <ImportScreen />}
         {route === 'databas' && <DatabaseScreen onOpened={() => go('handelser')} />}
+        {route === 'personuppgifter' && <PrivacyScreen />}
       </main>
       <PrintCommand />
     </div>

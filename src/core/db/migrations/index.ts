@@ -12,6 +12,7 @@ import { migration011 } from './011_rollup_day_source';
 import { migration012 } from './012_focus_area_causes';
 import { migration013 } from './013_reports';
 import { migration014 } from './014_bra_regions';
+import { migration015 } from './015_audit';
 
 /** Numbered migrations; index i upgrades user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly string[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];
 /** Steps that rebuild a table other tables point to: run with foreign keys off, checked before commit. */
 export const REBUILDS_TABLES: ReadonlySet<number> = new Set([4]);

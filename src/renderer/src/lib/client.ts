@@ -18,28 +18,18 @@ interface Transport {
   onEvent(cb: (event: AppEvent) => void): () => void;
 }
 
-const TOKEN_KEY = 'lagesbild.token';
-const TOKEN_HEADER = 'x-lagesbild-token';
-
-function hostToken(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    // Keep the token out of the address bar (and out of screenshots and history).
-    window.history.replaceState(null, '', window.location.pathname + window.location.hash);
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
-}
-
+/**
+ * The browser host traded the printed address's session key for an HttpOnly cookie on the first load
+ * (and redirected to the address without it): same-origin requests carry it, the page never sees it.
+ */
 function httpTransport(): Transport {
-  const token = hostToken();
   return {
     async invoke(op, input) {
       try {
         const res = await fetch(`/api/${op}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify(input ?? {}),
         });
         return (await res.json()) as Result<unknown>;
@@ -48,7 +38,7 @@ function httpTransport(): Transport {
       }
     },
     onEvent(cb) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      const source = new EventSource('/api/events');
       source.onmessage = (m: MessageEvent<string>) => cb(JSON.parse(m.data) as AppEvent);
       return () => source.close();
     },

@@ -3,7 +3,15 @@ import type { IncidentFilter } from '../../../shared/domain';
 import { incidentFilterSchema } from '../../../shared/schemas';
 
 export type Route =
-  'oversikt' | 'lagesbild' | 'loften' | 'vandringar' | 'rapporter' | 'handelser' | 'import' | 'databas';
+  | 'oversikt'
+  | 'lagesbild'
+  | 'loften'
+  | 'vandringar'
+  | 'rapporter'
+  | 'handelser'
+  | 'import'
+  | 'databas'
+  | 'personuppgifter';
 const ROUTES: readonly Route[] = [
   'oversikt',
   'lagesbild',
@@ -13,6 +21,7 @@ const ROUTES: readonly Route[] = [
   'handelser',
   'import',
   'databas',
+  'personuppgifter',
 ];
 
 function parts(): [string, URLSearchParams] {

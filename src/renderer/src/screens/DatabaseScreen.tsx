@@ -5,6 +5,7 @@ import { formatInteger } from '../../../shared/format';
 import { ApiCallError, call, errorMessage } from '../lib/client';
 import { useOp } from '../lib/queries';
 import { StatusMessage, type Notice } from '../components/StatusMessage';
+import { FoldersPanel } from './database/FoldersPanel';
 
 /** Start screen for files: the open database, open another, create an empty one, recent files. */
 export function DatabaseScreen({ onOpened }: { onOpened: () => void }) {
@@ -112,6 +113,7 @@ export function DatabaseScreen({ onOpened }: { onOpened: () => void }) {
         </form>
         <StatusMessage notice={message} id="db-path-error" />
       </section>
+      <FoldersPanel />
       <section aria-labelledby="recent-files">
         <h2 id="recent-files">Senaste filer</h2>
         {recent.data?.length ? (

@@ -220,6 +220,21 @@ export function ImportScreen() {
               ))}
             </ul>
           )}
+          {preview.piiWarnings && preview.piiWarnings.count > 0 && (
+            <div className="warnings" role="status" data-testid="pii-warnings">
+              <p>
+                {preview.piiWarnings.count === 1
+                  ? '1 rad har en beskrivning som ser ut att innehålla personuppgifter'
+                  : `${preview.piiWarnings.count} rader har beskrivningar som ser ut att innehålla personuppgifter`}
+                . Personuppgifter hör inte hemma i registret; importen går ändå att göra.
+              </p>
+              <ul>
+                {preview.piiWarnings.rows.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <table className="sample">
             <thead>
               <tr>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Incident, Reference } from '../../../shared/domain';
 import { PRECISIONS, PRECISION_LABELS, STATUSES, STATUS_LABELS } from '../../../shared/domain';
 import { CATEGORIES } from '../../../shared/taxonomy';
+import { piiWarning } from '../../../shared/pii';
 import { Field } from '../components/Field';
 import { SourceOptions } from '../components/SourceOptions';
 import { ApiCallError, call } from '../lib/client';
@@ -18,6 +19,8 @@ interface Props {
 /** Create or edit an incident, with inline Swedish validation from the same schema core uses. */
 export function IncidentForm({ reference, incident, onSaved, onCancel }: Props) {
   const [values, setValues] = useState<FormValues>(() => (incident ? formFromIncident(incident) : emptyForm()));
+  // Personal data in the description: a warning while typing, never a refusal (issue 13).
+  const pii = piiWarning(values.description);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -189,6 +192,11 @@ export function IncidentForm({ reference, incident, onSaved, onCancel }: Props) 
             <textarea {...p} rows={4} value={values.description} onChange={(e) => set('description', e.target.value)} />
           )}
         </Field>
+        {pii !== null && (
+          <p className="field-warning field-wide" role="status" data-testid="pii-warning">
+            {pii}
+          </p>
+        )}
         <Field id="f-reporter" label="Rapporterande organisation" error={errors.reporterOrg} wide>
           {(p) => <input {...p} value={values.reporterOrg} onChange={(e) => set('reporterOrg', e.target.value)} />}
         </Field>
