@@ -311,6 +311,25 @@ describe('varje skärm i två fönsterstorlekar', () => {
       await nav('Databas');
       await page.getByRole('heading', { level: 2 }).first().waitFor();
       await look('databas');
+
+      await nav('Säkerhetskopior');
+      await page.getByTestId('backup-row').first().waitFor({ timeout: 20_000 });
+      await look('sakerhetskopior');
+
+      await nav('Personuppgifter');
+      await page.getByRole('heading', { name: 'Personuppgifter', level: 2 }).waitFor();
+      await page.getByTestId('privacy-pending').waitFor();
+      await look('personuppgifter');
+      await page.getByLabel('Namn, personnummer eller annan text').fill('station');
+      await page.getByRole('button', { name: 'Sök', exact: true }).click();
+      await page.getByTestId('privacy-count').waitFor();
+      await look('personuppgifter-traffar');
+
+      await nav('Ändringslogg');
+      await page.getByRole('heading', { name: 'Ändringslogg', level: 2 }).waitFor();
+      await page.getByRole('button', { name: 'Kontrollera loggen' }).click();
+      await page.getByText(/Loggen är obruten/).waitFor();
+      await look('andringslogg');
     } finally {
       await s.close();
     }

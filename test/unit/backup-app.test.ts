@@ -132,6 +132,18 @@ describe('restore from a backup', () => {
     // The second visit: the register shows the restored rows.
     const page = (await t.call('incidents.page', { filter: {}, startRow: 0, endRow: 10 })) as { rows: unknown[] };
     expect(page.rows).toHaveLength(3);
+    // The restore is in the audit log; the three deletions it superseded are kept beside the backups.
+    const last = t.sql<{ action: string; content_json: string }>(
+      'SELECT action, content_json FROM audit_log ORDER BY id DESC LIMIT 1',
+    )[0]!;
+    expect(last.action).toBe('återställning');
+    const kept = JSON.parse(last.content_json) as { after: { ersatta_poster: number; ersatta_poster_fil: string } };
+    expect(kept.after.ersatta_poster).toBe(3);
+    const superseded = JSON.parse(fs.readFileSync(kept.after.ersatta_poster_fil, 'utf8')) as {
+      entries: { action: string }[];
+    };
+    expect(superseded.entries.map((e) => e.action)).toEqual(['borttagen', 'borttagen', 'borttagen']);
+    expect(await t.call('audit.verify', {})).toMatchObject({ ok: true });
     const safety = new Database(result.safetyBackup, { readonly: true });
     expect(safety.prepare('SELECT count(*) FROM incident').pluck().get()).toBe(0);
     safety.close();

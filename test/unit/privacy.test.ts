@@ -46,8 +46,8 @@ async function incident(w: TestWorkspace, day: string, description: string, plac
 /** Every text value of every table (FTS shadow tables hold no text of their own) that contains `term`. */
 function occurrences(w: TestWorkspace, term: string): string[] {
   const tables = w.sql<{ name: string }>(
-    // The audit log is erased by its own source (src/core/audit/erasable.ts), added to the list by the lead.
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'audit%'",
+    // The audit log included: its own source erases the term from the entries' contents.
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
   );
   const found: string[] = [];
   for (const { name } of tables) {
@@ -106,6 +106,7 @@ describe('gallring', () => {
     const page = await t.call('incidents.page', { filter: { text: 'Svensson' }, startRow: 0, endRow: 10 } as never);
     expect(page.rows).toHaveLength(0);
     expect(occurrences(t, 'Svensson')).toEqual([]);
+    expect(await t.call('audit.verify', {})).toMatchObject({ ok: true });
   });
 
   it('papperskorgen töms på det som tagits bort för mer än 30 dagar sedan, inget annat', async () => {
@@ -154,7 +155,16 @@ describe('sök och radera', () => {
     await seedEverywhere(t);
     const found = await t.call('privacy.search', { term: 'sven svensson' });
     const sources = found.groups.map((g) => g.source).sort();
-    expect(sources).toEqual(['comment', 'imports', 'incident', 'lofte_snapshot', 'trash', 'walk', 'walk_observation']);
+    expect(sources).toEqual([
+      'audit',
+      'comment',
+      'imports',
+      'incident',
+      'lofte_snapshot',
+      'trash',
+      'walk',
+      'walk_observation',
+    ]);
     const incidentHits = found.groups.find((g) => g.source === 'incident')!.hits;
     // The observation is an incident too (its note its description).
     expect(incidentHits.map((h) => h.field).sort()).toEqual(['description', 'description', 'place_name']);
@@ -166,6 +176,8 @@ describe('sök och radera', () => {
     expect(result.total).toBe(new Set(hits.map((h) => `${h.source}/${h.id}`)).size);
     expect(occurrences(t, 'Sven Svensson')).toEqual([]);
     expect((await t.call('privacy.search', { term: 'Sven Svensson' })).total).toBe(0);
+    // The chain still verifies: erasing content keeps each entry's content hash, and the erasure is logged.
+    expect(await t.call('audit.verify', {})).toMatchObject({ ok: true });
     const page = await t.call('incidents.page', { filter: { text: 'Svensson' }, startRow: 0, endRow: 10 } as never);
     expect(page.rows).toHaveLength(0);
     // Masked, not emptied: the rest of the text is still there.
@@ -179,7 +191,11 @@ describe('sök och radera', () => {
     const a = await incident(t, '2026-03-01', SVEN);
     const b = await incident(t, '2026-03-02', `Också ${SVEN}`);
     const found = await t.call('privacy.search', { term: '19850101-1236' });
-    expect(found.total).toBe(2);
+    // Each incident, and the audit log's entry of its creation.
+    expect(found.groups.map((g) => [g.source, g.hits.length])).toEqual([
+      ['incident', 2],
+      ['audit', 2],
+    ]);
     await t.call('privacy.erase', {
       term: '19850101-1236',
       hits: [{ source: 'incident', id: a.id, field: 'description' }],

@@ -29,6 +29,7 @@ import type { RestoreOutcome } from '../../shared/backups';
 import { HeadKeeper, recordHead } from '../audit/heads';
 import { logEntry, suspendRowAudit, withoutRowAudit } from '../audit/install';
 import { beforeRestore, logRestore } from './restore';
+import { Housekeeping } from './housekeeping';
 
 export const DEMO_FILE_NAME = 'lagesbild-exempeldata.sqlite';
 
@@ -87,8 +88,8 @@ export class Workspace {
   readonly profile: ProfileStore;
   readonly backups: BackupService;
   private current: DbContext | null = null;
-  /** The last background work on the open file (daily backup, integrity check): tests and close wait for it. */
-  private background: Promise<void> = Promise.resolve();
+  /** Daily backup, retention and the integrity check in the background (tests and close wait for it). */
+  private readonly housekeeping: Housekeeping;
   /** Keeps the open database's audit chain head in the user data folder (moved after every write). */
   private heads: HeadKeeper | null = null;
   private seeding: Promise<void> | null = null;
@@ -103,6 +104,15 @@ export class Workspace {
       dataDir: options.dataDir,
       nativeBinding: options.nativeBinding,
       now: () => this.now(),
+    });
+    this.housekeeping = new Housekeeping({
+      backups: this.backups,
+      jobs: this.jobs,
+      now: () => this.now(),
+      writableNow: (ctx) => this.current === ctx && !ctx.readOnly && !this.seeding && !this.activeImport,
+      checkIntegrity: (ctx) => this.checkIntegrity(ctx),
+      current: () => this.current,
+      ready: () => this.ready(),
     });
   }
 
@@ -140,6 +150,8 @@ export class Workspace {
     const file = this.demoPath();
     this.switchTo(file, false);
     const ctx = this.db();
+    // A damaged demo file is shown read-only as it is (and can be restored), never seeded into.
+    if (ctx.readOnly) return this.info();
     if (ctx.read((r) => r.reference.getSetting(DEMO_SETTING)) === null) this.startSeeding();
     // A demo database seeded before the trygghetsmätning and the löften existed gets them now.
     else
@@ -183,7 +195,7 @@ export class Workspace {
     this.current = ctx;
     this.recent.add(file);
     ctx.committedElsewhere(['database']);
-    if (this.automaticBackups && !ctx.readOnly) this.afterOpen(ctx);
+    if (this.automaticBackups && !ctx.readOnly) this.housekeeping.afterOpen(ctx);
   }
 
   /** A whole file opens for writing (backed up first when it must be migrated); a damaged one read-only. */
@@ -235,23 +247,9 @@ export class Workspace {
     }
   }
 
-  /** In the background after a file opened: the daily backup, then the full integrity check. */
-  private afterOpen(ctx: DbContext): void {
-    const job = this.background
-      .then(() => this.backups.dailyIfDue(ctx.path))
-      .catch((err: unknown) => {
-        const j = this.jobs.start('backup', 'Daglig säkerhetskopia', 0);
-        j.finish(`Den dagliga säkerhetskopian kunde inte skapas: ${(err as Error).message}`);
-      })
-      .then(() => this.checkIntegrity(ctx))
-      .then(() => undefined)
-      .catch(() => undefined);
-    this.background = job;
-  }
-
   /** Resolves when the background work started by the last open (backup, integrity check) is done. */
   async settled(): Promise<void> {
-    await this.background;
+    await this.housekeeping.settled();
   }
 
   /** The full integrity check of the open file; damage makes it read-only (see damage.ts). */
@@ -271,7 +269,7 @@ export class Workspace {
     const file = ctx.path;
     // An unknown name is refused before anything is closed.
     const from = this.backups.find(name, file);
-    await this.background.catch(() => undefined);
+    await this.housekeeping.settled();
     const superseded = ctx.read(({ db }) =>
       beforeRestore(db, from, this.backups.dirFor(file), this.now(), this.options.nativeBinding),
     );
@@ -294,7 +292,7 @@ export class Workspace {
     const head = reopened.write(['database'], ({ db }) => logRestore(db, { backupFile: from, ...superseded }));
     recordHead(this.options.dataDir, file, head, this.now());
     this.heads?.reset();
-    if (this.automaticBackups) this.afterOpen(reopened);
+    if (this.automaticBackups) this.housekeeping.afterOpen(reopened);
     return restored;
   }
 
@@ -484,7 +482,8 @@ export class Workspace {
 
   async close(): Promise<void> {
     await this.seeding?.catch(() => undefined);
-    await this.background.catch(() => undefined);
+    await this.housekeeping.settled();
+    this.housekeeping.stop();
     this.closeCurrent();
   }
 }

@@ -82,3 +82,45 @@ export const auditSource: ErasableSource = {
     return changed;
   },
 };
+
+/**
+ * Retention: empties `field` (e.g. the description) wherever it appears in the entries about the given
+ * objects, marks them erased and logs one "rensning" naming them. Returns how many entries changed.
+ */
+export function eraseAuditField(db: Db, objectType: string, objectIds: readonly number[], field: string): number {
+  if (objectIds.length === 0) return 0;
+  const find = db
+    .prepare(
+      `SELECT id, content_json FROM audit_log
+        WHERE object_type = ? AND object_id = ? AND content_json LIKE ? ORDER BY id`,
+    )
+    .raw();
+  const set = db.prepare('UPDATE audit_log SET content_json = ?, erased = 1 WHERE id = ?');
+  const blank = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(blank);
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, k === field && x ? '' : blank(x)]),
+      );
+    }
+    return v;
+  };
+  const changed: number[] = [];
+  for (const objectId of objectIds) {
+    for (const [id, content] of find.all(objectType, String(objectId), `%"${field}"%`) as [number, string][]) {
+      const rewritten = JSON.stringify(blank(JSON.parse(content)));
+      if (rewritten === content) continue;
+      set.run(rewritten, id);
+      changed.push(id);
+    }
+  }
+  if (changed.length > 0) {
+    logEntry(db, {
+      objectType: 'audit_log',
+      objectId: changed.length === 1 ? changed[0]! : `${changed[0]}–${changed[changed.length - 1]}`,
+      action: 'rensning',
+      content: { entries: changed, field },
+    });
+  }
+  return changed.length;
+}

@@ -8,6 +8,7 @@
 import { Readable } from 'node:stream';
 import { AppError } from '../../shared/errors';
 import { shown } from './bra';
+import { TempSpool } from './xlsx-spool';
 import { readFirstSheet, type XlsxFirstSheet } from './xlsx-stream';
 import {
   CsvReader,
@@ -176,8 +177,9 @@ function* csvRows(chunks: Iterable<Uint8Array>, encoding: Encoding): Generator<T
 
 /**
  * The first worksheet, streamed (see xlsx-stream.ts). The pipeline reads rows synchronously (inside the
- * import's transaction), so the whole workbook is read first; its rows wait in a temporary file, removed when
- * they have been read, when reading stops early, or at once if the workbook is refused.
+ * import's transaction), so the whole workbook is read first, and its rows are turned into text right away:
+ * they wait as text in a temporary file, and the workbook's shared strings are let go before the import
+ * writes. The file is removed when the rows have been read, when reading stops early, or on a refusal.
  */
 async function readXlsx(src: TableSource, fileName: string): Promise<TableStream> {
   let sheet: XlsxFirstSheet;
@@ -190,10 +192,17 @@ async function readXlsx(src: TableSource, fileName: string): Promise<TableStream
       `Filen ${shown(fileName)} kunde inte läsas som en Excel-arbetsbok (.xlsx). Den kan vara skadad eller i ett annat format; spara den som .xlsx eller CSV igen och försök på nytt.`,
     );
   }
-  const records = xlsxRows(sheet);
+  const { count, first: name } = sheet;
+  const spool = new TempSpool();
+  const records = spooledRows(spool);
   try {
-    if (sheet.first === null)
-      throw new AppError('validation', `Excel-filen ${shown(fileName)} innehåller inga kalkylblad.`);
+    for (const { row, values } of sheet.rows()) {
+      const cells: string[] = [];
+      for (let c = 0; c < values.length; c++) cells.push(cleanCell(cellText(values[c])));
+      if (!isBlankRow(cells)) spool.write([row, ...cells]);
+    }
+    sheet.close();
+    if (name === null) throw new AppError('validation', `Excel-filen ${shown(fileName)} innehåller inga kalkylblad.`);
     const first = records.next();
     if (first.done) throw new AppError('validation', 'Filen innehåller inga rader, inte ens en rubrikrad.');
     const table: TableStream = {
@@ -202,26 +211,24 @@ async function readXlsx(src: TableSource, fileName: string): Promise<TableStream
       encoding: 'xlsx',
       rows: { [Symbol.iterator]: () => records },
     };
-    if (sheet.count > 1)
-      table.warnings = [`Arbetsboken har ${sheet.count} blad; bara det första ("${shown(sheet.first)}") läses.`];
+    if (count > 1) table.warnings = [`Arbetsboken har ${count} blad; bara det första ("${shown(name)}") läses.`];
     return table;
   } catch (err) {
-    records.return();
     sheet.close();
+    spool.close();
     throw err;
   }
 }
 
-/** Non-blank rows as text cells; the spool is closed when they are read, or when reading stops. */
-function* xlsxRows(sheet: XlsxFirstSheet): Generator<TableRow, void> {
+/** Rows read back from the spool, which is closed when they have been read or when reading stops. */
+function* spooledRows(spool: TempSpool): Generator<TableRow, void> {
   try {
-    for (const { row, values } of sheet.rows()) {
-      const cells: string[] = [];
-      for (let c = 0; c < values.length; c++) cells.push(cleanCell(cellText(values[c])));
-      if (!isBlankRow(cells)) yield { row, cells };
+    for (const record of spool.records()) {
+      const [row, ...cells] = record as [number, ...string[]];
+      yield { row, cells };
     }
   } finally {
-    sheet.close();
+    spool.close();
   }
 }
 

@@ -104,7 +104,11 @@ export async function readFirstSheet(input: Readable): Promise<XlsxFirstSheet> {
   const sheets = worksheets(reader);
   const first = sheets[0];
   const spool = first && spools.get(first.sheetNo);
-  for (const [no, s] of spools) if (s !== spool) spools.delete(no) && s.close();
+  for (const [no, other] of spools) {
+    if (other === spool) continue;
+    other.close();
+    spools.delete(no);
+  }
   const ctx: SheetContext = { strings, styles: reader.styles, date1904: reader.properties?.model?.date1904 === true };
   return {
     count: sheets.length,

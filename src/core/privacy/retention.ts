@@ -86,6 +86,24 @@ export function applyRetention(db: Db, now: Date): Omit<RetentionCounts, 'trashP
   return { descriptions: rows.length, trashDescriptions: trash, cutoffDay: cutoff };
 }
 
+/** The incidents a retention run now clears or purges (live, in the trash, or leaving the trash). */
+export function retentionTargets(db: Db, now: Date): number[] {
+  const years = descriptionYears(db);
+  const ids = (sql: string, ...p: unknown[]) =>
+    db
+      .prepare(sql)
+      .pluck()
+      .all(...p) as number[];
+  const purged = ids('SELECT id FROM incident_trash WHERE deleted_at < ?', trashLimit(now));
+  if (years === null) return purged;
+  const before = localDayStartUtc(cutoffDay(now, years));
+  return [
+    ...ids(`SELECT id FROM incident WHERE occurred_at < ? AND description <> ''`, before),
+    ...ids(`SELECT id FROM incident_trash WHERE ${OLD_TRASH}`, before),
+    ...purged,
+  ];
+}
+
 /** Deletes trash entries deleted more than TRASH_DAYS ago (their undo is gone). */
 export function purgeTrash(db: Db, now: Date): number {
   return db.prepare('DELETE FROM incident_trash WHERE deleted_at < ?').run(trashLimit(now)).changes;

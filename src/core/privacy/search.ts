@@ -10,9 +10,10 @@ import type { ErasableSource, TextHit } from './sources';
 import { incidentSource, trashSource } from './sources-incidents';
 import { TABLE_SOURCES } from './sources-tables';
 import { MAX_HITS_PER_SOURCE } from './text';
+import { auditSource } from '../audit/erasable';
 
 /** Every place free text is kept, in the order the screen lists them. */
-export const ERASABLE_SOURCES: readonly ErasableSource[] = [incidentSource, trashSource, ...TABLE_SOURCES];
+export const ERASABLE_SOURCES: readonly ErasableSource[] = [incidentSource, trashSource, ...TABLE_SOURCES, auditSource];
 
 export const MIN_TERM = 3;
 

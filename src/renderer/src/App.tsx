@@ -13,6 +13,10 @@ import { PrintCommand } from './screens/reports/print-command';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { IncidentRegister } from './screens/IncidentRegister';
 import { PrivacyScreen } from './screens/PrivacyScreen';
+import { AuditScreen } from './screens/AuditScreen';
+import { BackupScreen } from './screens/database/BackupScreen';
+import { DatabaseTabs, isDatabaseRoute } from './components/DatabaseTabs';
+import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { useOp } from './lib/queries';
 
 // The charts (recharts) load with the Lägesbild screen, not with the register everyone opens first.
@@ -57,11 +61,8 @@ export function App() {
           <a href="#/import" aria-current={route === 'import' ? 'page' : undefined}>
             Import
           </a>
-          <a href="#/databas" aria-current={route === 'databas' ? 'page' : undefined}>
+          <a href="#/databas" aria-current={isDatabaseRoute(route) ? 'page' : undefined}>
             Databas
-          </a>
-          <a href="#/personuppgifter" aria-current={route === 'personuppgifter' ? 'page' : undefined}>
-            Personuppgifter
           </a>
         </nav>
         <div className="db-badge" title={info.data?.path}>
@@ -75,7 +76,9 @@ export function App() {
         <ProfileButton />
       </header>
       <JobBar jobs={jobs} />
+      <ReadOnlyBanner info={info.data} />
       <main className="app-main">
+        {isDatabaseRoute(route) && <DatabaseTabs route={route} />}
         {route === 'oversikt' && <OverviewScreen />}
         {route === 'lagesbild' && (
           <Suspense fallback={<p className="form-info">Laddar lägesbilden…</p>}>
@@ -88,7 +91,9 @@ export function App() {
         {route === 'handelser' && <IncidentRegister key={window.location.hash} dataVersion={dataVersion} />}
         {route === 'import' && <ImportScreen />}
         {route === 'databas' && <DatabaseScreen onOpened={() => go('handelser')} />}
+        {route === 'sakerhetskopior' && <BackupScreen />}
         {route === 'personuppgifter' && <PrivacyScreen />}
+        {route === 'andringslogg' && <AuditScreen />}
       </main>
       <PrintCommand />
     </div>

@@ -11,7 +11,9 @@ export type Route =
   | 'handelser'
   | 'import'
   | 'databas'
-  | 'personuppgifter';
+  | 'sakerhetskopior'
+  | 'personuppgifter'
+  | 'andringslogg';
 const ROUTES: readonly Route[] = [
   'oversikt',
   'lagesbild',
@@ -21,7 +23,9 @@ const ROUTES: readonly Route[] = [
   'handelser',
   'import',
   'databas',
+  'sakerhetskopior',
   'personuppgifter',
+  'andringslogg',
 ];
 
 function parts(): [string, URLSearchParams] {

@@ -57,7 +57,7 @@ export function DatabaseScreen({ onOpened }: { onOpened: () => void }) {
             <div>
               <dt>Innehåll</dt>
               <dd>
-                {formatInteger(info.data.incidentCount)} händelser
+                {info.data.incidentCount === null ? 'okänt antal' : formatInteger(info.data.incidentCount)} händelser
                 {info.data.isDemo && <span className="demo-label">Exempeldata</span>}
               </dd>
             </div>
