@@ -132,6 +132,18 @@ export class BackupService {
     return info;
   }
 
+  /** The backup before an import; when it cannot be taken, the import does not start. */
+  async beforeImport(dbFile: string): Promise<void> {
+    try {
+      await this.take(dbFile, 'före import');
+    } catch (err) {
+      throw new AppError(
+        err instanceof AppError ? err.code : 'internal',
+        `Säkerhetskopian före importen kunde inte skapas, så importen startade inte: ${(err as Error).message}`,
+      );
+    }
+  }
+
   /** The daily backup, unless one was taken today (local date). */
   async dailyIfDue(dbFile: string): Promise<BackupInfo | null> {
     const today = localDate(this.options.now());

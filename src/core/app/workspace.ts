@@ -30,6 +30,7 @@ import { HeadKeeper, recordHead } from '../audit/heads';
 import { logEntry, suspendRowAudit, withoutRowAudit } from '../audit/install';
 import { beforeRestore, logRestore } from './restore';
 import { Housekeeping } from './housekeeping';
+import { isRegularFile, spoolForImport, type Spooled } from '../imports/spool';
 
 export const DEMO_FILE_NAME = 'lagesbild-exempeldata.sqlite';
 
@@ -379,8 +380,15 @@ export class Workspace {
     this.activeImport = controller;
     const job = this.jobs.start('import', label, 0);
     const onProgress = (done: number, total: number) => job.update(done, total);
+    let spooled: Spooled | null = null;
     try {
-      if (this.automaticBackups) await this.backupBeforeImport(ctx);
+      if (this.automaticBackups) await this.backups.beforeImport(ctx.path);
+      // Read the whole file before the write lock is taken: a stalled source can then be cancelled freely.
+      if (isRegularFile(file.path)) {
+        spooled = await spoolForImport(file.path, controller.signal);
+        file.fileName = path.basename(input.path);
+        file.path = spooled.path;
+      }
       const report = this.options.importWorker
         ? await runImportInWorker({
             script: this.options.importWorker,
@@ -397,18 +405,8 @@ export class Workspace {
       job.finish(err instanceof AppError && err.code === 'cancelled' ? null : (err as Error).message);
       throw err;
     } finally {
+      spooled?.remove();
       this.activeImport = null;
-    }
-  }
-
-  private async backupBeforeImport(ctx: DbContext): Promise<void> {
-    try {
-      await this.backups.take(ctx.path, 'före import');
-    } catch (err) {
-      throw new AppError(
-        (err as AppError).code ?? 'internal',
-        `Säkerhetskopian före importen kunde inte skapas, så importen startade inte: ${(err as Error).message}`,
-      );
     }
   }
 

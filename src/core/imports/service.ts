@@ -22,6 +22,8 @@ export interface FileImport {
   acceptWarnings?: boolean | undefined;
   /** Who imports: the workspace fills it from the local user profile, the CLI from `--user`. */
   by?: string | undefined;
+  /** The name the import log records when `path` is a local copy of the user's file (see spool.ts). */
+  fileName?: string | undefined;
 }
 
 const SAMPLE_ROWS = 20;
@@ -29,7 +31,7 @@ const SAMPLE_ROWS = 20;
 function request(file: FileImport): ImportRequest {
   checkImportFile(file.path);
   return {
-    fileName: path.basename(file.path),
+    fileName: file.fileName ?? path.basename(file.path),
     path: file.path,
     format: file.format,
     year: file.year,
