@@ -1,10 +1,10 @@
 /**
  * `kill -9` during an import: `npm run import` (scripts/import.ts) on a database built by the real migrations, with
- * incidents already in it. A whole import of the file into a copy runs first: it must succeed, and it measures when
- * the write begins (the -wal file first grows) and when it ends on this machine. Then the import is killed outright
- * (the whole process group) at 10 %, 50 % and 80 % of that write window (a run that still commits is checked, then undone
- * from an untouched copy), so the kills land early, midway and late in
- * the one transaction's writing however fast the machine is. After each kill the database opens through the real
+ * incidents already in it. A whole import of the file into a copy runs first: it must succeed, and it measures how
+ * large the -wal file grows (the one transaction's pages). Then the import is killed outright (the whole process
+ * group) when the -wal file holds 10 %, 50 % and 80 % of that, so the kills land early, midway and late in the
+ * writing whatever the machine's speed (a run that still commits is checked, then undone from an untouched copy).
+ * After each kill the database opens through the real
  * openDatabase, passes `PRAGMA integrity_check`, holds exactly the incidents it held before (the import is one
  * transaction), its import log has no entry for the killed import and agrees with the rows, and the day rollup equals
  * a recount of the incident table. Then an import of a small file succeeds.
@@ -25,7 +25,7 @@ import { IncidentRepo } from '../../src/core/db/incident-repo';
 const ROWS = Number(process.env.IMPORT_KILL_ROWS ?? 100_000);
 /** The import after the kills, which shows the database still takes one. */
 const SMALL_ROWS = 2_000;
-/** Where in the write (from the -wal file's first growth to the end of a whole import) each kill lands. */
+/** Where in the write each kill lands: the share of the -wal file's largest size in a whole import. */
 const KILL_AT = [0.1, 0.5, 0.8];
 const MB = 2 ** 20;
 const EXISTING = 500;
@@ -44,15 +44,17 @@ interface Run {
   walStartMs: number | null;
   /** The -wal file's size when the kill was sent (bytes). */
   walAtKill: number | null;
+  /** The largest -wal file seen (bytes). */
+  walPeak: number;
   stdout: string;
 }
 
 /**
- * Runs the import CLI in its own process group; with `killAfterMs`, SIGKILLs the whole group that long into the
- * run (tsx runs the script in a child process, so the importer is a grandchild). The -wal file is watched every
+ * Runs the import CLI in its own process group; with `killAtWal`, SIGKILLs the whole group once the -wal file holds
+ * that many bytes (tsx runs the script in a child process, so the importer is a grandchild). The -wal file is watched every
  * 50 ms, so a run reports when its write began and how far it had got when it was killed.
  */
-function runImport(dbFile: string, csv: string, killAfterMs?: number): Promise<Run> {
+function runImport(dbFile: string, csv: string, killAtWal?: number): Promise<Run> {
   const started = performance.now();
   const child = spawn(process.execPath, [tsx, script, csv, '--db', dbFile, '--format', 'incidents', '--json'], {
     cwd: repoRoot,
@@ -65,11 +67,13 @@ function runImport(dbFile: string, csv: string, killAfterMs?: number): Promise<R
   const walSize = () => (fs.existsSync(`${dbFile}-wal`) ? fs.statSync(`${dbFile}-wal`).size : 0);
   let walStartMs: number | null = null;
   let walAtKill: number | null = null;
+  let walPeak = 0;
   const timer = setInterval(() => {
-    const ms = performance.now() - started;
-    if (walStartMs === null && walSize() > 0) walStartMs = ms;
-    if (killAfterMs === undefined || walAtKill !== null || ms < killAfterMs) return;
-    walAtKill = walSize();
+    const size = walSize();
+    walPeak = Math.max(walPeak, size);
+    if (walStartMs === null && size > 0) walStartMs = performance.now() - started;
+    if (killAtWal === undefined || walAtKill !== null || size < killAtWal) return;
+    walAtKill = size;
     try {
       process.kill(-child.pid!, 'SIGKILL');
     } catch {
@@ -79,7 +83,7 @@ function runImport(dbFile: string, csv: string, killAfterMs?: number): Promise<R
   return new Promise((resolve) => {
     child.on('close', (code, signal) => {
       clearInterval(timer);
-      resolve({ code, signal, ms: performance.now() - started, walStartMs, walAtKill, stdout });
+      resolve({ code, signal, ms: performance.now() - started, walStartMs, walAtKill, walPeak, stdout });
     });
   });
 }
@@ -134,8 +138,8 @@ describe(`kill -9 under en import av ${ROWS} rader`, () => {
     await writeLines(small, estFile(SMALL_ROWS, ids));
     const genMs = performance.now() - t0;
 
-    // A whole import of the file into a copy first: it must succeed, and it says when the write begins (the -wal
-    // file grows) and ends on this machine, so the kills below land early, midway and late in the real write.
+    // A whole import of the file into a copy first: it must succeed, and its largest -wal file is what the kills
+    // below take shares of, so they land early, midway and late in the real write.
     const reference = tmp.file('referens.sqlite');
     const pristine = tmp.file('orörd.sqlite');
     fs.copyFileSync(base, reference);
@@ -148,13 +152,13 @@ describe(`kill -9 under en import av ${ROWS} rader`, () => {
     const ref = inspect(reference);
     expect([ref.integrity, ref.incidents, ref.rollupEqualsTable]).toEqual(['ok', EXISTING + ROWS, true]);
     const writeFrom = whole.walStartMs ?? 0;
+    expect(whole.walPeak).toBeGreaterThan(0);
 
     let before = inspect(base);
     expect(before.incidents).toBe(EXISTING);
     const kills: string[] = [];
     for (const share of KILL_AT) {
-      const at = writeFrom + share * (whole.ms - writeFrom);
-      const run = await runImport(base, csv, at);
+      const run = await runImport(base, csv, share * whole.walPeak);
       kills.push(
         `${Math.round(share * 100)} % av skrivningen: ${run.signal ?? `kod ${run.code}`} efter ${(run.ms / 1000).toFixed(1)} s` +
           ` (WAL ${((run.walAtKill ?? 0) / MB).toFixed(0)} MB)`,

@@ -118,7 +118,7 @@ describe('automatic backups', () => {
 describe('restore from a backup', () => {
   it('brings back what was deleted and keeps the state before the restore', async () => {
     const t = workspace();
-    const file = create(t, 'aterstall.sqlite');
+    create(t, 'aterstall.sqlite');
     const ids = [await incident(t), await incident(t), await incident(t)];
     const { path: backup } = (await t.call('backups.create', {})) as { path: string };
     for (const id of ids) await t.call('incidents.delete', { id });
