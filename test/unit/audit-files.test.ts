@@ -118,6 +118,11 @@ describe('export och kommandorad', () => {
       "DELETE FROM audit_log WHERE id >= (SELECT min(id) FROM audit_log WHERE erased = 1 AND content_json = '{}')",
     );
     raw.close();
+    // A few more entries (the example data is one entry, so the log is short): ids 4–6.
+    const copy = DbContext.open(file, { actor: () => 'Eva Ek (Klippans kommun)', quickCheck: false });
+    for (const d of ['Fyra', 'Fem', 'Sex'])
+      copy.write(['incidents'], (r) => r.incidents.create(newIncident(klippan, { description: d })));
+    copy.close();
     const ok = cli('--db', file, '--verify');
     expect(ok.out).toMatch(/^Loggen är obruten: \d+ poster, senaste /);
     expect(ok.code).toBe(0);

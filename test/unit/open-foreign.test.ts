@@ -171,7 +171,7 @@ describe('en Lägesbild-databas öppnas som förut', () => {
 });
 
 describe('genom appen', () => {
-  it('db.open på en främmande, tom eller skadad fil ger det svenska beskedet och den öppna databasen förblir öppen', async () => {
+  it('db.open på en främmande eller tom fil ger det svenska beskedet och den öppna databasen förblir öppen; en skadad öppnas skrivskyddad', async () => {
     t = testWorkspace();
     const current = t.tmp.file('arbete.sqlite');
     await t.call('db.create', { path: current });
@@ -185,7 +185,6 @@ describe('genom appen', () => {
     for (const [file, expected] of [
       [foreign, notLagesbild(foreign)],
       [empty, `Filen är tom (0 byte) och är ingen Lägesbild-databas: ${empty}. Den har inte ändrats.`],
-      [broken, `Databasfilen är skadad: ${broken}. Den har inte ändrats. Återställ den från en säkerhetskopia.`],
     ] as const) {
       const before = snapshot(file);
       const error = await t.fail('db.open', { path: file });
@@ -195,5 +194,15 @@ describe('genom appen', () => {
       expect(info.path).toBe(current);
       expect(info.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     }
+    // A damaged Lägesbild file opens read-only (to be restored), and is never written.
+    const before = snapshot(broken);
+    const opened = await t.call('db.open', { path: broken });
+    expect(opened.readOnly).toMatch(/skadad och är öppnad skrivskyddad/);
+    expect((await t.fail('incidents.delete', { id: 1 })).code).toBe('read_only');
+    // While it is open, SQLite keeps its (empty) -wal/-shm beside it; the file itself is untouched.
+    const { sidecars: _open, ...whileOpen } = snapshot(broken);
+    const { sidecars: _before, ...untouched } = before;
+    expect(whileOpen).toEqual(untouched);
+    expect(fs.existsSync(`${broken}-wal`) ? fs.statSync(`${broken}-wal`).size : 0).toBe(0);
   });
 });

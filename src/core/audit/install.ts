@@ -24,6 +24,8 @@ export interface AuditOptions {
 
 interface AuditState {
   suspended: number;
+  /** The row triggers' DDL: dropped while suspended (a bulk import then pays nothing per row), recreated after. */
+  rowTriggers: string;
   actor: () => string;
   clock: () => Date;
 }
@@ -114,6 +116,7 @@ BEGIN ${entrySql('import', 'NEW.id', `'import'`, content, actor)} END;`;
 export function installAudit(db: Db, options: AuditOptions = {}): void {
   const state: AuditState = {
     suspended: 0,
+    rowTriggers: '',
     actor: options.actor ?? systemUser,
     clock: options.clock ?? (() => new Date()),
   };
@@ -152,7 +155,8 @@ export function installAudit(db: Db, options: AuditOptions = {}): void {
   db.exec(
     'CREATE TEMP TABLE IF NOT EXISTS audit_pending (tbl TEXT NOT NULL, id INTEGER NOT NULL, row TEXT NOT NULL, PRIMARY KEY (tbl, id))',
   );
-  db.exec(AUDITED_TABLES.map((t) => tableTriggers(db, t)).join('\n') + importTriggers());
+  state.rowTriggers = AUDITED_TABLES.map((t) => tableTriggers(db, t)).join('\n');
+  db.exec(state.rowTriggers + importTriggers());
 }
 
 function actorOf(state: AuditState): string {
@@ -167,12 +171,24 @@ function actorOf(state: AuditState): string {
 export function suspendRowAudit(db: Db): () => void {
   const state = states.get(db);
   if (!state) return () => {};
-  state.suspended++;
+  if (state.suspended++ === 0) dropRowTriggers(db);
   let resumed = false;
   return () => {
-    if (!resumed) state.suspended--;
+    if (resumed) return;
     resumed = true;
+    if (--state.suspended === 0) db.exec(state.rowTriggers);
   };
+}
+
+/** The row triggers (all but the import's own entry), dropped from this connection's temp schema. */
+function dropRowTriggers(db: Db): void {
+  const names = db
+    .prepare(
+      "SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND name LIKE 'audit%' AND name <> 'audit_import_commit'",
+    )
+    .pluck()
+    .all() as string[];
+  for (const name of names) db.exec(`DROP TRIGGER temp."${name.replace(/"/g, '""')}"`);
 }
 
 export function withoutRowAudit<T>(db: Db, fn: () => T): T {
