@@ -82,6 +82,22 @@ describe('varning vid inmatning och import', () => {
     const report = await t.call('imports.commit', { path: file, skipInvalid: true });
     expect(report.added).toBeGreaterThan(0);
   });
+
+  it('förhandsgranskningen söker i varje rad, inte bara de som visas', async () => {
+    t = fresh();
+    const [header, first] = fs.readFileSync('test/fixtures/imports/est-export.csv', 'utf8').split('\n');
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      first!
+        .replace('EST-1001', `EST-${2000 + i}`)
+        .replace('Klotter på fasaden mot torget', i === 34 ? SVEN : 'Klotter'),
+    );
+    const file = t.tmp.file('lang.csv');
+    fs.writeFileSync(file, [header, ...rows, ''].join('\n'));
+    const preview = await t.call('imports.preview', { path: file, skipInvalid: true } as never);
+    expect(preview.sample.length).toBeLessThan(35);
+    expect(preview.piiWarnings?.count).toBe(1);
+    expect(preview.piiWarnings?.rows[0]).toMatch(/^Rad 36, Beskrivning: ett personnummer/);
+  });
 });
 
 describe('gallring', () => {

@@ -1,8 +1,9 @@
 /**
  * One pipeline for every format: detect → parse → preview → commit in one transaction → report, with an
- * import log and "ångra denna import". Used by the UI (through the API) and by `npm run import`.
+import log and "ångra denna import". Used by the UI (through the API) and by `npm run import`.
  */
 import { referenceRepoOf } from '../db/repos';
+import { PiiRowWarnings } from '../privacy/import-warnings';
 import type { Db } from '../db/connection';
 import { AppError } from '../../shared/errors';
 import { toIsoUtc } from '../../shared/time';
@@ -96,6 +97,8 @@ interface Sampled<T> {
   confirm: string[];
   /** No row would be added or changed: every row is already in the database as it is, or there are none. */
   nothingNew: boolean;
+  /** Rows whose description looks like it holds personal data (every row read, a few listed). */
+  pii: { rows: string[]; count: number };
 }
 
 /** What the preview of a file of format F holds: its rows and problems, and what its format adds (`ExtraOf`). */
@@ -125,12 +128,15 @@ function sampleStream<T>(
     warnings: [],
     confirm: [],
     nothingNew: true,
+    pii: { rows: [], count: 0 },
   };
+  const pii = new PiiRowWarnings();
   let records = 0;
   for (const item of stream.items) {
     if (++records % PROGRESS_EVERY === 0) progress?.(records);
     if (item.kind === 'row') {
       if (p.rowCount++ < sampleRows) p.sample.push({ row: item.row, value: item.value });
+      pii.add(item.row, item.value);
       if (p.nothingNew && changes(item.value)) p.nothingNew = false;
     } else {
       const count = item.kind === 'skipped' ? p.skippedCount++ : p.invalidCount++;
@@ -139,6 +145,7 @@ function sampleStream<T>(
   }
   p.warnings = stream.warnings();
   p.confirm = stream.confirm?.() ?? [];
+  p.pii = pii.result();
   progress?.(records);
   return p;
 }

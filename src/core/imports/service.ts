@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { Db } from '../db/connection';
 import type { ImportFormat, ImportLogEntry, ImportPreview, ImportReport } from '../../shared/imports';
 import { checkImportFile } from './file-errors';
-import { piiRowWarnings } from '../privacy/import-warnings';
 import { commitImport, previewImport, type ImportRequest, type Progress } from './pipeline';
 import { importerOf } from './formats';
 import type { ColumnMapping } from './incidents-table';
@@ -70,7 +69,7 @@ export async function previewFile(db: Db, file: FileImport, onProgress?: Progres
     confirmWarnings: p.confirm,
     nothingNew: p.nothingNew,
     alreadyImported: p.alreadyImported,
-    piiWarnings: piiRowWarnings(p.sample),
+    piiWarnings: p.pii,
   };
   const shown = importerOf(p.format).display({ db, kommunName }, p);
   return {

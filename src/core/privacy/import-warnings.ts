@@ -23,10 +23,3 @@ export class PiiRowWarnings {
     return { rows: this.rows, count: this.count };
   }
 }
-
-/** The warnings of the rows given (the preview's sample). */
-export function piiRowWarnings(rows: readonly { row: number; value: unknown }[]): { rows: string[]; count: number } {
-  const w = new PiiRowWarnings();
-  for (const r of rows) w.add(r.row, r.value);
-  return w.result();
-}
