@@ -8,8 +8,8 @@
  * openDatabase, passes `PRAGMA integrity_check`, holds exactly the incidents it held before (the import is one
  * transaction), its import log has no entry for the killed import and agrees with the rows, and the day rollup equals
  * a recount of the incident table. Then an import of a small file succeeds.
- * Rows: 100 000 by default (fits `npm test`); `IMPORT_KILL_ROWS=1000000` for the full size (a whole 1 000 000-row
- * import took 798 s on the 2-core test machine under load, so that run takes well over half an hour).
+ * Rows: 100 000 for the three kills (`IMPORT_KILL_ROWS` for another size), then one kill half-way through the write
+ * of a 1 000 000-row import (a whole one takes about 3 minutes on the 2-core test machine).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -119,6 +119,10 @@ function inspect(file: string): State {
   }
 }
 
+/** The -wal file's growth per imported row, from the whole import above (the 1 000 000-row kill aims with it). */
+let walPerRow = 0;
+const FULL_ROWS = 1_000_000;
+
 describe(`kill -9 under en import av ${ROWS} rader`, () => {
   it('databasen är hel och oförändrad efter varje avbrott, och en ny import lyckas sedan', async () => {
     const t0 = performance.now();
@@ -153,6 +157,7 @@ describe(`kill -9 under en import av ${ROWS} rader`, () => {
     expect([ref.integrity, ref.incidents, ref.rollupEqualsTable]).toEqual(['ok', EXISTING + ROWS, true]);
     const writeFrom = whole.walStartMs ?? 0;
     expect(whole.walPeak).toBeGreaterThan(0);
+    walPerRow = whole.walPeak / ROWS;
 
     let before = inspect(base);
     expect(before.incidents).toBe(EXISTING);
@@ -205,5 +210,38 @@ describe(`kill -9 under en import av ${ROWS} rader`, () => {
         `  totalt ${((performance.now() - t0) / 1000).toFixed(1)} s`,
       ].join('\n'),
     );
+  }, 900_000);
+
+  it(`kill -9 mitt i skrivningen av ${FULL_ROWS} rader lämnar databasen hel och oförändrad`, async () => {
+    // One kill at the full size, half-way through the write (aimed by the -wal growth per row measured above):
+    // a whole 1 000 000-row import takes about 3 minutes here, so the three kills run at the smaller size.
+    expect(walPerRow).toBeGreaterThan(0);
+    const t0 = performance.now();
+    const base = tmp.file('bas-full.sqlite');
+    const db = openDatabase(base);
+    const ids = seedGeography(db);
+    const repo = new IncidentRepo(db);
+    const kommunId = [...ids.values()][0]!;
+    db.transaction(() => {
+      for (let i = 0; i < EXISTING; i++) repo.create(newIncident(kommunId, { description: `Befintlig ${i}` }));
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const csv = tmp.file('handelser-full.csv');
+    await writeLines(csv, estFile(FULL_ROWS, ids));
+    const before = inspect(base);
+    const run = await runImport(base, csv, 0.5 * walPerRow * FULL_ROWS);
+    console.log(
+      `import-kill: ${FULL_ROWS} rader, ${run.signal ?? `kod ${run.code}`} efter ${(run.ms / 1000).toFixed(1)} s` +
+        ` (WAL ${((run.walAtKill ?? 0) / MB).toFixed(0)} MB, skrivningen från ${((run.walStartMs ?? 0) / 1000).toFixed(1)} s),` +
+        ` totalt ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    expect(run.signal, run.stdout).toBe('SIGKILL');
+    const after = inspect(base);
+    expect(after.integrity).toBe('ok');
+    expect(after.incidents).toBe(before.incidents);
+    expect(after.imports).toEqual(before.imports);
+    expect(after.rollupEqualsTable).toBe(true);
+    fs.rmSync(csv, { force: true });
   }, 900_000);
 });

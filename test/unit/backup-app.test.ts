@@ -25,6 +25,14 @@ function workspace(now?: Date): TestWorkspace {
   return t;
 }
 
+/** A Lägesbild database one schema version behind (what an older app left). */
+function olderSchema(file: string): void {
+  const old = new Database(file);
+  for (const m of MIGRATIONS.slice(0, -1)) old.exec(m);
+  old.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+  old.close();
+}
+
 const backupDir = (file: string) => path.join(path.dirname(file), BACKUP_DIR_NAME);
 const backupsOf = (file: string, reason: string) =>
   fs.existsSync(backupDir(file))
@@ -75,10 +83,7 @@ describe('automatic backups', () => {
   it('backs up an older schema before migrating it, with the old schema inside', async () => {
     const t = workspace();
     const file = t.tmp.file('gammal.sqlite');
-    const old = new Database(file);
-    for (const m of MIGRATIONS.slice(0, -1)) old.exec(m);
-    old.pragma(`user_version = ${MIGRATIONS.length - 1}`);
-    old.close();
+    olderSchema(file);
     t.ws.open(file);
     expect(t.ws.info().schemaVersion).toBe(MIGRATIONS.length);
     const [name] = backupsOf(file, 'fore-migrering');
@@ -91,10 +96,7 @@ describe('automatic backups', () => {
   it('refuses to migrate, leaving the file byte-identical, when the backup cannot be written', async () => {
     const t = workspace();
     const file = t.tmp.file('gammal.sqlite');
-    const old = new Database(file);
-    for (const m of MIGRATIONS.slice(0, -1)) old.exec(m);
-    old.pragma(`user_version = ${MIGRATIONS.length - 1}`);
-    old.close();
+    olderSchema(file);
     // The backup folder's name is taken by a file: no backup can be written there.
     fs.writeFileSync(backupDir(file), 'inte en mapp');
     const before = sha(file);

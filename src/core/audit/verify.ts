@@ -6,6 +6,7 @@
  */
 import type { Db } from '../db/types';
 import { entryHash, GENESIS, sha256 } from './hash';
+import type { AuditRow } from './list';
 
 export interface ChainHead {
   id: number;
@@ -27,19 +28,8 @@ export interface VerifyResult {
   problems: AuditProblem[];
 }
 
-interface Row {
-  id: number;
-  at: string;
-  actor: string;
-  object_type: string;
-  object_id: string;
-  action: string;
-  content_json: string;
-  content_hash: string;
-  prev_hash: string;
-  hash: string;
-  erased: number;
-}
+/** A stored entry with the two hashes the chain is made of. */
+type Row = AuditRow & { content_hash: string; prev_hash: string };
 
 /** Entries whose erasure a "rensning" entry records. */
 function erasedBy(row: Row): number[] {

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, REBUILDS_TABLES } from './migrations';
 import { syncTaxonomy } from './taxonomy-sync';
-import { inspectExisting, newerVersion, pathProblem, sqliteReason } from './open-errors';
+import { inspectExisting, newerVersion, openExistingReadOnly, pathProblem, sqliteReason } from './open-errors';
 import type { Db } from './types';
 import { installAudit } from '../audit/install';
 
@@ -30,16 +30,7 @@ export interface OpenOptions {
 
 /** A read-only connection to an existing database of the current schema; nothing is ever written. */
 function openReadOnly(file: string, options: OpenOptions): Db {
-  let db: Db;
-  try {
-    db = new Database(file, {
-      readonly: true,
-      fileMustExist: true,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    });
-  } catch (err) {
-    throw new AppError('db_unreadable', `Databasfilen kunde inte öppnas: ${file} (${sqliteReason(err)}).`);
-  }
+  const db = openExistingReadOnly(file, options.nativeBinding);
   try {
     const version = refuseNewer(db);
     if (version !== LATEST_SCHEMA_VERSION) {

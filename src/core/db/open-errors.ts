@@ -101,17 +101,17 @@ export function inspectExisting(file: string, options: InspectOptions = {}): voi
   }
 }
 
-function checkReadOnly(file: string, options: InspectOptions): void {
-  let ro: Database.Database;
+/** A read-only connection to an existing file; a Swedish reason when SQLite cannot open it. */
+export function openExistingReadOnly(file: string, nativeBinding: string | undefined): Database.Database {
   try {
-    ro = new Database(file, {
-      readonly: true,
-      fileMustExist: true,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    });
+    return new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (err) {
     throw new AppError('db_unreadable', `Databasfilen kunde inte öppnas: ${file} (${sqliteReason(err)}).`);
   }
+}
+
+function checkReadOnly(file: string, options: InspectOptions): void {
+  const ro = openExistingReadOnly(file, options.nativeBinding);
   try {
     let version: number;
     let markers: number;
