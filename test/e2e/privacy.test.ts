@@ -79,6 +79,7 @@ describe('Personuppgifter', () => {
     expect(db.prepare('SELECT description FROM incident WHERE id = ?').pluck().get(id)).toBe(DESCRIPTION);
 
     // Sök och radera: too short a term is refused with a message.
+    await nav(page, 'Databas');
     await nav(page, 'Personuppgifter');
     await page.getByRole('heading', { name: 'Personuppgifter', level: 2 }).waitFor();
     await searchFor(page, 'Sv');
@@ -87,10 +88,11 @@ describe('Personuppgifter', () => {
       'true',
     );
 
-    // The name: one hit, the incident's description, the term marked in the excerpt.
+    // The name: two hits — the incident's description, and the audit log's entry of its creation — the term marked.
     await searchFor(page, 'sven svensson');
     const count = page.getByTestId('privacy-count');
-    await expect.poll(() => count.textContent()).toBe('1 träff för ”sven svensson”.');
+    await expect.poll(() => count.textContent()).toBe('2 träffar för ”sven svensson”.');
+    await page.getByRole('region', { name: /^Ändringslogg/ }).waitFor();
     const group = page.getByRole('region', { name: /^Händelser/ });
     await group.getByRole('checkbox', { name: `Välj Händelse ${id}, Beskrivning` }).waitFor();
     await expect(group.locator('mark').allTextContents()).resolves.toEqual(['Sven Svensson']);
@@ -115,7 +117,7 @@ describe('Personuppgifter', () => {
     expect(await maskButton.isDisabled()).toBe(true);
     await page.getByRole('checkbox', { name: 'Markera alla' }).check();
     await maskButton.click();
-    const dialog = page.getByRole('dialog', { name: 'Maskera 1 träff?' });
+    const dialog = page.getByRole('dialog', { name: 'Maskera 2 träffar?' });
     await expect(dialog.textContent()).resolves.toContain('Det går inte att ångra.');
     await expect(dialog.textContent()).resolves.toContain('skrivs i ändringsloggen, utan sökordet');
     // Avbryt changes nothing.
@@ -123,7 +125,7 @@ describe('Personuppgifter', () => {
     expect(db.prepare('SELECT description FROM incident WHERE id = ?').pluck().get(id)).toBe(DESCRIPTION);
     await maskButton.click();
     await page.getByRole('dialog').getByRole('button', { name: 'Maskera', exact: true }).click();
-    await page.getByText('1 träff maskerades (1 post ändrades).').waitFor();
+    await page.getByText('2 träffar maskerades (2 poster ändrades).').waitFor();
     // The search runs again: the hit is gone.
     await expect.poll(() => count.textContent()).toBe('Inga träffar för ”sven svensson”.');
     expect(db.prepare('SELECT description FROM incident WHERE id = ?').pluck().get(id)).toBe(
@@ -142,13 +144,16 @@ describe('Personuppgifter', () => {
       .waitFor();
 
     // Radera valda empties the whole text: the personnummer's hit.
+    await nav(page, 'Databas');
     await nav(page, 'Personuppgifter');
     await searchFor(page, '19850101-1236');
-    await expect.poll(() => count.textContent()).toBe('1 träff för ”19850101-1236”.');
+    // In the description and in the audit log's entry of its creation.
+    await expect.poll(() => count.textContent()).toBe('2 träffar för ”19850101-1236”.');
     await page.getByRole('checkbox', { name: `Välj Händelse ${id}, Beskrivning` }).check();
+    await page.getByRole('checkbox', { name: 'Markera alla' }).check();
     await page.getByRole('button', { name: 'Radera valda' }).click();
-    await page.getByRole('dialog', { name: 'Radera 1 träff?' }).getByRole('button', { name: 'Radera' }).click();
-    await page.getByText('1 träff raderades (1 post ändrades).').waitFor();
+    await page.getByRole('dialog', { name: 'Radera 2 träffar?' }).getByRole('button', { name: 'Radera' }).click();
+    await page.getByText('2 träffar raderades (2 poster ändrades).').waitFor();
     await expect.poll(() => count.textContent()).toBe('Inga träffar för ”19850101-1236”.');
     expect(db.prepare('SELECT description FROM incident WHERE id = ?').pluck().get(id)).toBe('');
   });
@@ -156,6 +161,7 @@ describe('Personuppgifter', () => {
   it('lagringstiden säger vad den tömmer, och Töm nu tömmer just det', async () => {
     const { page } = s;
     const db = s.host.workspace.db().read((r) => r.db);
+    await nav(page, 'Databas');
     await nav(page, 'Personuppgifter');
     const pending = page.getByTestId('privacy-pending');
     await expect.poll(() => pending.textContent()).toBe('Beskrivningarna sparas alltid.');

@@ -7,6 +7,7 @@
 import type { Db } from '../db/types';
 import { entryHash, GENESIS, sha256 } from './hash';
 import type { AuditRow } from './list';
+import { formatLocalDateTime } from '../../shared/time';
 
 export interface ChainHead {
   id: number;
@@ -133,5 +134,5 @@ export function verifySummary(r: VerifyResult): string {
   }
   if (!r.last) return 'Loggen är tom.';
   const against = r.headChecked ? ', stämmer med det sparade kedjehuvudet' : '';
-  return `Loggen är obruten: ${r.count} poster, senaste ${r.last.at} (post ${r.last.id})${against}.`;
+  return `Loggen är obruten: ${r.count} poster, senaste ${formatLocalDateTime(r.last.at)} (post ${r.last.id})${against}.`;
 }

@@ -79,8 +79,8 @@ export function SearchErasePanel() {
       <h3 id="privacy-search-title">Sök och radera</h3>
       <p className="privacy-help">
         Sökningen går igenom all fritext: händelser och papperskorgen, importhistorik, medborgarlöften och
-        överenskommelser, trygghetsvandringar och åtgärder, rapporter och kommentarer. Säkerhetskopior ändras inte här:
-        den raderade texten försvinner ur dem när de roteras bort, som säkerhetskopior brukar.
+        överenskommelser, trygghetsvandringar och åtgärder, rapporter, kommentarer och ändringsloggen. Säkerhetskopior
+        ändras inte här: den raderade texten försvinner ur dem när de roteras bort, som säkerhetskopior brukar.
       </p>
       <form
         className="privacy-search"
