@@ -93,6 +93,18 @@ describe('jsonArrayRecords', () => {
     );
   });
 
+  it('en fil vars första byte är 0 vägras som UTF-16 också när första biten är en enda byte', () => {
+    const bytes = Uint8Array.from(utf8('[false]'), (b, i) => (i === 0 ? 0 : b));
+    const whole = read([bytes]);
+    expect(whole).toEqual({
+      error: 'Filen är sparad som UTF-16, som inte stöds. Spara den som UTF-8 och försök igen.',
+    });
+    expect(read([bytes.subarray(0, 1), bytes.subarray(1)])).toEqual(whole);
+    // A file shorter than the first look still reads.
+    expect(read([utf8('[]')])).toEqual({ records: [] });
+    expect(read([utf8('['), utf8(']')])).toEqual({ records: [] });
+  });
+
   it('egenskap: trasiga filer vägras med samma meddelande hur de än delas', () => {
     fc.assert(
       fc.property(

@@ -25,7 +25,8 @@ class Utf8Chunks {
       bytes.set(chunk, this.carry.length);
     }
     if (this.first && bytes.length > 0) {
-      if (bytes.length < 3 && bytes[0] === 0xef) {
+      // The first bytes decide UTF-16 and the BOM: wait for enough of them, however the file is cut.
+      if ((bytes.length < 3 && bytes[0] === 0xef) || bytes.length < 2) {
         this.carry = bytes.slice();
         return '';
       }
@@ -49,14 +50,19 @@ class Utf8Chunks {
     }
   }
 
-  end(textEnd: () => TextLoc): void {
-    if (this.carry.length === 0) return;
+  /** The text still held back (a file shorter than its first look), or '' ; throws for a cut character. */
+  end(textEnd: () => TextLoc): string {
+    if (this.carry.length === 0) return '';
     if (this.first) {
       this.first = false;
-      if (this.carry[0] === 0xef && this.carry[1] === 0xbb && this.carry.length === 2)
-        this.carry = this.carry.subarray(2);
+      if (this.carry[0] === 0xef && this.carry[1] === 0xbb && this.carry.length === 2) return '';
+      try {
+        return this.decoder.decode(this.carry);
+      } catch {
+        throw this.invalid(this.carry, textEnd());
+      }
     }
-    if (this.carry.length > 0) throw this.invalid(this.carry, textEnd());
+    throw this.invalid(this.carry, textEnd());
   }
 
   /** The first byte that breaks UTF-8 in `body`, as "rad L, kolumn C" of the whole file. */
@@ -313,6 +319,7 @@ export function* jsonArrayRecords(chunks: Iterable<Uint8Array>): Generator<unkno
     const text = utf8.push(chunk, scanner.textEnd);
     if (text) yield* scanner.feed(text);
   }
-  utf8.end(scanner.textEnd);
+  const rest = utf8.end(scanner.textEnd);
+  if (rest) yield* scanner.feed(rest);
   scanner.end();
 }
