@@ -16,10 +16,12 @@ export interface Spooled {
   remove(): void;
 }
 
-const CANCELLED = 'Importen avbröts medan filen lästes. Inget har ändrats.';
+/** The same words as a cancel at any other moment of an import. */
+export const IMPORT_CANCELLED = 'Importen avbröts. Inget har ändrats.';
 
 /** Copies `file` (a regular file) to a new private folder; rejects with `cancelled` when `signal` aborts. */
 export async function spoolForImport(file: string, signal: AbortSignal): Promise<Spooled> {
+  if (signal.aborted) throw new AppError('cancelled', IMPORT_CANCELLED);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-import-'));
   const remove = () => fs.rmSync(dir, { recursive: true, force: true });
   const target = path.join(dir, path.basename(file));
@@ -28,7 +30,7 @@ export async function spoolForImport(file: string, signal: AbortSignal): Promise
     return { path: target, remove };
   } catch (err) {
     remove();
-    if (signal.aborted) throw new AppError('cancelled', CANCELLED);
+    if (signal.aborted) throw new AppError('cancelled', IMPORT_CANCELLED);
     throw new AppError(
       'validation',
       `Filen kunde inte läsas: ${file} (${(err as NodeJS.ErrnoException).code ?? 'läsfel'}).`,
