@@ -33,6 +33,7 @@ import { GRANULARITIES, type FocusAreaDto, type LofteDetails, type LofteSummary,
 import type { Agreement, AgreementSummary } from './agreements';
 import { userProfileSchema, type ProfileState } from './profile';
 import type { PiiHit, ReportDocument } from './report';
+import type { PlaceMapData } from './maps/data';
 import { auditFilterSchema, type AuditCheck, type AuditPage } from './audit';
 import {
   privacyEraseSchema,
@@ -76,6 +77,7 @@ import {
   observationSchema,
   walkSaveSchema,
   agreementSaveSchema,
+  placePositionSchema,
 } from './schemas';
 
 interface OpDef<I extends z.ZodType, O> {
@@ -163,6 +165,8 @@ export const api = {
   ),
   'measures.save': op<Measure>()(measureSaveSchema),
   'dashboards.compare': op<CompareResult>()(z.object({ filter: dashboardFilterSchema })),
+  'maps.places': op<PlaceMapData>()(z.object({ filter: dashboardFilterSchema })),
+  'places.setPosition': op<{ place: Place; previous: Place | null }>()(placePositionSchema),
   'dashboards.change': op<ChangeResult>()(
     z.object({
       filter: dashboardFilterSchema,

@@ -114,7 +114,21 @@ export interface IncidentFilter {
    * is counted on the incident table, and dashboards do not take it (a drill-down to one place does).
    */
   placeNames?: string[];
+  /**
+   * How precisely the location is known, as the maps draw it (register only, like places): at a named
+   * place, at a position without a place name, or only the kommun (its centre, as all of Polisens
+   * händelser, or nothing at all). The three split every incident.
+   */
+  location?: MapLocation;
 }
+
+export const MAP_LOCATIONS = ['plats', 'position', 'kommun'] as const;
+export type MapLocation = (typeof MAP_LOCATIONS)[number];
+export const MAP_LOCATION_LABELS: Record<MapLocation, string> = {
+  plats: 'Vid en namngiven plats',
+  position: 'Position utan platsnamn',
+  kommun: 'Bara kommunen som plats',
+};
 
 export interface IncidentPage {
   rows: Incident[];

@@ -1,3 +1,5 @@
+import type { MapSpec } from './maps/spec';
+
 /**
  * Reports for kommunfullmäktige: what a report covers (the selection), what the user adds (texts, figure
  * choices, title page), and the document Lägesbild builds from both. The document is plain data: the print
@@ -129,6 +131,8 @@ export interface Figure {
   caption: string;
   table: TableSpec;
   chart?: ChartSpec | undefined;
+  /** A map of the same numbers (drawn instead of a chart): vector in the PDF, an image in Word. */
+  map?: MapSpec | undefined;
   /** Text alternative of the chart: what it shows in one or two sentences. */
   alt?: string | undefined;
   /** Source and as-of line under the figure. */

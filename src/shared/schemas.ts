@@ -1,6 +1,6 @@
 /** zod schemas for every input that crosses the boundary. Messages are Swedish and name the field. */
 import { z } from 'zod';
-import { PRECISIONS, SORT_COLUMNS, SOURCES, STATUSES } from './domain';
+import { MAP_LOCATIONS, PRECISIONS, SORT_COLUMNS, SOURCES, STATUSES } from './domain';
 import { CATEGORY_CODES, categoryOfSubcategory } from './taxonomy';
 import { isValidDay } from './time';
 import { DAY_YEAR_MAX, DAY_YEAR_MIN } from './calendar';
@@ -131,6 +131,7 @@ export const incidentFilterSchema = z
       )
       .max(50, 'Högst 50 platser åt gången.')
       .optional(),
+    location: z.enum(MAP_LOCATIONS, { error: 'Okänd platsnoggrannhet.' }).optional(),
   })
   .refine((f) => !f.fromDay || !f.toDay || f.fromDay <= f.toDay, {
     path: ['toDay'],
@@ -397,3 +398,15 @@ type Exactly<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B
 const sameShape = <T extends true>(_proof: T) => undefined;
 sameShape<Exactly<z.output<typeof lofteContentSchema>, LofteContent>>(true);
 sameShape<Exactly<z.output<typeof viewSettingsSchema>, ViewSettings>>(true);
+
+/** A place's position, typed by the user: both numbers or neither (the position removed). */
+export const placePositionSchema = z.object({
+  kommunId: idSchema,
+  name: z
+    .string({ error: 'Platsens namn måste vara text.' })
+    .trim()
+    .min(1, 'Platsens namn får inte vara tomt.')
+    .max(200, 'Platsens namn får vara högst 200 tecken.'),
+  lat: z.number({ error: 'Latitud måste vara ett tal.' }).min(-90).max(90).nullable(),
+  lon: z.number({ error: 'Longitud måste vara ett tal.' }).min(-180).max(180).nullable(),
+});

@@ -154,6 +154,14 @@ const CASES: Cases = {
     input: () => ({ filter: { fromDay: '2026-01-01', toDay: '2026-06-30' } }),
     check: has('rows', 'lpoTotals'),
   },
+  'maps.places': {
+    input: () => ({ filter: { fromDay: '2026-01-01', toDay: '2026-06-30' } }),
+    check: has('places', 'withoutPosition', 'kommuner', 'totals'),
+  },
+  'places.setPosition': {
+    input: () => ({ kommunId: klippan, name: 'Ny plats', lat: 56.13, lon: 13.13 }),
+    check: has('place', 'previous'),
+  },
   'dashboards.change': {
     input: () => ({ filter: { fromDay: '2026-05-01', toDay: '2026-06-30' } }),
     check: has('rows', 'previous'),

@@ -15,6 +15,7 @@ import { walkOps } from '../walks/ops';
 import { reportOps } from '../reports/ops';
 import { auditOps } from '../audit/ops';
 import { privacyOps } from '../privacy/ops';
+import { mapOps } from '../maps/ops';
 import type { OpMap } from './ops';
 
 export const OPS = {
@@ -29,6 +30,7 @@ export const OPS = {
   ...reportOps,
   ...auditOps,
   ...privacyOps,
+  ...mapOps,
 } satisfies OpMap<OpName>;
 
 export type Handlers = {

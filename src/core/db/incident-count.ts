@@ -24,6 +24,7 @@ const ROLLUP_FIELDS: Record<keyof IncidentFilter, boolean> = {
   toDay: true,
   text: false,
   placeNames: false,
+  location: false,
 };
 
 /** Whether a field narrows the rows at all (an empty list or text without a searchable word does not). */
@@ -45,7 +46,7 @@ export function rollupsCanCount(filter: IncidentFilter): boolean {
 
 /** WHERE clauses over a rollup table for the filter's dimensions; `prefix` qualifies the columns. */
 export function dimensionWhere(filter: IncidentFilter, params: unknown[], prefix = ''): string[] {
-  if (filter.placeNames?.length) {
+  if (filter.placeNames?.length || filter.location) {
     // The rollups have no place dimension: counting such a filter here would ignore the places.
     throw new Error('Platsfilter kan inte räknas från summeringstabellerna.');
   }

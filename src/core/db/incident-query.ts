@@ -2,7 +2,7 @@
  * SQL for filtering, sorting and keyset paging of incidents. Column names come only from the whitelists
  * here; every value is a bound parameter.
  */
-import type { IncidentFilter, IncidentSort, SortColumn } from '../../shared/domain';
+import type { IncidentFilter, IncidentSort, MapLocation, SortColumn } from '../../shared/domain';
 import { addDays, localDayStartUtc } from '../../shared/time';
 
 /** Sort keys: the column, then occurred_at for categorical columns, then id; one index serves each. */
@@ -90,6 +90,16 @@ function indexable(sort: IncidentSort | undefined, filter: IncidentFilter): (col
   return (col) => col === lead || (col === 'occurred_at' && leadFiltered);
 }
 
+/**
+ * The three kinds of location a map tells apart (see IncidentFilter.location). A kommun-precision
+ * position is the kommun's centre, never a point inside it, whatever place name the row may carry.
+ */
+export const LOCATION_SQL: Record<MapLocation, string> = {
+  kommun: "(precision IS 'kommun' OR (place_name = '' AND lat IS NULL))",
+  plats: "(precision IS NOT 'kommun' AND place_name <> '')",
+  position: "(precision IS NOT 'kommun' AND place_name = '' AND lat IS NOT NULL)",
+};
+
 /** WHERE clause (without the keyword) for a filter over the incident table; "1" when nothing filters. */
 export function whereForFilter(filter: IncidentFilter, sort?: IncidentSort): SqlPart {
   const clauses: string[] = [];
@@ -101,6 +111,7 @@ export function whereForFilter(filter: IncidentFilter, sort?: IncidentSort): Sql
   if (filter.sources?.length) clauses.push(inList(col('source'), filter.sources, params));
   if (filter.categories?.length) clauses.push(inList(col('category'), filter.categories, params));
   if (filter.placeNames?.length) clauses.push(inList(col('place_name'), filter.placeNames, params));
+  if (filter.location) clauses.push(LOCATION_SQL[filter.location]);
   if (filter.fromDay) {
     clauses.push(`${col('occurred_at')} >= ?`);
     params.push(localDayStartUtc(filter.fromDay));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { IncidentFilter, Reference, Source } from '../../../shared/domain';
+import { MAP_LOCATION_LABELS, type IncidentFilter, type Reference, type Source } from '../../../shared/domain';
 import { SourceOptions } from './SourceOptions';
 import { CATEGORIES } from '../../../shared/taxonomy';
 
@@ -13,7 +13,7 @@ const one = <T,>(values: T[] | undefined): T | '' => values?.[0] ?? '';
 
 /**
  * Filters of the register. Free text waits for a pause in typing before it asks the database. Exact
- * places have no control of their own: they come with a drill-down from a dashboard and show as chips
+ * places and the kind of location (from a map) have no control of their own: they come with a drill-down from a dashboard and show as chips
  * that say why the list is narrowed and remove the place with one click.
  */
 export function FilterBar({ reference, filter, onChange }: Props) {
@@ -121,8 +121,22 @@ export function FilterBar({ reference, filter, onChange }: Props) {
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      {places.length > 0 && (
+      {(places.length > 0 || filter.location) && (
         <ul className="filter-chips" aria-label="Platser">
+          {filter.location && (
+            <li className="filter-chip" data-testid="location-chip">
+              <span>Läge: {MAP_LOCATION_LABELS[filter.location]}</span>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label="Ta bort filtret på läge"
+                title="Ta bort filtret på läge"
+                onClick={() => set({ location: undefined })}
+              >
+                ×
+              </button>
+            </li>
+          )}
           {places.map((place, i) => (
             <li key={`${i}:${place}`} className="filter-chip" data-testid="place-chip">
               <span>Plats: {place}</span>

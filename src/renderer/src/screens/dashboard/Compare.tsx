@@ -5,6 +5,8 @@ import { categoryLabel } from '../../../../shared/taxonomy';
 import { openRegister } from '../../lib/route';
 import { BLUE, ChartFigure, drill, ORANGE, per1000Text, ScrollX, Status, type Selection } from './common';
 import { useOp } from '../../lib/queries';
+import { ChoroplethMap } from '../../components/map/ChoroplethMap';
+import { periodLabel } from '../../../../shared/report-text';
 
 export function Compare({
   selection,
@@ -27,6 +29,13 @@ export function Compare({
       <Status loading={q.isLoading} error={q.error} empty={!!q.data && rows.every((r) => r.total === 0)} />
       {q.data && (
         <>
+          <ChoroplethMap
+            id="jamfor"
+            rows={rows}
+            kommuner={kommuner}
+            base={base}
+            title={`Karta: händelser per 1 000 invånare, ${periodLabel(selection.fromDay, selection.toDay)}`}
+          />
           <ChartFigure label="Diagram: händelser per 1 000 invånare per kommun">
             <ResponsiveContainer width="100%" height={300}>
               <BarChart data={data} margin={{ top: 16, right: 96, bottom: 8, left: 8 }}>

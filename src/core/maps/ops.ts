@@ -1,0 +1,9 @@
+/** Maps: counts per kommun, place and kind of location; place positions typed by the user. */
+import { defineOps } from '../api/ops';
+import { setPlacePosition } from './positions';
+import { placeMapData } from './places';
+
+export const mapOps = defineOps({
+  'maps.places': (ws, { filter }) => ws.db().read(({ db }) => placeMapData(db, filter)),
+  'places.setPosition': (ws, input) => ws.writable().write(['reference'], ({ db }) => setPlacePosition(db, input)),
+});

@@ -1,0 +1,115 @@
+/**
+ * The place map: each place with a position as a circle whose area grows with its count, over the
+ * kommuner of the selection. What is not drawn is said: incidents with only the kommun as location
+ * (never a point inside it) and places without a position.
+ */
+import { formatCount, formatInteger } from '../format';
+import { BOUNDARY_ATTRIBUTION } from './boundaries';
+import { mapFrame, type FrameOptions } from './frame';
+import type { PlaceMapData } from './data';
+import type { LegendItem, MapArea, MapSpec, MapSymbol } from './spec';
+
+export const PLACE_FILL = '#08519c';
+export const FOCUS_FILL = '#f7f7f7';
+export const CONTEXT_FILL = '#e4e4e4';
+const R_MIN = 3;
+const R_MAX = 24;
+
+/** Circle radius for a count: the area, not the radius, is proportional to the count. */
+export function symbolRadius(count: number, max: number): number {
+  if (max <= 0) return R_MIN;
+  return Math.round(Math.max(R_MIN, R_MAX * Math.sqrt(count / max)) * 10) / 10;
+}
+
+/** The sentence the issue asks for, on screen and in print; N is a count on the map's table. */
+export function kommunOnlyNote(n: number): string {
+  return `${formatCount(n, 'händelse', 'händelser')} har bara kommunen som plats och visas inte som punkter.`;
+}
+
+export function placeNotes(data: PlaceMapData): string[] {
+  const t = data.totals;
+  const notes = [kommunOnlyNote(t.byLocation.kommun)];
+  if (t.atPlacesWithoutPosition > 0)
+    notes.push(
+      `${formatCount(t.atPlacesWithoutPosition, 'händelse', 'händelser')} vid ${formatCount(
+        data.withoutPosition.length,
+        'plats',
+        'platser',
+      )} utan känd position visas inte på kartan (listade bredvid).`,
+    );
+  if (t.byLocation.position > 0)
+    notes.push(
+      `${formatCount(t.byLocation.position, 'händelse', 'händelser')} har en position men inget platsnamn; de ingår i hotspotanalysen men inte bland platserna.`,
+    );
+  return notes;
+}
+
+export interface PlaceSpecInput {
+  data: PlaceMapData;
+  /** SCB code and name per kommun id, for the kommuner in focus. */
+  kommuner: ReadonlyMap<number, { code: string; name: string }>;
+  focusKommunIds: readonly number[];
+  title: string;
+}
+
+export function placeSpec(input: PlaceSpecInput, options: FrameOptions = {}): MapSpec {
+  const { data, kommuner, title } = input;
+  const codes = input.focusKommunIds.flatMap((id) => {
+    const k = kommuner.get(id);
+    return k ? [k.code] : [];
+  });
+  const frame = mapFrame(codes, options);
+  const focusIds = new Map(
+    input.focusKommunIds.flatMap((id) => (kommuner.get(id) ? [[kommuner.get(id)!.code, id]] : [])),
+  );
+  const areas: MapArea[] = frame.areas.map((a) => ({
+    ...a,
+    focus: focusIds.has(a.code),
+    fill: focusIds.has(a.code) ? FOCUS_FILL : CONTEXT_FILL,
+    kommunId: focusIds.get(a.code),
+  }));
+  const max = data.places[0]?.count ?? 0;
+  const symbols: MapSymbol[] = [];
+  let outside = 0;
+  for (const p of data.places) {
+    const at = frame.project(p.lat!, p.lon!);
+    if (!at) {
+      outside += p.count;
+      continue;
+    }
+    const kommun = kommuner.get(p.kommunId)?.name ?? '';
+    symbols.push({
+      key: String(p.placeId),
+      x: at[0],
+      y: at[1],
+      r: symbolRadius(p.count, max),
+      label: `${p.name}${kommun ? ` (${kommun})` : ''}: ${formatCount(p.count, 'händelse', 'händelser')}`,
+      fill: PLACE_FILL,
+    });
+  }
+  const notes = placeNotes(data);
+  if (outside > 0) notes.push(`${formatCount(outside, 'händelse', 'händelser')} ligger utanför kartans utsnitt.`);
+  const legend: LegendItem[] =
+    max > 0
+      ? [...new Set([max, Math.max(1, Math.round(max / 4)), 1])].map((n) => ({
+          radius: symbolRadius(n, max),
+          color: PLACE_FILL,
+          label: formatCount(n, 'händelse', 'händelser'),
+        }))
+      : [];
+  return {
+    width: frame.width,
+    height: frame.height,
+    title,
+    desc:
+      symbols.length === 0
+        ? 'Inga platser med känd position i urvalet.'
+        : `${formatCount(symbols.length, 'plats', 'platser')} med känd position; störst ${data.places[0]!.name} med ${formatInteger(max)} händelser.`,
+    areas,
+    symbols: symbols.sort((a, b) => b.r - a.r),
+    legendTitle: 'Händelser per plats (cirkelns yta)',
+    legend,
+    notes,
+    attribution: BOUNDARY_ATTRIBUTION,
+  };
+}
