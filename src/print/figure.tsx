@@ -1,15 +1,17 @@
 /** @jsxRuntime automatic */
 /**
- * A figure: its chart (inline SVG with the caption as title and the alt text as description) above its
- * table, whose header row Chromium repeats on every page the table runs over, then the source and note.
+ * A figure: its chart (inline SVG with the caption as title and the alt text as description) or its map
+ * (vector SVG with legend, notes and attribution, src/print/map) above its table, whose header row Chromium
+ * repeats on every page the table runs over, then the source and note.
  */
 import type { Figure as FigureBlock, TableSpec } from '../shared/report';
 import { Chart } from './chart/chart';
+import { hasMap, MapGraphic, mapTableCaption } from './map/map-figure';
 import { Lines } from './paragraphs';
 import { chartCaption, tableCaption } from './text';
 
 /** Table lines up to which a figure is kept on one page (with a chart, fewer: the chart takes half a page). */
-const KEEP_ROWS = { withChart: 12, tableOnly: 24 } as const;
+const KEEP_ROWS = { withChart: 12, withMap: 8, tableOnly: 24 } as const;
 
 /** The table's height in rows of one line, by estimate: a long text in a cell wraps over several. */
 function tableLines(t: TableSpec): number {
@@ -63,10 +65,20 @@ export function FigureTable(props: { table: TableSpec; caption: string }) {
 }
 
 export function Figure({ figure }: { figure: FigureBlock }) {
-  const chart = figure.chart && figure.chart.labels.length > 0 && figure.chart.series.length > 0 ? figure.chart : null;
-  const keep = tableLines(figure.table) <= (chart ? KEEP_ROWS.withChart : KEEP_ROWS.tableOnly);
+  const map = hasMap(figure);
+  const chart =
+    !map && figure.chart && figure.chart.labels.length > 0 && figure.chart.series.length > 0 ? figure.chart : null;
+  const rows = map ? KEEP_ROWS.withMap : chart ? KEEP_ROWS.withChart : KEEP_ROWS.tableOnly;
+  const keep = tableLines(figure.table) <= rows;
   return (
     <figure id={`figur-${figure.id}`} className={keep ? 'keep' : undefined}>
+      {map && (
+        // The caption, the map and its legend never part: a long table runs on to the next page after them.
+        <div className="map-block">
+          <figcaption>{figure.caption}</figcaption>
+          <MapGraphic figure={figure} />
+        </div>
+      )}
       {chart && (
         <>
           <figcaption>{chartCaption(figure.caption)}</figcaption>
@@ -75,7 +87,10 @@ export function Figure({ figure }: { figure: FigureBlock }) {
           </div>
         </>
       )}
-      <FigureTable table={figure.table} caption={tableCaption(figure.caption)} />
+      <FigureTable
+        table={figure.table}
+        caption={map ? mapTableCaption(figure.caption) : tableCaption(figure.caption)}
+      />
       {figure.source && <p className="figure-source">{figure.source}</p>}
       {figure.note && <p className="figure-note">{figure.note}</p>}
     </figure>

@@ -94,6 +94,17 @@ tbody th { font-weight: 400; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 tbody .num, .nw { white-space: nowrap; }
 .figure-source, .figure-note { font-size: 8.5pt; color: #444; margin: 1.5mm 0 0; }
+
+/* A map: the column's width, at most half a page high, kept on one page with its caption and legend. */
+.map-block { break-inside: avoid; page-break-inside: avoid; margin: 0 0 3mm; }
+.map-wrap .map-svg { display: block; width: 100%; height: auto; max-height: ${Math.floor(CONTENT_HEIGHT_MM / 2)}mm; border: 0.5pt solid #9aa7b5; }
+.map-legend { font-size: 8.5pt; line-height: 1.3; margin: 1.5mm 0 0; }
+.map-legend .map-legend-title { font-weight: 600; margin: 0 0 1mm; }
+.map-legend ul { list-style: none; padding: 0; margin: 0 0 1mm; display: flex; flex-wrap: wrap; gap: 1mm 4mm; align-items: center; }
+.map-legend li { display: inline-flex; align-items: center; gap: 1.5mm; margin: 0; }
+.map-legend li svg { display: inline-block; flex: none; }
+.map-legend .map-note { margin: 0 0 0.8mm; }
+.map-legend .map-attribution { color: #555; margin: 0; }
 `;
 
 /** The page with only the charts (for the .docx's images): each at the column's width, on white. */
@@ -102,4 +113,5 @@ html { font-family: ${FONT_STACK}; background: #fff; color: #1b1b1b; }
 body { margin: 0; padding: 8px; }
 [data-chart-id] { width: 640px; padding: 8px; background: #fff; margin: 0 0 16px; }
 [data-chart-id] svg { display: block; width: 100%; height: auto; }
+[data-chart-id] .map-legend svg { display: inline-block; width: auto; }
 `;

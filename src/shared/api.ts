@@ -33,7 +33,7 @@ import { GRANULARITIES, type FocusAreaDto, type LofteDetails, type LofteSummary,
 import type { Agreement, AgreementSummary } from './agreements';
 import { userProfileSchema, type ProfileState } from './profile';
 import type { PiiHit, ReportDocument } from './report';
-import type { PlaceMapData } from './maps/data';
+import type { HotspotMapData, PlaceMapData } from './maps/data';
 import { auditFilterSchema, type AuditCheck, type AuditPage } from './audit';
 import {
   privacyEraseSchema,
@@ -166,6 +166,17 @@ export const api = {
   'measures.save': op<Measure>()(measureSaveSchema),
   'dashboards.compare': op<CompareResult>()(z.object({ filter: dashboardFilterSchema })),
   'maps.places': op<PlaceMapData>()(z.object({ filter: dashboardFilterSchema })),
+  'maps.hotspots': op<HotspotMapData>()(
+    z.object({
+      filter: dashboardFilterSchema,
+      cellSize: z.number().int().min(50, 'Rutorna är minst 50 m.').max(5000, 'Rutorna är högst 5 000 m.').default(250),
+      distance: z
+        .number()
+        .min(50, 'Grannavståndet är minst 50 m.')
+        .max(10000, 'Grannavståndet är högst 10 000 m.')
+        .default(500),
+    }),
+  ),
   'places.setPosition': op<{ place: Place; previous: Place | null }>()(placePositionSchema),
   'dashboards.change': op<ChangeResult>()(
     z.object({

@@ -98,11 +98,12 @@ export interface TrendPoint {
   n: number;
 }
 
-export const DASHBOARDS = ['jamfor', 'forandring', 'trend', 'est', 'trygghet'] as const;
+export const DASHBOARDS = ['jamfor', 'karta', 'forandring', 'trend', 'est', 'trygghet'] as const;
 export type Dashboard = (typeof DASHBOARDS)[number];
 
 export const DASHBOARD_LABELS: Record<Dashboard, string> = {
   jamfor: 'Jämför kommuner',
+  karta: 'Karta',
   forandring: 'Förändring',
   trend: 'Trend',
   est: 'EST-lägesbild',

@@ -120,6 +120,19 @@ export interface IncidentFilter {
    * händelser, or nothing at all). The three split every incident.
    */
   location?: MapLocation;
+  /**
+   * One hotspot cell (register only): incidents with an exact or place position whose SWEREF 99 TM
+   * coordinates fall in the cell (col, row) of the grid with this origin and cell size, in metres.
+   */
+  cell?: GridCell;
+}
+
+export interface GridCell {
+  size: number;
+  originX: number;
+  originY: number;
+  col: number;
+  row: number;
 }
 
 export const MAP_LOCATIONS = ['plats', 'position', 'kommun'] as const;

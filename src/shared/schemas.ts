@@ -132,6 +132,15 @@ export const incidentFilterSchema = z
       .max(50, 'Högst 50 platser åt gången.')
       .optional(),
     location: z.enum(MAP_LOCATIONS, { error: 'Okänd platsnoggrannhet.' }).optional(),
+    cell: z
+      .object({
+        size: z.number().int().min(50, 'Rutorna är minst 50 m.').max(5000, 'Rutorna är högst 5 000 m.'),
+        originX: z.number().min(-1e7).max(1e7),
+        originY: z.number().min(-1e7).max(1e8),
+        col: z.number().int().min(0).max(100_000),
+        row: z.number().int().min(0).max(100_000),
+      })
+      .optional(),
   })
   .refine((f) => !f.fromDay || !f.toDay || f.fromDay <= f.toDay, {
     path: ['toDay'],

@@ -233,6 +233,7 @@ describe('varje skärm i två fönsterstorlekar', () => {
       await page.getByRole('heading', { name: 'Lägesbild', level: 2 }).waitFor();
       for (const [tab, slug] of [
         ['Jämför kommuner', 'jamfor'],
+        ['Karta', 'karta'],
         ['Förändring', 'forandring'],
         ['Trend', 'trend'],
         ['EST-lägesbild', 'est'],

@@ -158,6 +158,10 @@ const CASES: Cases = {
     input: () => ({ filter: { fromDay: '2026-01-01', toDay: '2026-06-30' } }),
     check: has('places', 'withoutPosition', 'kommuner', 'totals'),
   },
+  'maps.hotspots': {
+    input: () => ({ filter: { fromDay: '2026-01-01', toDay: '2026-06-30' } }),
+    check: has('cells', 'tested', 'method'),
+  },
   'places.setPosition': {
     input: () => ({ kommunId: klippan, name: 'Ny plats', lat: 56.13, lon: 13.13 }),
     check: has('place', 'previous'),

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { installSqlFunctions } from './sql-functions';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, REBUILDS_TABLES } from './migrations';
@@ -41,6 +42,7 @@ function openReadOnly(file: string, options: OpenOptions): Db {
     }
     db.pragma('query_only = ON');
     db.pragma('busy_timeout = 5000');
+    installSqlFunctions(db);
     return db;
   } catch (err) {
     db.close();
@@ -82,6 +84,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     migrate(db);
     syncTaxonomy(db);
     installAudit(db, { actor: options.actor, clock: options.clock });
+    installSqlFunctions(db);
     return db;
   } catch (err) {
     db.close();

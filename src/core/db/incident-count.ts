@@ -25,6 +25,7 @@ const ROLLUP_FIELDS: Record<keyof IncidentFilter, boolean> = {
   text: false,
   placeNames: false,
   location: false,
+  cell: false,
 };
 
 /** Whether a field narrows the rows at all (an empty list or text without a searchable word does not). */
@@ -46,7 +47,7 @@ export function rollupsCanCount(filter: IncidentFilter): boolean {
 
 /** WHERE clauses over a rollup table for the filter's dimensions; `prefix` qualifies the columns. */
 export function dimensionWhere(filter: IncidentFilter, params: unknown[], prefix = ''): string[] {
-  if (filter.placeNames?.length || filter.location) {
+  if (filter.placeNames?.length || filter.location || filter.cell) {
     // The rollups have no place dimension: counting such a filter here would ignore the places.
     throw new Error('Platsfilter kan inte räknas från summeringstabellerna.');
   }

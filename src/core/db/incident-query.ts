@@ -100,6 +100,9 @@ export const LOCATION_SQL: Record<MapLocation, string> = {
   position: "(precision IS NOT 'kommun' AND place_name = '' AND lat IS NOT NULL)",
 };
 
+/** The incidents a hotspot grid counts: those with their own exact position or their place's position. */
+export const HOTSPOT_POINTS_SQL = "precision IN ('exact', 'place') AND lat IS NOT NULL";
+
 /** WHERE clause (without the keyword) for a filter over the incident table; "1" when nothing filters. */
 export function whereForFilter(filter: IncidentFilter, sort?: IncidentSort): SqlPart {
   const clauses: string[] = [];
@@ -112,6 +115,11 @@ export function whereForFilter(filter: IncidentFilter, sort?: IncidentSort): Sql
   if (filter.categories?.length) clauses.push(inList(col('category'), filter.categories, params));
   if (filter.placeNames?.length) clauses.push(inList(col('place_name'), filter.placeNames, params));
   if (filter.location) clauses.push(LOCATION_SQL[filter.location]);
+  if (filter.cell) {
+    const c = filter.cell;
+    clauses.push(`${HOTSPOT_POINTS_SQL} AND in_sweref_cell(lat, lon, ?, ?, ?, ?, ?) = 1`);
+    params.push(c.size, c.originX, c.originY, c.col, c.row);
+  }
   if (filter.fromDay) {
     clauses.push(`${col('occurred_at')} >= ?`);
     params.push(localDayStartUtc(filter.fromDay));

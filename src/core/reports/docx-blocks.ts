@@ -1,7 +1,8 @@
 /**
  * The chapters of a report document as Word content: headings (chapter Heading1, section Heading2, deeper
- * Heading3), paragraphs, notes, lists, facts, key figures, signatures, text slots and figures (the chart as
- * an image, then its numbers as a real table with a repeating header row and rows that don't split).
+ * Heading3), paragraphs, notes, lists, facts, key figures, signatures, text slots and figures (the chart or
+ * map as an image — a map's legend, notes and attribution as text under it — then its numbers as a real table
+ * with a repeating header row and rows that don't split).
  */
 import {
   AlignmentType,
@@ -18,6 +19,7 @@ import {
   type FileChild,
 } from 'docx';
 import type { Block, Figure, Section } from '../../shared/report';
+import type { MapSpec } from '../../shared/maps/spec';
 import { chartCaption, splitParagraphs, tableCaption } from '../../shared/report-text';
 
 export { chartCaption, tableCaption };
@@ -128,7 +130,7 @@ function chartImage(f: Figure, ctx: BlockContext): Paragraph[] {
   if (!img) return [];
   const size = fitInto(img, { width: CONTENT_WIDTH_PX, height: 800 }, Number.POSITIVE_INFINITY);
   return [
-    new Paragraph({ style: 'Caption', keepNext: true, text: chartCaption(f.caption) }),
+    new Paragraph({ style: 'Caption', keepNext: true, text: f.map ? f.caption : chartCaption(f.caption) }),
     new Paragraph({
       keepNext: true,
       children: [
@@ -140,6 +142,31 @@ function chartImage(f: Figure, ctx: BlockContext): Paragraph[] {
         }),
       ],
     }),
+  ];
+}
+
+/** "Karta: händelser …" → "Tabell: Händelser …" (as the print layer's map figure). */
+function mapTableCaption(caption: string): string {
+  const rest = caption.replace(/^karta:\s*/i, '');
+  return `Tabell: ${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+}
+
+/** Under a map's image, as text: the legend (a coloured mark per class), the notes, the attribution. */
+function mapLegend(map: MapSpec): Paragraph[] {
+  const mark = (item: MapSpec['legend'][number]) =>
+    new TextRun({ text: item.radius ? '● ' : '■ ', color: (item.color ?? '#808080').replace('#', ''), size: 22 });
+  const items = map.legend.flatMap((item, i) => [
+    ...(i > 0 ? [new TextRun({ text: '   ', size: 18 })] : []),
+    mark(item),
+    new TextRun({ text: item.label, size: 18 }),
+  ]);
+  const line = (text: string, keepNext = true) =>
+    new Paragraph({ keepNext, children: [new TextRun({ text, size: 18 })] });
+  return [
+    new Paragraph({ keepNext: true, children: [new TextRun({ text: map.legendTitle, bold: true, size: 18 })] }),
+    new Paragraph({ keepNext: true, children: items }),
+    ...map.notes.map((n) => line(n)),
+    line(map.attribution, false),
   ];
 }
 
@@ -170,9 +197,15 @@ function figureTable(f: Figure): Table {
 
 function figure(f: Figure, ctx: BlockContext): FileChild[] {
   const small = (text: string) => new Paragraph({ children: [new TextRun({ text, size: 18 })] });
+  const image = chartImage(f, ctx);
   return [
-    ...chartImage(f, ctx),
-    new Paragraph({ style: 'Caption', keepNext: true, text: tableCaption(f.caption) }),
+    ...image,
+    ...(f.map && image.length > 0 ? mapLegend(f.map) : []),
+    new Paragraph({
+      style: 'Caption',
+      keepNext: true,
+      text: f.map ? mapTableCaption(f.caption) : tableCaption(f.caption),
+    }),
     figureTable(f),
     ...(f.source ? [small(f.source)] : []),
     ...(f.note ? [small(f.note)] : []),

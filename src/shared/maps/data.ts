@@ -1,5 +1,5 @@
 /** What the map operations return: counts per kommun, place and kind of location, as on the map's table. */
-import type { MapLocation } from '../domain';
+import type { GridCell, MapLocation } from '../domain';
 
 export interface PlaceCount {
   placeId: number;
@@ -27,4 +27,29 @@ export interface PlaceMapData {
   withoutPosition: PlaceCount[];
   kommuner: KommunLocations[];
   totals: KommunLocations;
+}
+
+export interface HotspotCellData {
+  /** The register's filter for exactly this cell's rows. */
+  cell: GridCell;
+  count: number;
+  z: number;
+  q: number;
+  level: 95 | 99;
+  /** Lower-left corner in SWEREF 99 TM (metres). */
+  east: number;
+  north: number;
+  /** The four corners in WGS84 [lat, lon], counter-clockwise from the lower left. */
+  corners: [number, number][];
+}
+
+export interface HotspotMapData {
+  /** Incidents with an exact or place position in the selection (the points analysed). */
+  points: number;
+  tested: number;
+  params: { cellSize: number; distance: number };
+  /** The method and its parameters in Swedish, stated on the map. */
+  method: string;
+  /** Marked cells only, highest z first. */
+  cells: HotspotCellData[];
 }

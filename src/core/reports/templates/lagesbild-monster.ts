@@ -15,6 +15,7 @@ import { NEW_PLACE_LOOKBACK_DAYS, newPlaces, placeCounts, type PlaceCount } from
 import { WEEKDAYS, weekdayHour } from '../data/when';
 import { countText, countValue, figure, registerSource, span, type LagesbildData } from './lagesbild-data';
 import { YEARS_BACK } from './lagesbild-omfattning';
+import { kartaPlatserBlocks } from './lagesbild-karta';
 
 /** Top places per kommun: ten for one kommun, five each in an LPO (the report stays readable). */
 const TOP_KOMMUN = 10;
@@ -211,7 +212,7 @@ function kallor(d: LagesbildData): Block[] {
 
 export function monsterSections(d: LagesbildData): Section[] {
   return [
-    section('kartlaggning-platser', 'Återkommande och nya platser', platser(d)),
+    section('kartlaggning-platser', 'Återkommande och nya platser', [...kartaPlatserBlocks(d), ...platser(d)]),
     section('kartlaggning-tid', 'När händelserna sker', [...arshjul(d), ...veckodagTimme(d)]),
     section('kartlaggning-kallor', 'Källornas täckning', kallor(d)),
   ];

@@ -11,6 +11,7 @@ import { compareKommuner } from '../../dashboards/queries';
 import { judgeChange } from '../../dashboards/stats';
 import { longDay, section } from '../common';
 import { braComparison } from '../data/bra';
+import { kartaKommunerBlocks } from './lagesbild-karta';
 import {
   changeCells,
   comparedText,
@@ -367,6 +368,7 @@ export function omfattningSections(d: LagesbildData): Section[] {
     section('kartlaggning-omfattning', 'Omfattning och utveckling', [
       ...omfattning(d),
       ...lpoJamforelse(d),
+      ...kartaKommunerBlocks(d),
       ...tidigareAr(d),
       ...braNiva(d),
     ]),

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { MAP_LOCATION_LABELS, type IncidentFilter, type Reference, type Source } from '../../../shared/domain';
 import { SourceOptions } from './SourceOptions';
+import { formatInteger } from '../../../shared/format';
 import { CATEGORIES } from '../../../shared/taxonomy';
 
 interface Props {
@@ -121,8 +122,26 @@ export function FilterBar({ reference, filter, onChange }: Props) {
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      {(places.length > 0 || filter.location) && (
+      {(places.length > 0 || filter.location || filter.cell) && (
         <ul className="filter-chips" aria-label="Platser">
+          {filter.cell && (
+            <li className="filter-chip" data-testid="cell-chip">
+              <span>
+                Hotspotruta {filter.cell.size} m: N{' '}
+                {formatInteger(filter.cell.originY + filter.cell.row * filter.cell.size)}, E{' '}
+                {formatInteger(filter.cell.originX + filter.cell.col * filter.cell.size)}
+              </span>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label="Ta bort filtret på hotspotruta"
+                title="Ta bort filtret på hotspotruta"
+                onClick={() => set({ cell: undefined })}
+              >
+                ×
+              </button>
+            </li>
+          )}
           {filter.location && (
             <li className="filter-chip" data-testid="location-chip">
               <span>Läge: {MAP_LOCATION_LABELS[filter.location]}</span>

@@ -1,4 +1,5 @@
 import type { Dashboard, EstCycle, SavedView, ViewSettings } from '../../../shared/dashboards';
+import { MapTab } from './dashboard/MapTab';
 import { DASHBOARD_LABELS, DASHBOARDS } from '../../../shared/dashboards';
 import { CATEGORIES } from '../../../shared/taxonomy';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -218,6 +219,7 @@ export function DashboardScreen() {
       {selection && <SavedViews current={{ dashboard: tab, settings: viewSettings(selection) }} onOpen={applyView} />}
       <Tabs label="Instrumentpaneler" tabs={TABS} value={tab} onChange={chooseTab} />
       {selection && tab === 'jamfor' && <Compare selection={selection} kommuner={kommuner} names={names} />}
+      {selection && tab === 'karta' && <MapTab selection={selection} kommuner={kommuner} />}
       {selection && tab === 'forandring' && (
         <Change
           selection={selection}

@@ -11,6 +11,7 @@ import { openRegister } from '../lib/route';
 import { PeriodsNote, VerdictCells } from './dashboard/common';
 import { measureProblem } from '../../../shared/walks';
 import { MeasureLink } from '../components/MeasureLink';
+import { OverviewMap } from './overview/OverviewMap';
 
 /** The start page: what needs attention now, for one LPO or all. */
 export function OverviewScreen() {
@@ -192,6 +193,8 @@ export function OverviewScreen() {
               <a href="#/lagesbild?flik=trygghet">Öppna Trygghetsmätning</a>
             </p>
           </section>
+
+          {period && <OverviewMap period={period} lpoId={lpoId} kommuner={reference.data?.kommuner ?? []} />}
 
           <section className="overview-part" aria-labelledby="ov-lofte">
             <h3 id="ov-lofte">Medborgarlöften och åtgärder</h3>

@@ -5,6 +5,7 @@ import type { IncidentFilter } from '../../../../shared/domain';
 import { formatInteger } from '../../../../shared/format';
 import { categoryLabel } from '../../../../shared/taxonomy';
 import { openRegister } from '../../lib/route';
+import { EstMap } from './EstMap';
 import { PeriodsNote, Status, VerdictCells, type ResolvedPeriods } from './common';
 import { useOp } from '../../lib/queries';
 
@@ -158,6 +159,7 @@ export function Est({
               )}
             </div>
           </div>
+          <EstMap kommunId={kommunId} fromDay={l.fromDay} toDay={l.toDay} />
         </>
       )}
     </div>

@@ -5,6 +5,7 @@ import { NewMeasure } from './NewMeasure';
 import { Observations } from './Observations';
 import { useLoften } from './queries';
 import { WalkForm } from './WalkForm';
+import { WalkMap } from './WalkMap';
 import { useOp } from '../../lib/queries';
 
 /** One walk: its plan, the observations per place, and the protokoll of åtgärder. */
@@ -18,6 +19,7 @@ export function WalkDetailsView({ id, onChanged }: { id: number; onChanged: () =
       <h3 id="walk-heading">{walk.title}</h3>
       <WalkForm walk={walk} defaultKommun={walk.kommunId} onSaved={onChanged} />
       <Observations walk={walk} observations={observations} onChanged={onChanged} />
+      <WalkMap walk={walk} observations={observations} />
       <section aria-labelledby="measures-title">
         <h4 id="measures-title">Protokoll: åtgärder</h4>
         <MeasureTable measures={measures} loften={loften} onChanged={onChanged} variant="protokoll" />

@@ -1,0 +1,74 @@
+/**
+ * Hotspots of the selection: the incidents with an exact or place position, projected to SWEREF 99 TM,
+ * counted on a grid and tested with Getis-Ord Gi* and a Benjamini–Hochberg correction
+ * (src/shared/geo/hotspots.ts). Each marked cell carries its corners in WGS84 for drawing and the grid
+ * coordinates the register's `cell` filter selects its rows by.
+ */
+import type { Db } from '../db/types';
+import { HOTSPOT_POINTS_SQL, whereForFilter } from '../db/incident-query';
+import { AppError } from '../../shared/errors';
+import type { IncidentFilter } from '../../shared/domain';
+import { findHotspots, hotspotMethodText, type HotspotParams } from '../../shared/geo/hotspots';
+import { fromSweref99tm, projectMany } from '../../shared/geo/sweref99tm';
+import type { HotspotMapData } from '../../shared/maps/data';
+
+/** Reads the positions into typed arrays without an object per row (1 000 000 rows stay well under 1 s). */
+function positions(db: Db, filter: IncidentFilter): { lats: Float64Array; lons: Float64Array } {
+  const where = whereForFilter(filter);
+  const stmt = db.prepare(`SELECT lat, lon FROM incident WHERE ${where.sql} AND ${HOTSPOT_POINTS_SQL}`).raw(true);
+  let lats = new Float64Array(4096);
+  let lons = new Float64Array(4096);
+  let n = 0;
+  for (const row of stmt.iterate(...where.params) as Iterable<[number, number]>) {
+    if (n === lats.length) {
+      const grow = (a: Float64Array) => {
+        const b = new Float64Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      lats = grow(lats);
+      lons = grow(lons);
+    }
+    lats[n] = row[0];
+    lons[n] = row[1];
+    n++;
+  }
+  return { lats: lats.subarray(0, n), lons: lons.subarray(0, n) };
+}
+
+export function hotspotData(db: Db, filter: IncidentFilter, params: Partial<HotspotParams> = {}): HotspotMapData {
+  const { lats, lons } = positions(db, filter);
+  const { east, north } = projectMany(lats, lons);
+  let result;
+  try {
+    result = findHotspots(east, north, params);
+  } catch (err) {
+    throw new AppError('validation', err instanceof Error ? err.message : String(err));
+  }
+  const size = result.params.cellSize;
+  const corner = (x: number, y: number): [number, number] => {
+    const p = fromSweref99tm(y, x);
+    return [p.lat, p.lon];
+  };
+  return {
+    points: result.points,
+    tested: result.tested,
+    params: result.params,
+    method: hotspotMethodText(result.params, result.tested),
+    cells: result.cells.map((c) => ({
+      cell: { size, originX: result.originX, originY: result.originY, col: c.col, row: c.row },
+      count: c.count,
+      z: c.z,
+      q: c.q,
+      level: c.level === 99 ? 99 : 95,
+      east: c.x0,
+      north: c.y0,
+      corners: [
+        corner(c.x0, c.y0),
+        corner(c.x0 + size, c.y0),
+        corner(c.x0 + size, c.y0 + size),
+        corner(c.x0, c.y0 + size),
+      ],
+    })),
+  };
+}

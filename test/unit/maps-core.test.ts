@@ -1,0 +1,218 @@
+/**
+ * Maps against the register: every count a map shows (per kommun, per kind of location, per place, per
+ * hotspot cell) equals the register's count for the filter a click opens; kommun-precision incidents are
+ * never points; the choropleth's classes and legend; the boundaries as built.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { geoArea, geoContains } from 'd3-geo';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IncidentFilter } from '../../src/shared/domain';
+import { kommunFeatures } from '../../src/shared/maps/boundaries';
+import { choroplethSpec, classOf, rateClasses, RATE_PALETTE } from '../../src/shared/maps/choropleth';
+import { mapFrame } from '../../src/shared/maps/frame';
+import { kommunOnlyNote, placeSpec } from '../../src/shared/maps/places';
+import { hotspotSpec } from '../../src/shared/maps/hotspot-spec';
+import { buildTopology } from '../../scripts/topology';
+import { demoWorkspace } from '../helpers/report';
+import type { TestWorkspace } from '../helpers/workspace';
+
+const root = path.resolve(__dirname, '../..');
+const YEAR = { fromDay: '2025-11-01', toDay: '2026-10-31' };
+let t: TestWorkspace;
+let klippanLpo: number;
+
+const registerCount = async (filter: IncidentFilter) =>
+  (await t.call('incidents.page', { filter, startRow: 0, endRow: 1 })).total;
+
+beforeAll(async () => {
+  t = await demoWorkspace(8000);
+  klippanLpo = t.one<number>("SELECT id FROM lpo WHERE name = 'Klippan'");
+}, 120_000);
+afterAll(() => t.close());
+
+describe('boundaries', () => {
+  it('the committed TopoJSON is a fresh build of the fixture: 290 kommuner, all SCB codes of our area', () => {
+    const source = JSON.parse(fs.readFileSync(path.join(root, 'test/fixtures/sverige-kommuner.geojson'), 'utf8'));
+    const committed = fs.readFileSync(path.join(root, 'resources/kommuner.topo.json'), 'utf8');
+    expect(committed).toBe(JSON.stringify(buildTopology(source)));
+    const features = kommunFeatures();
+    expect(features).toHaveLength(290);
+    const csv = fs.readFileSync(path.join(root, 'test/fixtures/kommuner.csv'), 'utf8').trim().split('\n').slice(1);
+    for (const line of csv) {
+      const [, name, code] = line.split(',');
+      const f = features.find((x) => x.id === code);
+      expect(f?.properties.name, code).toBe(name);
+      // Wound as d3 expects: a kommun covers a tiny part of the sphere, not all of it but the kommun.
+      expect(geoArea(f!)).toBeLessThan(1e-3);
+    }
+  });
+
+  it('a demo place lies inside its kommun and is drawn inside the frame fitted to the LPO', () => {
+    const klippan = kommunFeatures().find((f) => f.id === '1276')!;
+    expect(geoContains(klippan, [13.137, 56.132])).toBe(true); // Klippans station
+    expect(geoContains(klippan, [13.11, 55.79])).toBe(false); // Kävlinge
+    const frame = mapFrame(['1260', '1276', '1275', '1214', '1277'], { width: 640, height: 520 });
+    expect(frame.areas.filter((a) => a.focus)).toHaveLength(5);
+    expect(frame.areas.some((a) => !a.focus && a.name === 'Helsingborg')).toBe(true);
+    const at = frame.project(56.132, 13.137)!;
+    expect(at[0]).toBeGreaterThan(0);
+    expect(at[0]).toBeLessThan(640);
+    expect(frame.project(59.33, 18.07)).toBeNull(); // Stockholm is outside the frame
+  });
+});
+
+describe('choropleth', () => {
+  it('classes by quantile, named by the rates in them, in the palette; a kommun without population is said', () => {
+    const classes = rateClasses([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(classes.map((c) => [c.min, c.max])).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+      [7, 8],
+      [9, 10],
+    ]);
+    expect(classes.map((c) => c.color)).toEqual([...RATE_PALETTE]);
+    expect(classOf(4, classes)?.color).toBe(RATE_PALETTE[1]);
+    expect(rateClasses([3, 3, 7]).map((c) => [c.min, c.max])).toEqual([
+      [3, 3],
+      [7, 7],
+    ]);
+    const spec = choroplethSpec(
+      [
+        {
+          kommunId: 1,
+          code: '1276',
+          name: 'Klippan',
+          total: 120,
+          population: 17714,
+          populationYear: 2024,
+          per1000: 6.8,
+        },
+        { kommunId: 2, code: '1260', name: 'Bjuv', total: 90, population: 15985, populationYear: 2024, per1000: 5.6 },
+        {
+          kommunId: 3,
+          code: '1275',
+          name: 'Perstorp',
+          total: 10,
+          population: null,
+          populationYear: null,
+          per1000: null,
+        },
+      ],
+      'Test',
+    );
+    expect(spec.legendTitle).toContain('Folkmängd 2024');
+    expect(spec.legend.map((l) => l.label)).toEqual(['5,6', '6,8', 'Folkmängd saknas', 'Utanför urvalet']);
+    const klippan = spec.areas.find((a) => a.code === '1276')!;
+    expect(klippan.label!.replace(/\s/g, ' ')).toBe('Klippan: 120 händelser, 17 714 invånare, 6,8 per 1 000 invånare');
+    expect(klippan.fill).toBe(spec.legend[1]!.color);
+    expect(spec.areas.find((a) => a.code === '1283')?.focus).toBe(false); // Helsingborg: context
+    expect(spec.attribution).toBe('Kommungränser: Valmyndigheten (förenklade)');
+  });
+
+  it('per kommun, the map’s count is the register’s count for the kommun clicked', async () => {
+    const selection = { ...YEAR, lpoIds: [klippanLpo] };
+    const compare = await t.call('dashboards.compare', { filter: selection });
+    expect(compare.rows).toHaveLength(5);
+    for (const r of compare.rows) {
+      expect(await registerCount({ ...selection, kommunIds: [r.kommunId] })).toBe(r.total);
+    }
+  });
+});
+
+describe('places', () => {
+  it('splits every incident into one kind of location; each count is the register’s for the same filter', async () => {
+    const selection = { ...YEAR, lpoIds: [klippanLpo] };
+    const data = await t.call('maps.places', { filter: selection });
+    const compare = await t.call('dashboards.compare', { filter: selection });
+    expect(data.totals.total).toBe(compare.rows.reduce((n, r) => n + r.total, 0));
+    for (const k of data.kommuner) {
+      const { plats, position, kommun } = k.byLocation;
+      expect(plats + position + kommun).toBe(k.total);
+      expect(await registerCount({ ...selection, kommunIds: [k.kommunId], location: 'kommun' })).toBe(kommun);
+      expect(await registerCount({ ...selection, kommunIds: [k.kommunId], location: 'plats' })).toBe(plats);
+      expect(await registerCount({ ...selection, kommunIds: [k.kommunId], location: 'position' })).toBe(position);
+    }
+    // Polisens händelser are all kommun-precision: they are the kommun-only count (demo: no other).
+    const police = t.one<number>(
+      `SELECT count(*) FROM incident WHERE lpo_id = ? AND source = 'polisens_handelse' AND occurred_at >= '2025-10-31T23:00:00Z' AND occurred_at < '2026-10-31T23:00:00Z'`,
+      klippanLpo,
+    );
+    expect(police).toBeGreaterThan(0);
+    expect(data.totals.byLocation.kommun).toBeGreaterThanOrEqual(police);
+    expect(data.places.length).toBeGreaterThan(10);
+    for (const p of data.places.slice(0, 6)) {
+      const filter = { ...selection, kommunIds: [p.kommunId], placeNames: [p.name], location: 'plats' as const };
+      expect(await registerCount(filter), p.name).toBe(p.count);
+    }
+    const spec = placeSpec({
+      data,
+      kommuner: new Map(
+        t
+          .sql<{ id: number; scb_code: string; name: string }>('SELECT id, scb_code, name FROM kommun')
+          .map((k) => [k.id, { code: k.scb_code, name: k.name }]),
+      ),
+      focusKommunIds: compare.rows.map((r) => r.kommunId),
+      title: 'Platser',
+    });
+    expect(spec.notes[0]).toBe(kommunOnlyNote(data.totals.byLocation.kommun));
+    expect(spec.notes[0]).toMatch(/^\d[\d\s]* händelser har bara kommunen som plats och visas inte som punkter\.$/);
+    expect(spec.symbols).toHaveLength(data.places.length);
+  });
+
+  it('a kommun-precision incident at a named place is never a point; a typed position moves a place onto the map', async () => {
+    const kommunId = t.one<number>("SELECT id FROM kommun WHERE name = 'Klippan'");
+    const filter = { fromDay: '2026-11-01', toDay: '2026-11-20', kommunIds: [kommunId] };
+    const before = await t.call('maps.places', { filter });
+    const base = {
+      source: 'tips' as const,
+      category: 'skadegorelse',
+      subcategory: 'klotter',
+      occurredAt: '2026-11-10T10:00:00Z',
+      reportedAt: '2026-11-10T11:00:00Z',
+      kommunId,
+      description: 'Klotter',
+      reporterOrg: '',
+      status: 'ny' as const,
+    };
+    await t.call('incidents.create', {
+      input: { ...base, placeName: 'Klippans station', lat: 56.134, lon: 13.131, precision: 'kommun' },
+    });
+    await t.call('incidents.create', {
+      input: { ...base, placeName: 'Gamla bruket', lat: null, lon: null, precision: null },
+    });
+    const after = await t.call('maps.places', { filter });
+    const station = (d: typeof after) => d.places.find((p) => p.name === 'Klippans station')?.count ?? 0;
+    expect(station(after)).toBe(station(before));
+    expect(after.totals.byLocation.kommun).toBe(before.totals.byLocation.kommun + 1);
+    expect(after.withoutPosition.map((p) => p.name)).toContain('Gamla bruket');
+
+    await t.call('places.setPosition', { kommunId, name: 'Gamla bruket', lat: 56.14, lon: 13.12 });
+    const placed = await t.call('maps.places', { filter });
+    expect(placed.withoutPosition.map((p) => p.name)).not.toContain('Gamla bruket');
+    expect(placed.places.find((p) => p.name === 'Gamla bruket')).toMatchObject({ lat: 56.14, lon: 13.12, count: 1 });
+  });
+});
+
+describe('hotspots', () => {
+  it('each marked cell’s count is the register’s for that cell; kommun-only incidents are not analysed', async () => {
+    const selection = { ...YEAR, lpoIds: [klippanLpo] };
+    const data = await t.call('maps.hotspots', { filter: selection });
+    const located = t.one<number>(
+      `SELECT count(*) FROM incident WHERE lpo_id = ? AND precision IN ('exact', 'place') AND lat IS NOT NULL
+         AND occurred_at >= '2025-10-31T23:00:00Z' AND occurred_at < '2026-10-31T23:00:00Z'`,
+      klippanLpo,
+    );
+    expect(data.points).toBe(located);
+    expect(data.cells.length).toBeGreaterThan(0);
+    expect(data.method).toContain('rutor om 250 m, grannar inom 500 m');
+    for (const c of data.cells.slice(0, 5)) {
+      expect(await registerCount({ ...selection, cell: c.cell })).toBe(c.count);
+    }
+    const spec = hotspotSpec({ data, focusCodes: ['1276'], title: 'Hotspots' });
+    expect(spec.notes[0]).toBe(data.method);
+    expect(spec.cells!.length).toBeGreaterThan(0);
+    expect(await t.fail('maps.hotspots', { filter: selection, cellSize: 10 })).toMatchObject({ code: 'validation' });
+  });
+});
