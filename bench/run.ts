@@ -12,6 +12,7 @@ import { measureImport, type ImportTiming } from './import';
 import { measureXlsxImport, xlsxFigures } from './xlsx';
 import { measureFirstRows, rendererBuilt } from './ui';
 import { measureReport, type ReportTiming } from './report';
+import { measureMap, type MapTiming } from './map';
 import { createChromiumPrinter } from '../src/host/printer';
 
 export interface BenchResult {
@@ -34,8 +35,8 @@ export interface BenchOptions {
   out: string;
   repeats: number;
   ui: boolean;
-  /** Only one part of the benchmark (`--only grid|import|ui`); results.json then holds only those figures. */
-  only?: 'grid' | 'import' | 'xlsx' | 'ui' | 'report' | undefined;
+  /** Only one part of the benchmark (`--only grid|import|xlsx|ui|report|map`); its figures replace their namesakes in results.json. */
+  only?: 'grid' | 'import' | 'xlsx' | 'ui' | 'report' | 'map' | undefined;
   log: (m: string) => void;
 }
 
@@ -81,12 +82,16 @@ export async function runBench(o: BenchOptions): Promise<BenchResult[]> {
     if (o.only === 'import' || o.only === 'xlsx') break; // imports write their own files
     files.set(rows, await dataset(o.dataDir, rows, o.log));
   }
-  const want = (part: 'grid' | 'import' | 'ui' | 'report') => !o.only || o.only === part;
+  const want = (part: 'grid' | 'import' | 'ui' | 'report' | 'map') => !o.only || o.only === part;
   const printer = want('report') ? createChromiumPrinter() : null;
   for (const rows of o.sizes) {
     if (printer) {
       o.log(`mäter report.lagesbild_ms på ${rows} rader`);
       results.push(reportFigure(rows, await measureReport(files.get(rows)!, printer, Math.min(o.repeats, 3))));
+    }
+    if (want('map')) {
+      o.log(`mäter kartor på ${rows} rader`);
+      results.push(...mapFigures(rows, measureMap(files.get(rows)!, o.repeats)));
     }
     if (o.only === 'xlsx') {
       o.log(`mäter import (xlsx) på ${rows} rader`);
@@ -167,8 +172,47 @@ export async function runBench(o: BenchOptions): Promise<BenchResult[]> {
   }
   await printer?.close();
   fs.mkdirSync(path.dirname(o.out), { recursive: true });
-  fs.writeFileSync(o.out, JSON.stringify(results, null, 2) + '\n');
+  fs.writeFileSync(o.out, JSON.stringify(o.only ? mergedWithEarlier(o.out, results) : results, null, 2) + '\n');
   return results;
+}
+
+/** With `--only`, the other figures of an earlier run stay in the file; these replace their namesakes. */
+function mergedWithEarlier(file: string, results: BenchResult[]): BenchResult[] {
+  let earlier: BenchResult[] = [];
+  try {
+    earlier = JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResult[];
+  } catch {
+    earlier = [];
+  }
+  const fresh = new Set(results.map((r) => `${r.name}@${r.rows}`));
+  return [...earlier.filter((r) => !fresh.has(`${r.name}@${r.rows}`)), ...results];
+}
+
+function mapFigures(rows: number, t: MapTiming): BenchResult[] {
+  return [
+    {
+      name: 'map.render_ms',
+      rows,
+      value: round(t.renderMs, 1),
+      unit: 'ms',
+      baseline: round(t.rawMs, 1),
+      ratio: round(t.renderMs / t.rawMs, 1),
+      target: '< 200',
+      ok: t.renderMs < 200,
+      note: `koropletkarta + platskarta, LPO Klippan 1 nov 2025–31 okt 2026 (${t.rowsInSelection} händelser): siffror, kartspec och SVG (${round(t.svgBytes / 1024, 0)} kB) mot en rå count(*) över samma rader; nyöppnad databas`,
+    },
+    {
+      name: 'map.hotspots_ms',
+      rows,
+      value: round(t.hotspotMs, 0),
+      unit: 'ms',
+      baseline: round(t.hotspotRawMs, 0),
+      ratio: round(t.hotspotMs / t.hotspotRawMs, 1),
+      target: '< 1000',
+      ok: t.hotspotMs < 1000,
+      note: `Gi* + BH över alla ${t.points} händelser med plats- eller exakt position (alla LPO, alla år; ${t.tested} rutor om 250 m, ${t.marked} markerade; positionerna läses i ett aggregat) mot att bara läsa samma positioner rad för rad`,
+    },
+  ];
 }
 
 function reportFigure(rows: number, t: ReportTiming): BenchResult {

@@ -6,6 +6,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Figure, ReportDocument, Section } from '../shared/report';
 import { Chart } from './chart/chart';
+import { hasMap, MapImage } from './map/map-figure';
 import { fontFaceCss, type PrintFontFace } from './fonts';
 import { CHARTS_CSS } from './styles';
 
@@ -14,7 +15,8 @@ export function chartFigures(doc: ReportDocument): Figure[] {
   const out: Figure[] = [];
   const walk = (s: Section) => {
     for (const b of s.blocks)
-      if (b.kind === 'figure' && b.chart && b.chart.labels.length > 0 && b.chart.series.length > 0) out.push(b);
+      if (b.kind === 'figure' && (hasMap(b) || (b.chart && b.chart.labels.length > 0 && b.chart.series.length > 0)))
+        out.push(b);
     s.sections.forEach(walk);
   };
   doc.chapters.forEach(walk);
@@ -32,7 +34,11 @@ export function chartsHtml(doc: ReportDocument, fontFaces: readonly PrintFontFac
       <body>
         {chartFigures(doc).map((f) => (
           <div key={f.id} data-chart-id={f.id}>
-            <Chart spec={f.chart!} title={f.caption} desc={f.alt ?? f.caption} figureId={f.id} />
+            {hasMap(f) ? (
+              <MapImage figure={f} />
+            ) : (
+              <Chart spec={f.chart!} title={f.caption} desc={f.alt ?? f.caption} figureId={f.id} />
+            )}
           </div>
         ))}
       </body>

@@ -216,3 +216,44 @@ describe('hotspots', () => {
     expect(await t.fail('maps.hotspots', { filter: selection, cellSize: 10 })).toMatchObject({ code: 'validation' });
   });
 });
+
+describe('choropleth legend', () => {
+  it('uses more decimals when one decimal would make different rates read the same', async () => {
+    const { classLabels } = await import('../../src/shared/maps/choropleth');
+    expect(classLabels(rateClasses([5.6, 6.8]))).toEqual(['5,6', '6,8']);
+    expect(classLabels(rateClasses([0.41, 0.52, 0.54, 0.78, 0.81, 1.12, 1.2]))).toEqual([
+      '0,41',
+      '0,52',
+      '0,54–0,78',
+      '0,81',
+      '1,12–1,20',
+    ]);
+  });
+});
+
+describe('places, once each', () => {
+  it('a place whose incidents partly lack their own position is one place with one count', async () => {
+    const kommunId = t.one<number>("SELECT id FROM kommun WHERE name = 'Perstorp'");
+    const filter = { fromDay: '2026-11-21', toDay: '2026-11-21', kommunIds: [kommunId] };
+    const base = {
+      source: 'tips' as const,
+      category: 'skadegorelse',
+      subcategory: 'klotter',
+      occurredAt: '2026-11-21T10:00:00Z',
+      reportedAt: '2026-11-21T11:00:00Z',
+      kommunId,
+      placeName: 'Perstorps station',
+      description: 'Klotter',
+      reporterOrg: '',
+      status: 'ny' as const,
+    };
+    await t.call('incidents.create', { input: { ...base, lat: 56.135, lon: 13.39, precision: 'place' } });
+    await t.call('incidents.create', { input: { ...base, lat: null, lon: null, precision: null } });
+    const data = await t.call('maps.places', { filter });
+    expect(data.places.filter((p) => p.name === 'Perstorps station')).toEqual([
+      expect.objectContaining({ name: 'Perstorps station', count: 2 }),
+    ]);
+    // Every incident has a place_id exactly when it has a place name (the kinds of location rely on it).
+    expect(t.one<number>("SELECT count(*) FROM incident WHERE (place_name = '') <> (place_id IS NULL)")).toBe(0);
+  });
+});

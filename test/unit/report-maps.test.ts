@@ -5,6 +5,8 @@
  * HTML draws each map as a static SVG with a title, the attribution and the note; the .docx has each map as
  * a PNG (screenshotted by the real printer, as the charts are) with the attribution and notes as text.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/core/reports/docx';
 import { createChromiumPrinter, type ChromiumPrinter } from '../../src/host/printer';
@@ -34,6 +36,8 @@ const KOMMUN: ReportSelection = {
   ...PERIOD,
 };
 const LPO: ReportSelection = { template: 'lagesbild', area: { kind: 'lpo', lpo: 'Klippan' }, ...PERIOD };
+/** The .docx's map images, written to be looked at. */
+const OUT = path.resolve(__dirname, '../../test-results/report-maps-docx');
 const NOTE_TAIL = 'har bara kommunen som plats och visas inte som punkter.';
 
 let t: TestWorkspace;
@@ -140,16 +144,20 @@ describe('lägesbildens kartor', () => {
       expect(placeRows.reduce((s, r) => s + num(r[2]!), 0) + (withoutPosition ? num(withoutPosition[2]!) : 0)).toBe(
         atPlaces,
       );
+      // Each place once (its incidents in one count), largest first.
+      expect(new Set(data.places.map((p) => p.placeId)).size).toBe(data.places.length);
       // The top places by name, then the rest in one row.
       const named = f.table.rows.slice(0, Math.min(KARTA_TOP_PLACES, data.places.length));
       expect(named.map((r) => r[0])).toEqual(
         data.places.slice(0, KARTA_TOP_PLACES).map((p, i) => `${i + 1}. ${p.name}`),
       );
-      // Each named place's circle carries its number; the rest none.
-      for (const [i, p] of data.places.entries())
-        expect(f.map!.symbols!.find((s) => s.key === String(p.placeId))!.text).toBe(
-          i < KARTA_TOP_PLACES ? String(i + 1) : '',
-        );
+      // Each named place has its number beside its circle (drawn after all circles); the rest none.
+      for (const [i, p] of data.places.entries()) {
+        const circle = f.map!.symbols!.find((s) => s.key === String(p.placeId))!;
+        const nr = f.map!.symbols!.find((s) => s.key === `${p.placeId}-nr`);
+        expect(nr?.text).toBe(i < KARTA_TOP_PLACES ? String(i + 1) : undefined);
+        if (nr) expect(Math.hypot(nr.x - circle.x, nr.y - circle.y)).toBeLessThan(circle.r + 25);
+      }
       expect(f.table.rows.some((r) => r[0]!.startsWith(ROW_OTHER_PLACES))).toBe(data.places.length > KARTA_TOP_PLACES);
     }
   });
@@ -180,6 +188,7 @@ describe('lägesbildens kartor', () => {
   describe('Word', () => {
     let printer: ChromiumPrinter;
     beforeAll(() => {
+      fs.mkdirSync(OUT, { recursive: true });
       printer = createChromiumPrinter();
     });
     afterAll(async () => {
@@ -196,6 +205,7 @@ describe('lägesbildens kartor', () => {
         expect(png, id).toBeDefined();
         // A real screenshot of the map: a PNG about as wide as the column (at 2×), not a blank box.
         const view = Buffer.from(png!);
+        fs.writeFileSync(path.join(OUT, `${id}.png`), view);
         expect(view.subarray(1, 4).toString()).toBe('PNG');
         expect(view.readUInt32BE(16)).toBeGreaterThan(1000);
         expect(media.some((m) => m.endsWith('.png') && Buffer.from(files.get(m)!).equals(view))).toBe(true);

@@ -93,11 +93,13 @@ function indexable(sort: IncidentSort | undefined, filter: IncidentFilter): (col
 /**
  * The three kinds of location a map tells apart (see IncidentFilter.location). A kommun-precision
  * position is the kommun's centre, never a point inside it, whatever place name the row may carry.
+ * A row has a place_id exactly when it has a place name (the repository keeps them together); the id is
+ * in the covering indexes (schema 16), the name is not.
  */
 export const LOCATION_SQL: Record<MapLocation, string> = {
-  kommun: "(precision IS 'kommun' OR (place_name = '' AND lat IS NULL))",
-  plats: "(precision IS NOT 'kommun' AND place_name <> '')",
-  position: "(precision IS NOT 'kommun' AND place_name = '' AND lat IS NOT NULL)",
+  kommun: "(precision IS 'kommun' OR (place_id IS NULL AND lat IS NULL))",
+  plats: "(precision IS NOT 'kommun' AND place_id IS NOT NULL)",
+  position: "(precision IS NOT 'kommun' AND place_id IS NULL AND lat IS NOT NULL)",
 };
 
 /** The incidents a hotspot grid counts: those with their own exact position or their place's position. */

@@ -12,28 +12,22 @@ import { findHotspots, hotspotMethodText, type HotspotParams } from '../../share
 import { fromSweref99tm, projectMany } from '../../shared/geo/sweref99tm';
 import type { HotspotMapData } from '../../shared/maps/data';
 
-/** Reads the positions into typed arrays without an object per row (1 000 000 rows stay well under 1 s). */
+/** The selection's positions, read in one aggregate (no object or array per row). */
 function positions(db: Db, filter: IncidentFilter): { lats: Float64Array; lons: Float64Array } {
   const where = whereForFilter(filter);
-  const stmt = db.prepare(`SELECT lat, lon FROM incident WHERE ${where.sql} AND ${HOTSPOT_POINTS_SQL}`).raw(true);
-  let lats = new Float64Array(4096);
-  let lons = new Float64Array(4096);
-  let n = 0;
-  for (const row of stmt.iterate(...where.params) as Iterable<[number, number]>) {
-    if (n === lats.length) {
-      const grow = (a: Float64Array) => {
-        const b = new Float64Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      lats = grow(lats);
-      lons = grow(lons);
-    }
-    lats[n] = row[0];
-    lons[n] = row[1];
-    n++;
+  const blob = db
+    .prepare(`SELECT positions_blob(lat, lon) FROM incident WHERE ${where.sql} AND ${HOTSPOT_POINTS_SQL}`)
+    .pluck()
+    .get(...where.params) as Buffer | null;
+  const n = blob ? blob.byteLength / 16 : 0;
+  const pairs = blob ? new Float64Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)) : null;
+  const lats = new Float64Array(n);
+  const lons = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    lats[i] = pairs![2 * i]!;
+    lons[i] = pairs![2 * i + 1]!;
   }
-  return { lats: lats.subarray(0, n), lons: lons.subarray(0, n) };
+  return { lats, lons };
 }
 
 export function hotspotData(db: Db, filter: IncidentFilter, params: Partial<HotspotParams> = {}): HotspotMapData {

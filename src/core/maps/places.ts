@@ -4,7 +4,8 @@
  * the kommun's centre: it counts for the kommun and never becomes a point (LOCATION_SQL).
  */
 import type { Db } from '../db/connection';
-import { LOCATION_SQL, whereForFilter } from '../db/incident-query';
+import type { LocationCountRow } from '../db/sql-functions';
+import { whereForFilter } from '../db/incident-query';
 import type { IncidentFilter, MapLocation } from '../../shared/domain';
 import type { KommunLocations, PlaceCount, PlaceMapData } from '../../shared/maps/data';
 
@@ -17,16 +18,34 @@ const emptyLocations = (kommunId: number): KommunLocations => ({
 
 export function placeMapData(db: Db, filter: IncidentFilter): PlaceMapData {
   const where = whereForFilter(filter);
-  const rows = db
+  const json = db
     .prepare(
-      `SELECT kommun_id AS kommunId,
-              CASE WHEN ${LOCATION_SQL.kommun} THEN 'kommun' WHEN place_name <> '' THEN 'plats' ELSE 'position' END AS loc,
-              CASE WHEN ${LOCATION_SQL.plats} THEN place_id END AS placeId,
-              count(*) AS n
-         FROM incident WHERE ${where.sql}
-        GROUP BY 1, 2, 3`,
+      `SELECT location_counts(kommun_id, place_id, precision IS 'kommun', lat IS NULL) FROM incident WHERE ${where.sql}`,
     )
-    .all(...where.params) as { kommunId: number; loc: MapLocation; placeId: number | null; n: number }[];
+    .pluck()
+    .get(...where.params) as string | null;
+  const groups = (JSON.parse(json ?? '[]') as LocationCountRow[]).map(
+    ([kommunId, placeId, atKommun, noPosition, n]) => ({
+      kommunId,
+      placeId,
+      atKommun,
+      noPosition,
+      n,
+    }),
+  );
+  // The same split as LOCATION_SQL, which the register's `location` filter uses; one row per kommun, kind
+  // and place (a place's incidents with and without their own position are one place).
+  const merged = new Map<string, { kommunId: number; n: number; loc: MapLocation; placeId: number | null }>();
+  for (const g of groups) {
+    const loc: MapLocation =
+      g.atKommun || (g.placeId === null && g.noPosition) ? 'kommun' : g.placeId !== null ? 'plats' : 'position';
+    const placeId = loc === 'plats' ? g.placeId : null;
+    const key = `${g.kommunId}|${loc}|${placeId ?? ''}`;
+    const row = merged.get(key);
+    if (row) row.n += g.n;
+    else merged.set(key, { kommunId: g.kommunId, n: g.n, loc, placeId });
+  }
+  const rows = [...merged.values()];
 
   const placeIds = [...new Set(rows.flatMap((r) => (r.placeId === null ? [] : [r.placeId])))];
   const placeInfo = new Map<number, { name: string; lat: number | null; lon: number | null }>();

@@ -49,6 +49,21 @@ export function classOf(value: number, classes: readonly RateClass[]): RateClass
   return classes.find((c) => value <= c.max) ?? classes[classes.length - 1];
 }
 
+/**
+ * "6,0–6,8" per class, with as many decimals (1–3) as it takes for different rates to read differently:
+ * rates of a short period are small, and "0,8–0,8" beside "0,5–0,8" would say nothing.
+ */
+export function classLabels(classes: readonly RateClass[]): string[] {
+  const values = [...new Set(classes.flatMap((c) => [c.min, c.max]))];
+  let digits = 1;
+  for (; digits < 3; digits++) {
+    const f = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    if (new Set(values.map((v) => f.format(v))).size === values.length) break;
+  }
+  const f = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return classes.map((c) => (c.min === c.max ? f.format(c.min) : `${f.format(c.min)}–${f.format(c.max)}`));
+}
+
 export function rateLabel(r: RateRow): string {
   const people = r.population === null ? 'folkmängd saknas' : `${formatInteger(r.population)} invånare`;
   const rate = r.per1000 === null ? 'ingen andel' : `${formatDecimal1(r.per1000)} per 1 000 invånare`;
@@ -74,10 +89,7 @@ export function choroplethSpec(rows: readonly RateRow[], title: string, options:
     const cls = row.per1000 === null ? undefined : classOf(row.per1000, classes);
     return { ...a, fill: cls?.color ?? NO_RATE_FILL, label: rateLabel(row), kommunId: row.kommunId };
   });
-  const legend: LegendItem[] = classes.map((c) => ({
-    color: c.color,
-    label: c.min === c.max ? formatDecimal1(c.min) : `${formatDecimal1(c.min)}–${formatDecimal1(c.max)}`,
-  }));
+  const legend: LegendItem[] = classLabels(classes).map((label, i) => ({ color: classes[i]!.color, label }));
   if (rows.some((r) => r.per1000 === null)) legend.push({ color: NO_RATE_FILL, label: 'Folkmängd saknas' });
   legend.push({ color: CONTEXT_FILL, label: 'Utanför urvalet' });
   const highest = [...rows].filter((r) => r.per1000 !== null).sort((a, b) => b.per1000! - a.per1000!)[0];

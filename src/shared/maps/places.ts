@@ -44,6 +44,18 @@ export function placeNotes(data: PlaceMapData): string[] {
   return notes;
 }
 
+/** Names beside the largest few symbols, where no other name sits close by (the table names them all). */
+function labelLargest(symbols: MapSymbol[], data: PlaceMapData, count = 4, apart = 60): void {
+  const byKey = new Map(data.places.map((p) => [String(p.placeId), p.name]));
+  const labelled: MapSymbol[] = [];
+  for (const s of symbols) {
+    if (labelled.length === count) break;
+    if (labelled.some((o) => Math.hypot(o.x - s.x, o.y - s.y) < apart)) continue;
+    s.text = byKey.get(s.key);
+    labelled.push(s);
+  }
+}
+
 export interface PlaceSpecInput {
   data: PlaceMapData;
   /** SCB code and name per kommun id, for the kommuner in focus. */
@@ -87,6 +99,7 @@ export function placeSpec(input: PlaceSpecInput, options: FrameOptions = {}): Ma
       fill: PLACE_FILL,
     });
   }
+  labelLargest(symbols, data);
   const notes = placeNotes(data);
   if (outside > 0) notes.push(`${formatCount(outside, 'händelse', 'händelser')} ligger utanför kartans utsnitt.`);
   const legend: LegendItem[] =

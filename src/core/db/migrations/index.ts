@@ -13,6 +13,7 @@ import { migration012 } from './012_focus_area_causes';
 import { migration013 } from './013_reports';
 import { migration014 } from './014_bra_regions';
 import { migration015 } from './015_audit';
+import { migration016 } from './016_map_indexes';
 
 /** Numbered migrations; index i upgrades user_version i to i + 1. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly string[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ];
 /** Steps that rebuild a table other tables point to: run with foreign keys off, checked before commit. */
 export const REBUILDS_TABLES: ReadonlySet<number> = new Set([4]);

@@ -10,6 +10,7 @@ import { formatCount, formatInteger } from '../../../shared/format';
 import { choroplethSpec, type RateRow } from '../../../shared/maps/choropleth';
 import { placeSpec } from '../../../shared/maps/places';
 import type { PlaceCount } from '../../../shared/maps/data';
+import type { MapSpec, MapSymbol } from '../../../shared/maps/spec';
 import { compareKommuner } from '../../dashboards/queries';
 import { placeMapData } from '../../maps/places';
 import { longDay, SUPPRESSED_TEXT } from '../common';
@@ -100,6 +101,50 @@ function placeRows(d: LagesbildData, places: readonly PlaceCount[]): string[][] 
   return rows;
 }
 
+type Box = [number, number, number, number];
+const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/**
+ * The places' numbers as symbols of their own, drawn after every circle (so no circle covers a number):
+ * each beside its circle, right, left, above or below, wherever it meets the fewest other numbers and
+ * circles (MapSvg writes a symbol's text at x + r + 3, y + 4; these have r = 0 and draw no circle).
+ */
+function numberLabels(map: MapSpec, rank: ReadonlyMap<string, number>): MapSymbol[] {
+  const symbols = map.symbols ?? [];
+  const circles: Box[] = symbols.map((c) => [c.x - c.r, c.y - c.r, c.x + c.r, c.y + c.r]);
+  // The kommuner's names (drawn last, over everything) are in the way from the start.
+  const placed: Box[] = map.areas
+    .filter((a) => a.focus)
+    .map((a) => {
+      const w = 6 * a.name.length;
+      return [a.labelAt[0] - w / 2, a.labelAt[1] - 10, a.labelAt[0] + w / 2, a.labelAt[1] + 3];
+    });
+  const out: MapSymbol[] = [];
+  const ranked = symbols.filter((c) => rank.has(c.key)).sort((a, b) => rank.get(a.key)! - rank.get(b.key)!);
+  for (const c of ranked) {
+    const text = String(rank.get(c.key));
+    const w = 6.5 * text.length;
+    // Text origins (left end of the baseline) around the circle, in order of preference.
+    const origins: [number, number][] = [
+      [c.x + c.r + 2, c.y + 4],
+      [c.x - c.r - 2 - w, c.y + 4],
+      [c.x - w / 2, c.y - c.r - 3],
+      [c.x - w / 2, c.y + c.r + 11],
+    ];
+    const scored = origins.map(([tx, ty]) => {
+      const box: Box = [tx, ty - 9, tx + w, ty + 2];
+      const hits =
+        placed.filter((p) => overlaps(p, box)).length * 2 +
+        circles.filter((b, i) => symbols[i] !== c && overlaps(b, box)).length;
+      return { tx, ty, box, hits };
+    });
+    const best = scored.reduce((a, b) => (b.hits < a.hits ? b : a));
+    placed.push(best.box);
+    out.push({ key: `${c.key}-nr`, x: best.tx - 3, y: best.ty - 4, r: 0, label: c.label, text });
+  }
+  return out;
+}
+
 function kartaPlatser(d: LagesbildData): Figure {
   const period = span({ fromDay: d.from, toDay: d.to });
   const data = placeMapData(d.db, { kommunIds: d.kommunIds, fromDay: d.from, toDay: d.to });
@@ -116,8 +161,10 @@ function kartaPlatser(d: LagesbildData): Figure {
     [ROW_ALL, '', formatInteger(t.total)],
   ];
   // The named places carry their number in the table beside their circle (the print has no hover).
-  const rank = new Map(data.places.slice(0, KARTA_TOP_PLACES).map((p, i) => [String(p.placeId), String(i + 1)]));
-  map.symbols = map.symbols?.map((sym) => ({ ...sym, text: rank.get(sym.key) ?? '' }));
+  const rank = new Map(data.places.slice(0, KARTA_TOP_PLACES).map((p, i) => [String(p.placeId), i + 1]));
+  // Numbers instead of the screen's names beside the largest circles: the table names every one of them.
+  map.symbols = (map.symbols ?? []).map((sym) => ({ ...sym, text: undefined }));
+  map.symbols = [...map.symbols, ...numberLabels(map, rank)];
   if (rank.size > 0) map.notes.push('Numret vid en cirkel är platsens nummer i tabellen.');
   // In print the places without a position are a row of the table, not a list beside the map.
   map.notes = map.notes.map((n) => n.replace(' (listade bredvid)', ' (se tabellen)'));

@@ -8,13 +8,13 @@ import { useOp } from '../../lib/queries';
 import { Status } from './common';
 
 /**
- * The EST cycle's places on the map: EST reports (source "est") at named places in the kommun over the
+ * The EST cycle's places on the map: the incidents of every source at named places in the kommun over the
  * cycle shown, as proportional symbols; the table beside it has the same numbers, places without a
  * position included. A place (on the map or in the table) opens exactly its rows in the register.
  */
 export function EstMap({ kommunId, fromDay, toDay }: { kommunId: number; fromDay: string; toDay: string }) {
   const reference = useOp('reference.get', {});
-  const filter = { kommunIds: [kommunId], sources: ['est' as const], fromDay, toDay };
+  const filter = { kommunIds: [kommunId], fromDay, toDay };
   const q = useOp('maps.places', { filter });
   const data = q.data;
   const spec = useMemo(() => {
@@ -25,38 +25,38 @@ export function EstMap({ kommunId, fromDay, toDay }: { kommunId: number; fromDay
       data,
       kommuner,
       focusKommunIds: [kommunId],
-      title: `EST-rapporter per plats i ${name}, ${fromDay} – ${toDay}`,
+      title: `Händelser per plats i ${name}, ${fromDay} – ${toDay}`,
     });
   }, [data, reference.data, kommunId, fromDay, toDay]);
-  const base: IncidentFilter = { kommunIds: [kommunId], sources: ['est'], fromDay, toDay };
+  const base: IncidentFilter = { kommunIds: [kommunId], fromDay, toDay };
   const openPlace = (placeName: string) => openRegister({ ...base, placeNames: [placeName], location: 'plats' });
   const rows = data ? [...data.places, ...data.withoutPosition] : [];
   return (
     <section className="est-map" aria-labelledby="est-map-title">
-      <h4 id="est-map-title">Cykelns platser på kartan (EST-rapporter)</h4>
+      <h4 id="est-map-title">Cykelns platser på kartan</h4>
       <Status loading={q.isLoading || reference.isLoading} error={q.error ?? reference.error} empty={false} />
       {spec && data && (
         <MapView
           id="est-places"
           spec={spec}
-          hint="Peka på eller tabba till en plats för antalet; klicka eller tryck Enter för platsens EST-rapporter i registret."
+          hint="Peka på eller tabba till en plats för antalet; klicka eller tryck Enter för platsens händelser i registret."
           onActivate={(t) => {
             if (t.kind === 'area') return openRegister(base);
             const place = data.places.find((p) => String(p.placeId) === t.key);
             if (place) openPlace(place.name);
           }}
           aside={
-            <table className="data-table" aria-label="EST-rapporter per plats">
+            <table className="data-table" aria-label="Händelser per plats på kartan">
               <thead>
                 <tr>
                   <th scope="col">Plats</th>
-                  <th scope="col">Händelser (EST)</th>
+                  <th scope="col">Händelser</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.length === 0 && (
                   <tr>
-                    <td colSpan={2}>Inga EST-rapporter vid namngivna platser i cykeln.</td>
+                    <td colSpan={2}>Inga händelser vid namngivna platser i cykeln.</td>
                   </tr>
                 )}
                 {rows.map((p) => (
