@@ -276,6 +276,55 @@ describe('migreringar', () => {
     }
   });
 
+  it('schema 16 breddar kartornas index och låter en sparad vy gälla Karta, utan att bryta åtgärdens länk till vyn', () => {
+    tmp = tempDir();
+    const file = tmp.file('v15.sqlite');
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = ON');
+    for (const sql of MIGRATIONS.slice(0, 15)) raw.exec(sql);
+    raw.pragma('user_version = 15');
+    raw.exec(`INSERT INTO lpo (id, name) VALUES (1, 'Klippan');
+      INSERT INTO kommun (id, scb_code, name, lpo_id) VALUES (1, '1276', 'Klippan', 1);
+      INSERT INTO dashboard_view (id, name, dashboard, settings_json, created_at, updated_at)
+        VALUES (5, 'Klotter', 'jamfor', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+      INSERT INTO measure (id, kommun_id, what, responsible, due_day, status, created_at, updated_at, view_id)
+        VALUES (7, 1, 'Sanera', 'Kommunen', '2026-06-01', 'planerad', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 5);`);
+    raw.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+      const columns = (index: string) =>
+        (db.pragma(`index_info(${index})`) as { name: string }[]).map((c) => c.name).join(',');
+      expect(columns('incident_lpo_occurred')).toBe(
+        'lpo_id,occurred_at,id,kommun_id,category,source,place_id,precision,lat,lon',
+      );
+      expect(columns('incident_kommun_occurred')).toBe(
+        'kommun_id,occurred_at,id,category,source,place_id,precision,lat,lon',
+      );
+      expect(db.prepare('SELECT name, dashboard FROM dashboard_view').all()).toEqual([
+        { name: 'Klotter', dashboard: 'jamfor' },
+      ]);
+      db.prepare(
+        "INSERT INTO dashboard_view (name, dashboard, settings_json, created_at, updated_at) VALUES ('Kartan', 'karta', '{}', 'x', 'x')",
+      ).run();
+      expect(() =>
+        db
+          .prepare(
+            "INSERT INTO dashboard_view (name, dashboard, settings_json, created_at, updated_at) VALUES ('Fel', 'okand', '{}', 'x', 'x')",
+          )
+          .run(),
+      ).toThrow(/CHECK/);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      // The åtgärd still points to the view, and the reference still acts: deleting the view clears it.
+      expect(db.prepare('SELECT view_id FROM measure WHERE id = 7').pluck().get()).toBe(5);
+      db.prepare('DELETE FROM dashboard_view WHERE id = 5').run();
+      expect(db.prepare('SELECT view_id FROM measure WHERE id = 7').pluck().get()).toBeNull();
+    } finally {
+      db.close();
+    }
+  });
+
   it('kan öppnas igen utan att något ändras (idempotent)', () => {
     tmp = tempDir();
     const file = tmp.file('igen.sqlite');

@@ -35,5 +35,5 @@ export const MIGRATIONS: readonly string[] = [
   migration016,
 ];
 /** Steps that rebuild a table other tables point to: run with foreign keys off, checked before commit. */
-export const REBUILDS_TABLES: ReadonlySet<number> = new Set([4]);
+export const REBUILDS_TABLES: ReadonlySet<number> = new Set([4, 15]);
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
