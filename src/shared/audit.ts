@@ -15,6 +15,7 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, string>> = {
   walk_observation: 'Observation',
   measure: 'Åtgärd',
   report: 'Rapport',
+  place: 'Plats (position)',
   import: 'Import',
   database: 'Databas',
   audit_log: 'Ändringslogg',

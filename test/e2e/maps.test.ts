@@ -123,6 +123,14 @@ describe('maps', () => {
     await map.waitFor();
     expect(await map.locator('path[role="button"]').count()).toBe(9);
     await expect.poll(() => map.textContent()).toContain('Kommungränser: Valmyndigheten (förenklade)');
+    // The map's numbers as a table: each kommun's count there is the one its area says.
+    await page.getByText('Kartans siffror som tabell').click();
+    const table = page.getByTestId('map-rate-table');
+    expect(await table.locator('tbody tr').count()).toBe(9);
+    const label = (await map.locator('path[data-kommun="1261"]').getAttribute('aria-label'))!;
+    expect(label).toMatch(/^Kävlinge: /);
+    const row = table.getByRole('row', { name: /^Kävlinge/ });
+    expect(Number(((await row.getByRole('button').textContent()) ?? '').replace(/\D/g, ''))).toBe(countIn(label));
     await shots(page, 'oversikt', map);
   });
 });

@@ -127,6 +127,10 @@ describe('Kartor: vandringens rutt och EST-lägesbildens platser', () => {
     await map.getByText('har bara kommunen som plats och visas inte som punkter').waitFor();
     await map.getByText('Kommungränser: Valmyndigheten (förenklade)').first().waitFor();
     const table = page.getByRole('table', { name: 'Händelser per plats på kartan' });
+    // The note's N is a number on the table.
+    const note = (await map.getByText('har bara kommunen som plats och visas inte som punkter').textContent())!;
+    const n = Number(note.split('händelse')[0]!.replace(/\D/g, ''));
+    expect(Number(((await table.locator('tfoot td').textContent()) ?? '').replace(/\D/g, ''))).toBe(n);
     // The table has the map's numbers: every symbol's count is on a row of the table.
     const all = symbols(page, 'est-places');
     const labels: string[] = [];

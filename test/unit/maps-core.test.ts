@@ -189,6 +189,14 @@ describe('places', () => {
     expect(after.withoutPosition.map((p) => p.name)).toContain('Gamla bruket');
 
     await t.call('places.setPosition', { kommunId, name: 'Gamla bruket', lat: 56.14, lon: 13.12 });
+    const logged = t.sql<{ action: string; content_json: string }>(
+      "SELECT action, content_json FROM audit_log WHERE object_type = 'place' ORDER BY id DESC LIMIT 1",
+    )[0]!;
+    expect(logged.action).toBe('ändrad');
+    expect(JSON.parse(logged.content_json)).toEqual({
+      before: { name: 'Gamla bruket', lat: null, lon: null },
+      after: { name: 'Gamla bruket', lat: 56.14, lon: 13.12 },
+    });
     const placed = await t.call('maps.places', { filter });
     expect(placed.withoutPosition.map((p) => p.name)).not.toContain('Gamla bruket');
     expect(placed.places.find((p) => p.name === 'Gamla bruket')).toMatchObject({ lat: 56.14, lon: 13.12, count: 1 });
@@ -207,6 +215,9 @@ describe('hotspots', () => {
     expect(data.points).toBe(located);
     expect(data.cells.length).toBeGreaterThan(0);
     expect(data.method).toContain('rutor om 250 m, grannar inom 500 m');
+    // A cell is marked only where there are incidents (an empty neighbour of a busy cell is not shown).
+    expect(data.cells.every((c) => c.count > 0)).toBe(true);
+    expect(data.method).toContain('Bara rutor med minst en händelse markeras.');
     for (const c of data.cells.slice(0, 5)) {
       expect(await registerCount({ ...selection, cell: c.cell })).toBe(c.count);
     }
@@ -255,5 +266,33 @@ describe('places, once each', () => {
     ]);
     // Every incident has a place_id exactly when it has a place name (the kinds of location rely on it).
     expect(t.one<number>("SELECT count(*) FROM incident WHERE (place_name = '') <> (place_id IS NULL)")).toBe(0);
+  });
+});
+
+describe('place map counts in a published document', () => {
+  it('every count the map writes goes through the document’s own wording (small counts hidden)', () => {
+    const data = {
+      places: [{ placeId: 1, kommunId: 1, name: 'Torget', lat: 56.134, lon: 13.131, count: 2 }],
+      withoutPosition: [{ placeId: 2, kommunId: 1, name: 'Parken', lat: null, lon: null, count: 1 }],
+      kommuner: [],
+      totals: { kommunId: 0, total: 5, byLocation: { plats: 3, position: 1, kommun: 1 }, atPlacesWithoutPosition: 1 },
+    };
+    const hidden = (n: number, _one: string, many: string) => (n < 3 ? `färre än 3 ${many}` : `${n} ${many}`);
+    const spec = placeSpec({
+      data,
+      kommuner: new Map([[1, { code: '1276', name: 'Klippan' }]]),
+      focusKommunIds: [1],
+      title: 'Platser',
+      count: hidden,
+    });
+    const text = [
+      ...spec.notes,
+      spec.desc,
+      ...spec.legend.map((l) => l.label),
+      ...spec.symbols!.map((s) => s.label),
+    ].join(' | ');
+    expect(text).not.toMatch(/\b[12] händelse/);
+    expect(spec.notes[0]).toBe('Färre än 3 händelser har bara kommunen som plats och visas inte som punkter.');
+    expect(spec.symbols![0]!.label).toBe('Torget (Klippan): färre än 3 händelser');
   });
 });

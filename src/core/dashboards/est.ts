@@ -4,6 +4,7 @@
  * and a short summary for the EST group's meeting. Counts come from the rollups; places from the incident
  * table through its (kommun_id, occurred_at) index, one kommun and one cycle at a time.
  */
+import { LOCATION_SQL } from '../db/incident-query';
 import type { Db } from '../db/connection';
 import type { DayRange, EstCycle, EstLagesbild } from '../../shared/dashboards';
 import { EST_CYCLE_NOUNS, VERDICT_LABELS } from '../../shared/dashboards';
@@ -26,12 +27,15 @@ export function cycleDays(cycle: EstCycle, day: string): DayRange & { previous: 
   return { ...current, previous: periodBefore(current) };
 }
 
-/** Events per named place and category in one kommun over the local days from..to (EST, the lägesbild). */
+/**
+ * Events per named place and category in one kommun over the local days from..to (EST, the lägesbild):
+ * the maps' "at a named place" (a kommun-precision row is the kommun's, whatever name it carries).
+ */
 export function placeCategoryCounts(db: Db, kommunId: number, fromDay: string, toDay: string) {
   return db
     .prepare(
       `SELECT place_name, category, count(*) AS n FROM incident
-       WHERE kommun_id = ? AND occurred_at >= ? AND occurred_at < ? AND place_name <> ''
+       WHERE kommun_id = ? AND occurred_at >= ? AND occurred_at < ? AND ${LOCATION_SQL.plats}
        GROUP BY place_name, category`,
     )
     .all(kommunId, localDayStartUtc(fromDay), localDayStartUtc(addDays(toDay, 1))) as {

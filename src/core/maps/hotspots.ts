@@ -5,7 +5,7 @@
  * coordinates the register's `cell` filter selects its rows by.
  */
 import type { Db } from '../db/types';
-import { HOTSPOT_POINTS_SQL, whereForFilter } from '../db/incident-query';
+import { HOTSPOT_POINTS_SQL, LOCATION_SQL, whereForFilter } from '../db/incident-query';
 import { AppError } from '../../shared/errors';
 import type { IncidentFilter } from '../../shared/domain';
 import { findHotspots, hotspotMethodText, type HotspotParams } from '../../shared/geo/hotspots';
@@ -44,25 +44,35 @@ export function hotspotData(db: Db, filter: IncidentFilter, params: Partial<Hots
     const p = fromSweref99tm(y, x);
     return [p.lat, p.lon];
   };
+  const where = whereForFilter(filter);
+  const withoutOwnPosition = db
+    .prepare(`SELECT count(*) FROM incident WHERE ${where.sql} AND ${LOCATION_SQL.plats} AND lat IS NULL`)
+    .pluck()
+    .get(...where.params) as number;
   return {
     points: result.points,
+    withoutOwnPosition,
     tested: result.tested,
     params: result.params,
-    method: hotspotMethodText(result.params, result.tested),
-    cells: result.cells.map((c) => ({
-      cell: { size, originX: result.originX, originY: result.originY, col: c.col, row: c.row },
-      count: c.count,
-      z: c.z,
-      q: c.q,
-      level: c.level === 99 ? 99 : 95,
-      east: c.x0,
-      north: c.y0,
-      corners: [
-        corner(c.x0, c.y0),
-        corner(c.x0 + size, c.y0),
-        corner(c.x0 + size, c.y0 + size),
-        corner(c.x0, c.y0 + size),
-      ],
-    })),
+    method: `${hotspotMethodText(result.params, result.tested)} Bara rutor med minst en händelse markeras.`,
+    // Gi* sums a cell's neighbourhood, so an empty cell beside a busy one can test significant too; a
+    // marked cell that opens an empty register would say more than the data: only cells with incidents.
+    cells: result.cells
+      .filter((c) => c.count > 0)
+      .map((c) => ({
+        cell: { size, originX: result.originX, originY: result.originY, col: c.col, row: c.row },
+        count: c.count,
+        z: c.z,
+        q: c.q,
+        level: c.level === 99 ? 99 : 95,
+        east: c.x0,
+        north: c.y0,
+        corners: [
+          corner(c.x0, c.y0),
+          corner(c.x0 + size, c.y0),
+          corner(c.x0 + size, c.y0 + size),
+          corner(c.x0, c.y0 + size),
+        ],
+      })),
   };
 }

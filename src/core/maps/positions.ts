@@ -7,6 +7,7 @@ import type { Db } from '../db/connection';
 import { AppError } from '../../shared/errors';
 import type { Place } from '../../shared/domain';
 import { positionProblem } from '../../shared/maps/coordinates';
+import { logEntry } from '../audit/install';
 
 export interface PlacePositionInput {
   kommunId: number;
@@ -39,5 +40,15 @@ export function setPlacePosition(db: Db, input: PlacePositionInput): { place: Pl
   const place = db
     .prepare('SELECT id, kommun_id AS kommunId, name, lat, lon FROM place WHERE kommun_id = ? AND name = ?')
     .get(input.kommunId, name) as Place;
+  // One entry per typed position (the place table is not followed row by row: incidents create places).
+  logEntry(db, {
+    objectType: 'place',
+    objectId: place.id,
+    action: old ? 'ändrad' : 'skapad',
+    content: {
+      ...(old ? { before: { name: old.name, lat: old.lat, lon: old.lon } } : {}),
+      after: { name: place.name, lat: place.lat, lon: place.lon },
+    },
+  });
   return { place, previous: old ?? null };
 }

@@ -137,9 +137,9 @@ export function findHotspots(east: Float64Array, north: Float64Array, params?: P
     const e = east[i]!;
     const nn = north[i]!;
     if (!Number.isFinite(e) || !Number.isFinite(nn)) continue;
-    // Same arithmetic as cellOf; the clamp only guards against rounding at the far edge.
-    const c = Math.min(cols - 1, Math.floor((e - originX) / size));
-    const r = Math.min(rows - 1, Math.floor((nn - originY) / size));
+    // Same arithmetic as cellOf; the clamps only guard against rounding at the edges.
+    const c = Math.max(0, Math.min(cols - 1, Math.floor((e - originX) / size)));
+    const r = Math.max(0, Math.min(rows - 1, Math.floor((nn - originY) / size)));
     const id = r * cols + c;
     cellIds[i] = id;
     counts[id]!++;

@@ -46,6 +46,8 @@ export interface HotspotCellData {
 export interface HotspotMapData {
   /** Incidents with an exact or place position in the selection (the points analysed). */
   points: number;
+  /** Incidents at a named place without a position of their own: not analysed (the note says how many). */
+  withoutOwnPosition: number;
   tested: number;
   params: { cellSize: number; distance: number };
   /** The method and its parameters in Swedish, stated on the map. */

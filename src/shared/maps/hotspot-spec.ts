@@ -38,10 +38,14 @@ export function hotspotSpec(input: HotspotSpecInput, options: FrameOptions = {})
   const frame = mapFrame(input.focusCodes, options);
   const focus = new Set(input.focusCodes);
   let enlarged = false;
+  let outside = 0;
   const cells: MapCell[] = [];
   for (const c of [...data.cells].reverse()) {
     const pts = c.corners.map(([lat, lon]) => frame.project(lat, lon));
-    if (pts.some((p) => p === null)) continue;
+    if (pts.some((p) => p === null)) {
+      outside++;
+      continue;
+    }
     const xy = pts as [number, number][];
     const xs = xy.map((p) => p[0]);
     const ys = xy.map((p) => p[1]);
@@ -65,8 +69,16 @@ export function hotspotSpec(input: HotspotSpecInput, options: FrameOptions = {})
   }
   const notes = [data.method];
   notes.push(
-    `${formatCount(data.points, 'händelse', 'händelser')} med exakt position eller platsens position analyserades; händelser som bara har kommunen som plats ingår inte.`,
+    `${formatCount(data.points, 'händelse', 'händelser')} med egen position (exakt, eller platsens när händelsen registrerades) analyserades; händelser som bara har kommunen som plats ingår inte.`,
   );
+  if (data.withoutOwnPosition > 0)
+    notes.push(
+      `${formatCount(data.withoutOwnPosition, 'händelse', 'händelser')} vid namngivna platser saknar egen position och ingår inte.`,
+    );
+  if (outside > 0)
+    notes.push(
+      `${formatCount(outside, 'markerad ruta', 'markerade rutor')} ligger utanför kartans utsnitt (finns i tabellen).`,
+    );
   if (enlarged)
     notes.push(
       `Rutorna är ritade minst ${MIN_PX} bildpunkter stora för att synas; välj en kommun för att se dem i rätt storlek.`,

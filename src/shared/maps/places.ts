@@ -3,7 +3,7 @@
  * kommuner of the selection. What is not drawn is said: incidents with only the kommun as location
  * (never a point inside it) and places without a position.
  */
-import { formatCount, formatInteger } from '../format';
+import { formatCount } from '../format';
 import { BOUNDARY_ATTRIBUTION } from './boundaries';
 import { mapFrame, type FrameOptions } from './frame';
 import type { PlaceMapData } from './data';
@@ -15,6 +15,14 @@ export const CONTEXT_FILL = '#e4e4e4';
 const R_MIN = 3;
 const R_MAX = 24;
 
+/**
+ * How a count is written with its noun: "3 händelser". A published report passes its own, which writes a
+ * small count as "färre än 3 händelser" — in every note, the legend and the description alike.
+ */
+export type CountWords = (n: number, one: string, many: string) => string;
+const plainCount: CountWords = formatCount;
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Circle radius for a count: the area, not the radius, is proportional to the count. */
 export function symbolRadius(count: number, max: number): number {
   if (max <= 0) return R_MIN;
@@ -22,24 +30,28 @@ export function symbolRadius(count: number, max: number): number {
 }
 
 /** The sentence the issue asks for, on screen and in print; N is a count on the map's table. */
-export function kommunOnlyNote(n: number): string {
-  return `${formatCount(n, 'händelse', 'händelser')} har bara kommunen som plats och visas inte som punkter.`;
+export function kommunOnlyNote(n: number, count: CountWords = plainCount): string {
+  return sentence(`${count(n, 'händelse', 'händelser')} har bara kommunen som plats och visas inte som punkter.`);
 }
 
-export function placeNotes(data: PlaceMapData): string[] {
+export function placeNotes(data: PlaceMapData, count: CountWords = plainCount): string[] {
   const t = data.totals;
-  const notes = [kommunOnlyNote(t.byLocation.kommun)];
+  const notes = [kommunOnlyNote(t.byLocation.kommun, count)];
   if (t.atPlacesWithoutPosition > 0)
     notes.push(
-      `${formatCount(t.atPlacesWithoutPosition, 'händelse', 'händelser')} vid ${formatCount(
-        data.withoutPosition.length,
-        'plats',
-        'platser',
-      )} utan känd position visas inte på kartan (listade bredvid).`,
+      sentence(
+        `${count(t.atPlacesWithoutPosition, 'händelse', 'händelser')} vid ${formatCount(
+          data.withoutPosition.length,
+          'plats',
+          'platser',
+        )} utan känd position visas inte på kartan (listade bredvid).`,
+      ),
     );
   if (t.byLocation.position > 0)
     notes.push(
-      `${formatCount(t.byLocation.position, 'händelse', 'händelser')} har en position men inget platsnamn; de ingår i hotspotanalysen men inte bland platserna.`,
+      sentence(
+        `${count(t.byLocation.position, 'händelse', 'händelser')} har en position men inget platsnamn; de ingår i hotspotanalysen men inte bland platserna.`,
+      ),
     );
   return notes;
 }
@@ -62,10 +74,13 @@ export interface PlaceSpecInput {
   kommuner: ReadonlyMap<number, { code: string; name: string }>;
   focusKommunIds: readonly number[];
   title: string;
+  /** How counts are written (a published report's suppression of small counts). */
+  count?: CountWords | undefined;
 }
 
 export function placeSpec(input: PlaceSpecInput, options: FrameOptions = {}): MapSpec {
   const { data, kommuner, title } = input;
+  const count = input.count ?? plainCount;
   const codes = input.focusKommunIds.flatMap((id) => {
     const k = kommuner.get(id);
     return k ? [k.code] : [];
@@ -95,19 +110,19 @@ export function placeSpec(input: PlaceSpecInput, options: FrameOptions = {}): Ma
       x: at[0],
       y: at[1],
       r: symbolRadius(p.count, max),
-      label: `${p.name}${kommun ? ` (${kommun})` : ''}: ${formatCount(p.count, 'händelse', 'händelser')}`,
+      label: `${p.name}${kommun ? ` (${kommun})` : ''}: ${count(p.count, 'händelse', 'händelser')}`,
       fill: PLACE_FILL,
     });
   }
   labelLargest(symbols, data);
-  const notes = placeNotes(data);
-  if (outside > 0) notes.push(`${formatCount(outside, 'händelse', 'händelser')} ligger utanför kartans utsnitt.`);
+  const notes = placeNotes(data, count);
+  if (outside > 0) notes.push(sentence(`${count(outside, 'händelse', 'händelser')} ligger utanför kartans utsnitt.`));
   const legend: LegendItem[] =
     max > 0
       ? [...new Set([max, Math.max(1, Math.round(max / 4)), 1])].map((n) => ({
           radius: symbolRadius(n, max),
           color: PLACE_FILL,
-          label: formatCount(n, 'händelse', 'händelser'),
+          label: count(n, 'händelse', 'händelser'),
         }))
       : [];
   return {
@@ -117,7 +132,7 @@ export function placeSpec(input: PlaceSpecInput, options: FrameOptions = {}): Ma
     desc:
       symbols.length === 0
         ? 'Inga platser med känd position i urvalet.'
-        : `${formatCount(symbols.length, 'plats', 'platser')} med känd position; störst ${data.places[0]!.name} med ${formatInteger(max)} händelser.`,
+        : `${formatCount(symbols.length, 'plats', 'platser')} med känd position; störst ${data.places[0]!.name} med ${count(max, 'händelse', 'händelser')}.`,
     areas,
     symbols: symbols.sort((a, b) => b.r - a.r),
     legendTitle: 'Händelser per plats (cirkelns yta)',

@@ -150,7 +150,13 @@ function kartaPlatser(d: LagesbildData): Figure {
   const data = placeMapData(d.db, { kommunIds: d.kommunIds, fromDay: d.from, toDay: d.to });
   const kommuner = new Map(d.kommuner.map((k) => [k.id, { code: k.scbCode, name: k.name }]));
   const caption = `Karta: platser med händelser, ${period}`;
-  const map = placeSpec({ data, kommuner, focusKommunIds: d.kommunIds, title: caption }, KARTA_SIZE);
+  // Every count the map writes (notes, legend, description) as the table writes it: in a published
+  // document a small count is "färre än 3" in both.
+  const count = (n: number, one: string, many: string) => {
+    const text = countText(d, n);
+    return text === SUPPRESSED_TEXT ? `${text} ${many}` : formatCount(n, one, many);
+  };
+  const map = placeSpec({ data, kommuner, focusKommunIds: d.kommunIds, title: caption, count }, KARTA_SIZE);
   const t = data.totals;
   const all = (label: string, n: number): string[] => [label, '', countText(d, n)];
   const rows = [
@@ -168,10 +174,6 @@ function kartaPlatser(d: LagesbildData): Figure {
   if (rank.size > 0) map.notes.push('Numret vid en cirkel är platsens nummer i tabellen.');
   // In print the places without a position are a row of the table, not a list beside the map.
   map.notes = map.notes.map((n) => n.replace(' (listade bredvid)', ' (se tabellen)'));
-  // The note's N is the table's cell: in a published document a small N is "färre än 3" in both.
-  const n = countText(d, t.byLocation.kommun);
-  if (n === SUPPRESSED_TEXT)
-    map.notes[0] = `${SUPPRESSED_TEXT.charAt(0).toUpperCase()}${SUPPRESSED_TEXT.slice(1)} händelser har bara kommunen som plats och visas inte som punkter.`;
   return {
     ...figure(
       KARTA_PLATSER,

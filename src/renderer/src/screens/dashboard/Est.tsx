@@ -130,7 +130,11 @@ export function Est({
                         {l.newPlaces.some((n) => n.placeName === p.placeName) && <span className="badge-new"> ny</span>}
                       </th>
                       <td>
-                        <button type="button" className="link" onClick={base({ placeNames: [p.placeName] })}>
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={base({ placeNames: [p.placeName], location: 'plats' })}
+                        >
                           {formatInteger(p.n)}
                         </button>
                       </td>
@@ -149,7 +153,11 @@ export function Est({
                   {l.newPlaces.map((p) => (
                     <li key={p.placeName}>
                       {p.placeName} (
-                      <button type="button" className="link" onClick={base({ placeNames: [p.placeName] })}>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={base({ placeNames: [p.placeName], location: 'plats' })}
+                      >
                         {formatInteger(p.n)}
                       </button>
                       )

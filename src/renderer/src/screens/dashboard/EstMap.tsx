@@ -33,7 +33,7 @@ export function EstMap({ kommunId, fromDay, toDay }: { kommunId: number; fromDay
   const rows = data ? [...data.places, ...data.withoutPosition] : [];
   return (
     <section className="est-map" aria-labelledby="est-map-title">
-      <h4 id="est-map-title">Cykelns platser på kartan</h4>
+      <h4 id="est-map-title">Platserna på kartan</h4>
       <Status loading={q.isLoading || reference.isLoading} error={q.error ?? reference.error} empty={false} />
       {spec && data && (
         <MapView
@@ -73,6 +73,20 @@ export function EstMap({ kommunId, fromDay, toDay }: { kommunId: number; fromDay
                   </tr>
                 ))}
               </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">Bara kommunen som plats (inte på kartan)</th>
+                  <td>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => openRegister({ ...base, location: 'kommun' })}
+                    >
+                      {formatInteger(data.totals.byLocation.kommun)}
+                    </button>
+                  </td>
+                </tr>
+              </tfoot>
             </table>
           }
         />

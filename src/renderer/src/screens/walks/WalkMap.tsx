@@ -55,7 +55,8 @@ export function WalkMap({ walk, observations }: { walk: Walk; observations: Walk
   const undoSave = (s: PositionSaved) => {
     const lat = s.previous?.lat ?? null;
     const lon = s.previous?.lon ?? null;
-    call('places.setPosition', { kommunId: walk.kommunId, name: s.name, lat, lon })
+    // The place saved (its kommun and name), whatever the walk has become since.
+    call('places.setPosition', { kommunId: s.place.kommunId, name: s.place.name, lat, lon })
       .then(() => {
         refresh();
         setUndo(null);
