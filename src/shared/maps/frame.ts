@@ -44,31 +44,35 @@ function fitted(focus: KommunFeature[], width: number, height: number, pad: numb
     ],
     { type: 'FeatureCollection', features: focus },
   );
-  return projection.clipExtent([
+  return projection;
+}
+
+/**
+ * The frame a fitted projection draws: every kommun in view (clipped to the frame), the focus on top, and
+ * a projector for points. `labelAt` places a kommun's name (default: its centroid).
+ */
+export function frameOf(
+  projection: GeoProjection,
+  width: number,
+  height: number,
+  isFocus: (code: string) => boolean,
+  labelAt?: (code: string) => [number, number],
+): MapFrame {
+  projection.clipExtent([
     [0, 0],
     [width, height],
   ]);
-}
-
-/** A frame around the kommuner with these SCB codes (all of Sweden when none is known). */
-export function mapFrame(focusCodes: readonly string[], options: FrameOptions = {}): MapFrame {
-  const width = options.width ?? 640;
-  const height = options.height ?? 520;
-  const pad = options.pad ?? 24;
-  const all = kommunFeatures();
-  const wanted = new Set(focusCodes);
-  const focus = all.filter((f) => wanted.has(f.id));
-  const projection = fitted(focus.length > 0 ? focus : all, width, height, pad);
   const path = geoPath(projection).digits(1);
   const areas: FrameArea[] = [];
-  for (const f of all) {
+  for (const f of kommunFeatures()) {
     const [[x0, y0], [x1, y1]] = path.bounds(f);
     // Areas wholly outside the frame are left out: they would only add bytes.
     if (!(x1 >= 0 && y1 >= 0 && x0 <= width && y0 <= height)) continue;
     const d = path(f);
     if (!d) continue;
     const [cx, cy] = path.centroid(f);
-    areas.push({ code: f.id, name: f.properties.name, d, focus: wanted.has(f.id), labelAt: [round1(cx), round1(cy)] });
+    const at = labelAt?.(f.id) ?? [round1(cx), round1(cy)];
+    areas.push({ code: f.id, name: f.properties.name, d, focus: isFocus(f.id), labelAt: at });
   }
   // Context first, focus on top: the focus outlines are never hidden under a neighbour's.
   areas.sort((a, b) => Number(a.focus) - Number(b.focus));
@@ -83,4 +87,15 @@ export function mapFrame(focusCodes: readonly string[], options: FrameOptions = 
       return x >= 0 && y >= 0 && x <= width && y <= height ? [round1(x), round1(y)] : null;
     },
   };
+}
+
+/** A frame around the kommuner with these SCB codes (all of Sweden when none is known). */
+export function mapFrame(focusCodes: readonly string[], options: FrameOptions = {}): MapFrame {
+  const width = options.width ?? 640;
+  const height = options.height ?? 520;
+  const pad = options.pad ?? 24;
+  const all = kommunFeatures();
+  const wanted = new Set(focusCodes);
+  const focus = all.filter((f) => wanted.has(f.id));
+  return frameOf(fitted(focus.length > 0 ? focus : all, width, height, pad), width, height, (c) => wanted.has(c));
 }

@@ -4,10 +4,10 @@
  * naming the places on the route that have no position yet (typed in beside the map). The frame fits the
  * stops with a position (a stop over the kommun border included), so no typed position disappears unseen.
  */
-import { geoPath, geoTransverseMercator } from 'd3-geo';
+import { geoTransverseMercator } from 'd3-geo';
 import { formatCount } from '../format';
-import { BOUNDARY_ATTRIBUTION, kommunFeatures } from './boundaries';
-import { mapFrame, type FrameArea, type FrameOptions, type MapFrame } from './frame';
+import { BOUNDARY_ATTRIBUTION } from './boundaries';
+import { frameOf, mapFrame, type FrameOptions, type MapFrame } from './frame';
 import { CONTEXT_FILL, FOCUS_FILL, symbolRadius } from './places';
 import type { LegendItem, MapSpec, MapSymbol } from './spec';
 
@@ -56,7 +56,6 @@ export function stopRadius(observations: number, max: number): number {
 
 const iakttagelser = (n: number) => formatCount(n, 'iakttagelse', 'iakttagelser');
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
 /** The smallest stretch of ground a route map shows (km): a walk's stops are a few hundred metres apart. */
 const MIN_SPAN_KM = 4;
 
@@ -97,30 +96,13 @@ export function routeFrame(
       ],
     },
   );
-  projection.clipExtent([
-    [0, 0],
-    [width, height],
-  ]);
-  const path = geoPath(projection).digits(1);
-  const areas: FrameArea[] = [];
-  for (const f of kommunFeatures()) {
-    const [[x0, y0], [x1, y1]] = path.bounds(f);
-    if (!(x1 >= 0 && y1 >= 0 && x0 <= width && y0 <= height)) continue;
-    const d = path(f);
-    if (!d) continue;
-    areas.push({ code: f.id, name: f.properties.name, d, focus: f.id === kommunCode, labelAt: [width / 2, 18] });
-  }
-  return {
+  return frameOf(
+    projection,
     width,
     height,
-    areas,
-    project(lat, lon) {
-      const p = projection([lon, lat]);
-      if (!p) return null;
-      const [x, y] = p;
-      return x >= 0 && y >= 0 && x <= width && y <= height ? [round1(x), round1(y)] : null;
-    },
-  };
+    (code) => code === kommunCode,
+    () => [width / 2, 18],
+  );
 }
 
 export function walkRouteSpec(input: WalkRouteInput, options: FrameOptions = {}): MapSpec {
