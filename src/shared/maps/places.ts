@@ -56,15 +56,32 @@ export function placeNotes(data: PlaceMapData, count: CountWords = plainCount): 
   return notes;
 }
 
-/** Names beside the largest few symbols, where no other name sits close by (the table names them all). */
-function labelLargest(symbols: MapSymbol[], data: PlaceMapData, count = 4, apart = 60): void {
+type Box = [number, number, number, number];
+const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+/** About where 11 px text sits: ~6 px a character, from the baseline up. */
+const textBox = (x: number, y: number, text: string, centred = false): Box => {
+  const w = 6 * text.length;
+  const x0 = centred ? x - w / 2 : x;
+  return [x0, y - 10, x0 + w, y + 3];
+};
+
+/**
+ * Names beside the largest few symbols, where the name would not run into another name or a kommun's
+ * name (the table names them all; hover and focus name each one).
+ */
+function labelLargest(symbols: MapSymbol[], data: PlaceMapData, areas: readonly MapArea[], count = 4): void {
   const byKey = new Map(data.places.map((p) => [String(p.placeId), p.name]));
-  const labelled: MapSymbol[] = [];
+  const taken: Box[] = areas.filter((a) => a.focus).map((a) => textBox(a.labelAt[0], a.labelAt[1], a.name, true));
+  let labelled = 0;
   for (const s of symbols) {
-    if (labelled.length === count) break;
-    if (labelled.some((o) => Math.hypot(o.x - s.x, o.y - s.y) < apart)) continue;
-    s.text = byKey.get(s.key);
-    labelled.push(s);
+    if (labelled === count) break;
+    const name = byKey.get(s.key);
+    if (!name) continue;
+    const box = textBox(s.x + s.r + 3, s.y + 4, name);
+    if (taken.some((t) => overlaps(t, box))) continue;
+    s.text = name;
+    taken.push(box);
+    labelled++;
   }
 }
 
@@ -114,7 +131,7 @@ export function placeSpec(input: PlaceSpecInput, options: FrameOptions = {}): Ma
       fill: PLACE_FILL,
     });
   }
-  labelLargest(symbols, data);
+  labelLargest(symbols, data, areas);
   const notes = placeNotes(data, count);
   if (outside > 0) notes.push(sentence(`${count(outside, 'händelse', 'händelser')} ligger utanför kartans utsnitt.`));
   const legend: LegendItem[] =
