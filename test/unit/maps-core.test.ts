@@ -296,3 +296,27 @@ describe('place map counts in a published document', () => {
     expect(spec.symbols![0]!.label).toBe('Torget (Klippan): färre än 3 händelser');
   });
 });
+
+describe('a typed place name and "Sök och radera"', () => {
+  it('finds a place that only a walk’s map named, masks it and keeps its position; a place incidents use is theirs', async () => {
+    const kommunId = t.one<number>("SELECT id FROM kommun WHERE name = 'Bjuv'");
+    await t.call('places.setPosition', { kommunId, name: 'Utanför Annas port', lat: 56.08, lon: 12.92 });
+    const found = await t.call('privacy.search', { term: 'Annas' });
+    const group = found.groups.find((g) => g.source === 'place')!;
+    expect(group.hits.map((h) => h.excerpt)).toEqual(['Utanför Annas port']);
+    // "Bjuvs station" has incidents: the incident source owns it, this one does not list it.
+    const station = await t.call('privacy.search', { term: 'Bjuvs station' });
+    expect(station.groups.find((g) => g.source === 'place')?.hits ?? []).toEqual([]);
+
+    await t.call('privacy.erase', {
+      term: 'Annas',
+      mode: 'mask',
+      hits: found.groups.flatMap((g) => g.hits.map((h) => ({ source: h.source, id: h.id, field: h.field }))),
+    });
+    expect(t.sql('SELECT name, lat, lon FROM place WHERE kommun_id = ? AND name LIKE ?', kommunId, 'Utanför%')).toEqual(
+      [{ name: 'Utanför [raderat] port', lat: 56.08, lon: 12.92 }],
+    );
+    const again = await t.call('privacy.search', { term: 'Annas' });
+    expect(again.groups.flatMap((g) => g.hits)).toEqual([]);
+  });
+});

@@ -9,11 +9,18 @@ import type { Db } from '../db/types';
 import type { ErasableSource, TextHit } from './sources';
 import { incidentSource, trashSource } from './sources-incidents';
 import { TABLE_SOURCES } from './sources-tables';
+import { placeSource } from './sources-places';
 import { MAX_HITS_PER_SOURCE } from './text';
 import { auditSource } from '../audit/erasable';
 
 /** Every place free text is kept, in the order the screen lists them. */
-export const ERASABLE_SOURCES: readonly ErasableSource[] = [incidentSource, trashSource, ...TABLE_SOURCES, auditSource];
+export const ERASABLE_SOURCES: readonly ErasableSource[] = [
+  incidentSource,
+  trashSource,
+  ...TABLE_SOURCES,
+  placeSource,
+  auditSource,
+];
 
 export const MIN_TERM = 3;
 
