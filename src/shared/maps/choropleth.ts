@@ -5,14 +5,13 @@
  */
 import { formatDecimal1, formatInteger } from '../format';
 import { BOUNDARY_ATTRIBUTION } from './boundaries';
-import { mapFrame, type FrameOptions } from './frame';
+import { CONTEXT_FILL, mapFrame, type FrameOptions } from './frame';
 import type { LegendItem, MapArea, MapSpec } from './spec';
 
 /** ColorBrewer YlOrRd (5 classes); fewer classes take colours spread over the same ramp. */
 export const RATE_PALETTE = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'] as const;
 const PICK: Record<number, number[]> = { 1: [2], 2: [1, 3], 3: [0, 2, 4], 4: [0, 1, 3, 4], 5: [0, 1, 2, 3, 4] };
 export const NO_RATE_FILL = '#ffffff';
-export const CONTEXT_FILL = '#e4e4e4';
 
 export interface RateRow {
   kommunId: number;

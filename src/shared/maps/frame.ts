@@ -6,6 +6,10 @@
 import { geoPath, geoTransverseMercator, type GeoProjection } from 'd3-geo';
 import { kommunFeatures, type KommunFeature } from './boundaries';
 
+/** A kommun in focus without data of its own to colour it, and the kommuner around the focus. */
+export const FOCUS_FILL = '#f7f7f7';
+export const CONTEXT_FILL = '#e4e4e4';
+
 export interface FrameArea {
   /** SCB kommunkod. */
   code: string;

@@ -5,10 +5,9 @@
  */
 import { formatCount, formatDecimal1, formatInteger } from '../format';
 import { BOUNDARY_ATTRIBUTION } from './boundaries';
-import { mapFrame, type FrameOptions } from './frame';
+import { CONTEXT_FILL, FOCUS_FILL, mapFrame, type FrameOptions } from './frame';
 import type { HotspotCellData, HotspotMapData } from './data';
 import type { LegendItem, MapCell, MapSpec } from './spec';
-import { CONTEXT_FILL, FOCUS_FILL } from './places';
 
 export const HOTSPOT_FILLS = { 99: '#a50f15', 95: '#fb6a4a' } as const;
 const MIN_PX = 7;

@@ -5,13 +5,12 @@
  */
 import { formatCount } from '../format';
 import { BOUNDARY_ATTRIBUTION } from './boundaries';
-import { mapFrame, type FrameOptions } from './frame';
+import { CONTEXT_FILL, FOCUS_FILL, mapFrame, type FrameOptions } from './frame';
+import { kommunNameBoxes, overlaps, textBox } from './label-boxes';
 import type { PlaceMapData } from './data';
 import type { LegendItem, MapArea, MapSpec, MapSymbol } from './spec';
 
 export const PLACE_FILL = '#08519c';
-export const FOCUS_FILL = '#f7f7f7';
-export const CONTEXT_FILL = '#e4e4e4';
 const R_MIN = 3;
 const R_MAX = 24;
 
@@ -56,22 +55,13 @@ export function placeNotes(data: PlaceMapData, count: CountWords = plainCount): 
   return notes;
 }
 
-type Box = [number, number, number, number];
-const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
-/** About where 11 px text sits: ~6 px a character, from the baseline up. */
-const textBox = (x: number, y: number, text: string, centred = false): Box => {
-  const w = 6 * text.length;
-  const x0 = centred ? x - w / 2 : x;
-  return [x0, y - 10, x0 + w, y + 3];
-};
-
 /**
  * Names beside the largest few symbols, where the name would not run into another name or a kommun's
  * name (the table names them all; hover and focus name each one).
  */
 function labelLargest(symbols: MapSymbol[], data: PlaceMapData, areas: readonly MapArea[], count = 4): void {
   const byKey = new Map(data.places.map((p) => [String(p.placeId), p.name]));
-  const taken: Box[] = areas.filter((a) => a.focus).map((a) => textBox(a.labelAt[0], a.labelAt[1], a.name, true));
+  const taken = kommunNameBoxes(areas);
   let labelled = 0;
   for (const s of symbols) {
     if (labelled === count) break;

@@ -7,8 +7,8 @@
 import { geoTransverseMercator } from 'd3-geo';
 import { formatCount } from '../format';
 import { BOUNDARY_ATTRIBUTION } from './boundaries';
-import { frameOf, mapFrame, type FrameOptions, type MapFrame } from './frame';
-import { CONTEXT_FILL, FOCUS_FILL, symbolRadius } from './places';
+import { CONTEXT_FILL, FOCUS_FILL, frameOf, mapFrame, type FrameOptions, type MapFrame } from './frame';
+import { symbolRadius } from './places';
 import type { LegendItem, MapSpec, MapSymbol } from './spec';
 
 export const ROUTE_FILL = '#6a3d9a';

@@ -11,6 +11,7 @@ import { choroplethSpec, type RateRow } from '../../../shared/maps/choropleth';
 import { placeSpec } from '../../../shared/maps/places';
 import type { PlaceCount } from '../../../shared/maps/data';
 import type { MapSpec, MapSymbol } from '../../../shared/maps/spec';
+import { kommunNameBoxes, overlaps, type Box } from '../../../shared/maps/label-boxes';
 import { compareKommuner } from '../../dashboards/queries';
 import { placeMapData } from '../../maps/places';
 import { longDay, SUPPRESSED_TEXT } from '../common';
@@ -101,9 +102,6 @@ function placeRows(d: LagesbildData, places: readonly PlaceCount[]): string[][] 
   return rows;
 }
 
-type Box = [number, number, number, number];
-const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
-
 /**
  * The places' numbers as symbols of their own, drawn after every circle (so no circle covers a number):
  * each beside its circle, right, left, above or below, wherever it meets the fewest other numbers and
@@ -113,12 +111,7 @@ function numberLabels(map: MapSpec, rank: ReadonlyMap<string, number>): MapSymbo
   const symbols = map.symbols ?? [];
   const circles: Box[] = symbols.map((c) => [c.x - c.r, c.y - c.r, c.x + c.r, c.y + c.r]);
   // The kommuner's names (drawn last, over everything) are in the way from the start.
-  const placed: Box[] = map.areas
-    .filter((a) => a.focus)
-    .map((a) => {
-      const w = 6 * a.name.length;
-      return [a.labelAt[0] - w / 2, a.labelAt[1] - 10, a.labelAt[0] + w / 2, a.labelAt[1] + 3];
-    });
+  const placed = kommunNameBoxes(map.areas);
   const out: MapSymbol[] = [];
   const ranked = symbols.filter((c) => rank.has(c.key)).sort((a, b) => rank.get(a.key)! - rank.get(b.key)!);
   for (const c of ranked) {

@@ -125,50 +125,30 @@ export function FilterBar({ reference, filter, onChange }: Props) {
       {(places.length > 0 || filter.location || filter.cell) && (
         <ul className="filter-chips" aria-label="Platser">
           {filter.cell && (
-            <li className="filter-chip" data-testid="cell-chip">
-              <span>
-                Hotspotruta {filter.cell.size} m: N{' '}
-                {formatInteger(filter.cell.originY + filter.cell.row * filter.cell.size)}, E{' '}
-                {formatInteger(filter.cell.originX + filter.cell.col * filter.cell.size)}
-              </span>
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label="Ta bort filtret på hotspotruta"
-                title="Ta bort filtret på hotspotruta"
-                onClick={() => set({ cell: undefined })}
-              >
-                ×
-              </button>
-            </li>
+            <FilterChip
+              testId="cell-chip"
+              text={`Hotspotruta ${filter.cell.size} m: N ${formatInteger(filter.cell.originY + filter.cell.row * filter.cell.size)}, E ${formatInteger(filter.cell.originX + filter.cell.col * filter.cell.size)}`}
+              removeLabel="Ta bort filtret på hotspotruta"
+              onRemove={() => set({ cell: undefined })}
+            />
           )}
           {filter.location && (
-            <li className="filter-chip" data-testid="location-chip">
-              <span>Läge: {MAP_LOCATION_LABELS[filter.location]}</span>
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label="Ta bort filtret på läge"
-                title="Ta bort filtret på läge"
-                onClick={() => set({ location: undefined })}
-              >
-                ×
-              </button>
-            </li>
+            <FilterChip
+              testId="location-chip"
+              text={`Läge: ${MAP_LOCATION_LABELS[filter.location]}`}
+              removeLabel="Ta bort filtret på läge"
+              onRemove={() => set({ location: undefined })}
+            />
           )}
           {places.map((place, i) => (
-            <li key={`${i}:${place}`} className="filter-chip" data-testid="place-chip">
-              <span>Plats: {place}</span>
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={`Ta bort platsfiltret ${place}`}
-                title="Ta bort platsfiltret"
-                onClick={() => removePlace(i)}
-              >
-                ×
-              </button>
-            </li>
+            <FilterChip
+              key={`${i}:${place}`}
+              testId="place-chip"
+              text={`Plats: ${place}`}
+              removeLabel={`Ta bort platsfiltret ${place}`}
+              title="Ta bort platsfiltret"
+              onRemove={() => removePlace(i)}
+            />
           ))}
         </ul>
       )}
@@ -188,5 +168,29 @@ export function FilterBar({ reference, filter, onChange }: Props) {
         </p>
       )}
     </form>
+  );
+}
+
+/** One narrowing that has no control of its own (a drill-down's place, kind of location, hotspot cell). */
+function FilterChip(props: {
+  testId: string;
+  text: string;
+  removeLabel: string;
+  title?: string;
+  onRemove: () => void;
+}) {
+  return (
+    <li className="filter-chip" data-testid={props.testId}>
+      <span>{props.text}</span>
+      <button
+        type="button"
+        className="chip-remove"
+        aria-label={props.removeLabel}
+        title={props.title ?? props.removeLabel}
+        onClick={props.onRemove}
+      >
+        ×
+      </button>
+    </li>
   );
 }
